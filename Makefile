@@ -1,0 +1,36 @@
+# strikewatch: `make demo` and `make test` are all a new user needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= strikewatch-demo.db
+
+.PHONY: install demo test test-fast bench system-deps clean
+
+$(BIN)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "strikewatch needs Python 3.11+")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[postgres,dask,test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/strikewatch extract strikewatch/samples --format table
+
+# PostgreSQL and Chromium come from Debian's packages for the integration tests;
+# tests that need them skip with a reason when they cannot be installed.
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: install system-deps
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not pg and not browser"
+
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache $(DEMO_DB)

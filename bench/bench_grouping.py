@@ -1,0 +1,95 @@
+"""Benchmark: how grouping time grows with the corpus (10k -> 100k -> 1M reports).
+
+Synthetic extraction reports (no extraction is run): events are (night, attacker)
+pairs with one to a dozen reports each from different outlets, a share of them wire
+reprints, some undated (no event date, or no date at all). Prints seconds per size,
+the growth ratio between sizes, and the grouping scores against the synthetic truth.
+
+    .venv/bin/python bench/bench_grouping.py              # 10k, 100k, 1M
+    .venv/bin/python bench/bench_grouping.py --sizes 10000 100000
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date, timedelta
+from typing import Any
+
+from strikewatch.events.features import report_features
+from strikewatch.events.grouping import group_features
+from strikewatch.events.scoring import score_grouping
+
+PLACES = [f"City{i}" for i in range(400)]
+ATTACKERS = [f"Attacker{i}" for i in range(60)]
+VOCAB = [f"w{i}" for i in range(20000)]
+START = date(2022, 2, 24)
+
+
+def _event(rng: random.Random, number: int) -> dict[str, Any]:
+    day = START + timedelta(days=number // len(ATTACKERS))
+    return {
+        "label": f"e{number}", "day": day, "attacker": ATTACKERS[number % len(ATTACKERS)],
+        "places": rng.sample(PLACES, rng.randint(1, 3)), "drones": rng.randint(20, 700),
+        "killed": rng.randint(0, 30), "wire": " ".join(rng.choices(VOCAB, k=60)),
+    }
+
+
+def _report(rng: random.Random, event: dict[str, Any], number: int) -> dict[str, Any]:
+    reprint = rng.random() < 0.3
+    text = event["wire"] if reprint else " ".join(rng.choices(VOCAB, k=60))
+    published = f"{event['day'].isoformat()}T{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}:00+00:00"
+    undated = rng.random()
+    killed = max(0, event["killed"] - rng.randint(0, 3))
+    return {
+        "id": f"r{number:07d}", "title": "", "text": text, "outlet": f"outlet{rng.randint(0, 300)}",
+        "published": None if undated < 0.02 else published,
+        "event_date": None if undated < 0.07 else event["day"].isoformat(),
+        "summary": {"killed": {"low": killed, "high": killed},
+                    "drones_launched": {"low": event["drones"], "high": event["drones"]} if rng.random() < 0.6 else None,
+                    "places_struck": rng.sample(event["places"], 1), "attacker": event["attacker"]},
+    }
+
+
+def corpus(size: int, seed: int = 7) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    rng = random.Random(seed)
+    reports: list[dict[str, Any]] = []
+    gold: dict[str, str] = {}
+    number = 0
+    while len(reports) < size:
+        event = _event(rng, number)
+        number += 1
+        for _ in range(min(rng.randint(1, 12), size - len(reports))):
+            report = _report(rng, event, len(reports))
+            reports.append(report)
+            gold[report["id"]] = event["label"]
+    return reports, gold
+
+
+def run(size: int) -> tuple[float, dict[str, Any]]:
+    reports, gold = corpus(size)
+    started = time.perf_counter()
+    features = [report_features(i, r) for i, r in enumerate(reports)]
+    grouping = group_features(features)
+    seconds = time.perf_counter() - started
+    predicted = {reports[i]["id"]: str(members[0]) for members in grouping.events for i in members}
+    return seconds, score_grouping(gold, predicted)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    args = parser.parse_args()
+    previous: tuple[int, float] | None = None
+    for size in args.sizes:
+        seconds, scores = run(size)
+        growth = ""
+        if previous:
+            growth = f"  x{seconds / previous[1]:.1f} time for x{size / previous[0]:.0f} reports"
+        print(f"{size:>9,} reports: {seconds:7.2f} s  ({size / seconds:,.0f} reports/s)  "
+              f"pairwise F1 {scores['pairwise']['f1']:.3f}  B-cubed F1 {scores['bcubed']['f1']:.3f}{growth}", flush=True)
+        previous = (size, seconds)
+
+
+if __name__ == "__main__":
+    main()

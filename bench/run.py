@@ -1,0 +1,167 @@
+"""The benchmark suite (``make bench``; larger sizes with ``BENCH_ARGS="--sizes 10000,100000,1000000"``).
+
+For each size it makes (once, seeded) a synthetic corpus with ``bench/generate.py`` under
+``bench/data/``, then runs every stage in its own process (see ``bench/stages.py``):
+
+* extract     articles/s on one core and peak memory, streamed, beside a bare
+              ``re.findall(r"\\w+")`` pass over the same texts, and their ratio;
+* grouping    grouping time of synthetic reports (bench/bench_grouping.py) and
+              ``build_events`` time, to see it grow about linearly with size;
+* sqlite      the store's write rate into SQLite;
+* ingest_cli  the whole streamed ``strikewatch ingest`` with its peak memory;
+* engines     process pool and Dask LocalCluster with 1 and 2 workers (speed-up),
+              at the first size only unless ``--engine-sizes`` says otherwise.
+
+Prints a table and writes ``bench/out/bench-<UTC time>.json`` (and ``latest.json``).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from stages import emit, run_stage  # noqa: E402
+
+DATA = BENCH / "data"
+OUT = BENCH / "out"
+ENGINE_RUNS = (("process", 1), ("process", 2), ("dask", 1), ("dask", 2))
+SIZE_STAGES = ("extract", "grouping", "sqlite", "ingest_cli")
+CORPUS_STAGES = ("extract", "sqlite", "ingest_cli")  # grouping makes its own reports
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    return {"cpus": len(__import__("os").sched_getaffinity(0)), "cpu_model": cpu,
+            "ram_gb": round(mem_kb / 1024 / 1024, 1), "python": platform.python_version(),
+            "platform": platform.platform()}
+
+
+def corpus_for(size: int, seed: int) -> Path:
+    path = DATA / f"corpus-{size}-seed{seed}.jsonl"
+    if not path.exists():
+        print(f"generating {size:,} articles -> {path}", flush=True)
+        subprocess.run([sys.executable, str(BENCH / "generate.py"), "--n", str(size), "--seed", str(seed),
+                        "--out", str(path)], check=True)
+    return path
+
+
+def in_process(stage: str, corpus: Path, size: int, engine: str = "local", workers: int = 1) -> dict[str, Any]:
+    """Run one stage in a fresh Python process; its last stdout line is the result."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", stage, "--corpus", str(corpus),
+           "--size", str(size), "--engine", engine, "--workers", str(workers)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        return {"ok": False, "skipped": f"stage crashed (exit {done.returncode}): {done.stderr.strip()[-400:]}"}
+    return json.loads(lines[-1])
+
+
+def _line(label: str, result: dict[str, Any], keys: tuple[str, ...]) -> str:
+    if not result.get("ok"):
+        return f"  {label:<28} skipped: {result.get('skipped')}"
+    return f"  {label:<28} " + "  ".join(f"{k}={result[k]}" for k in keys if k in result)
+
+
+KEYS = {
+    "extract": ("articles_per_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words"),
+    "grouping": ("grouping_seconds", "reports_per_s", "build_events_seconds", "events", "peak_rss_mb",
+                 "build_events_error"),
+    "sqlite": ("articles_per_s", "write_seconds", "db_mb", "peak_rss_mb"),
+    "ingest_cli": ("articles_per_s", "seconds", "peak_rss_mb"),
+    "engine": ("articles_per_s", "seconds", "peak_rss_mb", "workers_peak_rss_mb"),
+}
+
+
+def run_size(size: int, seed: int, stages: list[str], engines: bool) -> dict[str, Any]:
+    needs_corpus = any(s in stages for s in CORPUS_STAGES) or (engines and "engines" in stages)
+    corpus = corpus_for(size, seed) if needs_corpus else Path("/dev/null")
+    results: dict[str, Any] = {"size": size, "corpus": str(corpus.relative_to(BENCH.parent)) if needs_corpus else None}
+    weight = f" ({corpus.stat().st_size / 1e6:.0f} MB)" if needs_corpus else ""
+    print(f"\n== {size:,} articles{weight} ==", flush=True)
+    for stage in (s for s in SIZE_STAGES if s in stages):
+        results[stage] = in_process(stage, corpus, size)
+        print(_line(stage, results[stage], KEYS[stage]), flush=True)
+    if engines and "engines" in stages:
+        results["engines"] = {}
+        for engine, workers in ENGINE_RUNS:
+            result = in_process("engine", corpus, size, engine, workers)
+            results["engines"][f"{engine}-{workers}"] = result
+            print(_line(f"{engine} x{workers}", result, KEYS["engine"]), flush=True)
+        results["speedup"] = speedups(results["engines"])
+        print(f"  {'speed-up 1 -> 2 workers':<28} {results['speedup']}", flush=True)
+    return results
+
+
+def speedups(runs: dict[str, dict[str, Any]]) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for engine in ("process", "dask"):
+        one, two = runs.get(f"{engine}-1", {}), runs.get(f"{engine}-2", {})
+        ok = one.get("ok") and two.get("ok")
+        out[engine] = round(one["seconds"] / two["seconds"], 2) if ok else None
+    return out
+
+
+def growth(by_size: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Time ratio against size ratio between consecutive sizes (1.0 = linear)."""
+    rows = []
+    for small, large in zip(by_size, by_size[1:]):
+        a, b = small.get("grouping", {}), large.get("grouping", {})
+        if a.get("ok") and b.get("ok"):
+            factor = large["size"] / small["size"]
+            rows.append({"from": small["size"], "to": large["size"], "size_factor": factor,
+                         "time_factor": round(b["grouping_seconds"] / max(a["grouping_seconds"], 1e-9), 2)})
+    return rows
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes (default 10000)")
+    parser.add_argument("--engine-sizes", default=None, help="sizes that also run the engine speed-ups (default: the first)")
+    parser.add_argument("--stages", default="extract,grouping,sqlite,ingest_cli,engines")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    if args.stage:  # child process: one measurement
+        emit(run_stage(args.stage, args.corpus, args.size, args.engine, args.workers))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    engine_sizes = {int(s) for s in args.engine_sizes.split(",")} if args.engine_sizes else {sizes[0]}
+    stages = args.stages.split(",")
+    info = machine()
+    print(f"machine: {info}", flush=True)
+    by_size = [run_size(size, args.seed, stages, size in engine_sizes) for size in sizes]
+    report = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": info,
+              "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "sizes": by_size,
+              "grouping_growth": growth(by_size)}
+    for row in report["grouping_growth"]:
+        print(f"grouping: x{row['time_factor']} time for x{row['size_factor']:.0f} reports", flush=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    for path in (OUT / f"bench-{stamp}.json", OUT / "latest.json"):
+        path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nresults: {OUT / f'bench-{stamp}.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""The measurements of the benchmark suite, one function per stage.
+
+``bench/run.py`` runs each stage in its own Python process (``run.py --stage NAME``), so
+peak memory (``ru_maxrss``) belongs to that stage alone and a stage that cannot import
+yet is reported as skipped without stopping the others. Each stage returns a dict of
+figures; none of them invents a number: a missing piece raises :class:`Skip`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+CHUNK = 2_000  # articles held in memory at once by the streamed stages
+_WORD = re.compile(r"\w+")
+
+
+class Skip(Exception):
+    """A stage that cannot run here (a piece is not importable yet, ...)."""
+
+
+def peak_rss_mb(children: bool = False) -> float:
+    """Peak resident memory in MB (Linux reports ru_maxrss in kB)."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def _need(what: str, loader: Callable[[], Any]) -> Any:
+    try:
+        return loader()
+    except ImportError as err:
+        raise Skip(f"{what} is not importable yet ({err})") from err
+
+
+def _extractor() -> Callable[[Any], Any]:
+    def load() -> Any:
+        from strikewatch.extract import extract_article
+
+        return extract_article
+
+    return _need("strikewatch.extract.extract_article", load)
+
+
+def _articles(corpus: Path) -> Iterator[Any]:
+    from strikewatch.ingest import articles_only, read_inputs
+
+    return articles_only(read_inputs([str(corpus)]), [])
+
+
+def _chunks(items: Iterator[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def stage_extract(corpus: Path, size: int) -> dict[str, Any]:
+    """One core, streamed: per chunk, the bare ``re.findall(r"\\w+")`` pass and then
+    extraction over the same texts, each timed on its own (reading is not counted)."""
+    extract_article = _extractor()
+    n = words = 0
+    bare = extract = 0.0
+    for chunk in _chunks(_articles(corpus)):
+        started = time.perf_counter()
+        for article in chunk:
+            words += len(_WORD.findall(article.text))
+        bare += time.perf_counter() - started
+        started = time.perf_counter()
+        for article in chunk:
+            extract_article(article).to_dict()
+        extract += time.perf_counter() - started
+        n += len(chunk)
+    return {
+        "articles": n, "mean_words": round(words / max(n, 1)),
+        "extract_seconds": round(extract, 2), "articles_per_s": round(n / extract),
+        "bare_seconds": round(bare, 3), "bare_articles_per_s": round(n / bare),
+        "ratio_to_bare": round(extract / bare, 1), "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def stage_grouping(corpus: Path, size: int) -> dict[str, Any]:
+    """``bench/bench_grouping.py`` (the events engineer's generator and timing), then
+    ``build_events`` (grouping + reconciliation) on the same synthetic reports."""
+    sys.path.insert(0, str(BENCH))
+    grouping = _need("bench/bench_grouping.py", lambda: __import__("bench_grouping"))
+    seconds, scores = grouping.run(size)
+    out: dict[str, Any] = {
+        "reports": size, "grouping_seconds": round(seconds, 2), "reports_per_s": round(size / seconds),
+        "pairwise_f1": round(scores["pairwise"]["f1"], 3), "bcubed_f1": round(scores["bcubed"]["f1"], 3),
+    }
+    build_events = _need("strikewatch.events.build_events", lambda: __import__("strikewatch.events", fromlist=["build_events"]).build_events)
+    reports, _gold = grouping.corpus(size)
+    started = time.perf_counter()
+    try:
+        out["events"] = len(build_events(reports))
+        out["build_events_seconds"] = round(time.perf_counter() - started, 2)
+    except Exception as err:  # their stage may be mid-change: keep the grouping figures
+        out["build_events_error"] = f"{type(err).__name__}: {err}"
+    out["peak_rss_mb"] = peak_rss_mb()
+    return out
+
+
+def stage_sqlite(corpus: Path, size: int) -> dict[str, Any]:
+    """Store API write rate: extract each chunk (timed apart), then ``add_batch`` into a
+    fresh SQLite file with grouping off (the write path alone)."""
+    extract_article = _extractor()
+    open_store = _need("strikewatch.store.open_store", lambda: __import__("strikewatch.store", fromlist=["open_store"]).open_store)
+    n = 0
+    write = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{tmp}/bench.db")
+        for chunk in _chunks(_articles(corpus), 500):
+            reports = [extract_article(a).to_dict() for a in chunk]
+            started = time.perf_counter()
+            store.add_batch(chunk, reports, origin=str(corpus))
+            write += time.perf_counter() - started
+            n += len(chunk)
+        db_mb = os.path.getsize(f"{tmp}/bench.db") / 1e6
+        store.close()
+    return {"articles": n, "write_seconds": round(write, 2), "articles_per_s": round(n / write),
+            "db_mb": round(db_mb, 1), "peak_rss_mb": peak_rss_mb()}
+
+
+def stage_engine(corpus: Path, size: int, engine: str, workers: int) -> dict[str, Any]:
+    """Wall time of ``run_extraction_inputs`` on the corpus file (workers read their
+    partitions); includes pool / cluster start-up."""
+    _extractor()
+    from strikewatch.scale import run_extraction_inputs
+
+    started = time.perf_counter()
+    n = sum(1 for r in run_extraction_inputs([str(corpus)], engine=engine, workers=workers) if isinstance(r, dict))
+    seconds = time.perf_counter() - started
+    return {"engine": engine, "workers": workers, "articles": n, "seconds": round(seconds, 2),
+            "articles_per_s": round(n / seconds), "peak_rss_mb": peak_rss_mb(),
+            "workers_peak_rss_mb": peak_rss_mb(children=True)}
+
+
+def stage_ingest_cli(corpus: Path, size: int) -> dict[str, Any]:
+    """The whole streamed pipeline as a user runs it: ``strikewatch ingest CORPUS
+    --db ...``, with the peak memory of that process."""
+    exe = Path(sys.executable).with_name("strikewatch")
+    help_text = subprocess.run([str(exe), "--help"], capture_output=True, text=True).stdout
+    if " ingest " not in help_text:
+        raise Skip("the 'strikewatch ingest' command is not there yet")
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        done = subprocess.run([str(exe), "ingest", str(corpus), "--db", f"sqlite:///{tmp}/ingest.db"],
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise Skip(f"strikewatch ingest failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+    return {"articles": size, "seconds": round(seconds, 2), "articles_per_s": round(size / seconds),
+            "peak_rss_mb": peak_rss_mb(children=True)}
+
+
+STAGES: dict[str, Callable[..., dict[str, Any]]] = {
+    "extract": stage_extract,
+    "grouping": stage_grouping,
+    "sqlite": stage_sqlite,
+    "engine": stage_engine,
+    "ingest_cli": stage_ingest_cli,
+}
+
+
+def run_stage(name: str, corpus: Path, size: int, engine: str = "local", workers: int = 1) -> dict[str, Any]:
+    """Run one stage here; the result (or the skip reason) as a dict."""
+    kwargs = {"engine": engine, "workers": workers} if name == "engine" else {}
+    try:
+        return {"ok": True, **STAGES[name](corpus, size, **kwargs)}
+    except Skip as err:
+        return {"ok": False, "skipped": str(err)}
+
+
+def emit(result: dict[str, Any]) -> None:
+    print(json.dumps(result), flush=True)

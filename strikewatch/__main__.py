@@ -1,0 +1,3 @@
+from strikewatch.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""Assemble event records (the ``strikewatch events`` JSON contract) from grouped reports."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from .conflicts import find_conflicts
+from .features import Features, parse_timestamp, report_features
+from .grouping import group_features
+from .reconcile import reconcile
+
+logger = logging.getLogger(__name__)
+
+
+def unique_reports(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reports sorted by id; with a repeated id the first one seen is kept."""
+    seen: dict[str, dict[str, Any]] = {}
+    for report in reports:
+        key = str(report.get("id"))
+        if key in seen:
+            logger.warning("report %s given twice; keeping the first", key)
+            continue
+        seen[key] = report
+    return [seen[k] for k in sorted(seen)]
+
+
+def _published_order(report: dict[str, Any]) -> tuple:
+    ts = parse_timestamp(report.get("published"))
+    return (ts is None, ts or 0.0, str(report.get("id")))
+
+
+def event_id(anchor: dict[str, Any]) -> str:
+    """Stable id from the earliest-published member: unchanged by re-runs, by input
+    order and by unrelated reports."""
+    day = (anchor.get("event_date") or anchor.get("published") or "")[:10].replace("-", "")
+    digest = hashlib.sha1(str(anchor.get("id")).encode("utf-8")).hexdigest()[:10]
+    return f"ev-{day or 'undated'}-{digest}"
+
+
+def _ranked(counter: Counter) -> list[str]:
+    return [k for k, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _names(reports: list[dict[str, Any]], key: str) -> Counter:
+    found: Counter = Counter()
+    for report in reports:
+        summary = report.get("summary") or {}
+        found.update(dict.fromkeys(n for n in summary.get(key) or () if n))
+    return found
+
+
+def _event_date(reports: list[dict[str, Any]]) -> str | None:
+    days = Counter(r["event_date"] for r in reports if r.get("event_date"))
+    return _ranked(days)[0] if days else None
+
+
+def _attacker(reports: list[dict[str, Any]]) -> str | None:
+    found = Counter((r.get("summary") or {}).get("attacker") for r in reports)
+    found.pop(None, None)
+    return _ranked(found)[0] if found else None
+
+
+def _quotes(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quotes of all members, a reprinted quote once (first publication kept)."""
+    seen: set[str] = set()
+    found: list[dict[str, Any]] = []
+    for report in reports:
+        for quote in report.get("quotes") or ():
+            key = " ".join(str(quote.get("text") or "").lower().split())
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            found.append({**quote, "report": str(report.get("id")), "outlet": report.get("outlet"),
+                          "published": report.get("published")})
+    return found
+
+
+def make_event(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
+    """One event record from its member reports (and their near-duplicate story ids)."""
+    order = sorted(range(len(reports)), key=lambda i: _published_order(reports[i]))
+    reports = [reports[i] for i in order]
+    stories = [stories[i] for i in order]
+    places = _ranked(_names(reports, "places_struck"))
+    result = reconcile(reports, stories, len(places))
+    summary = dict(result["summary"])
+    summary.update(places_struck=places, speakers=_ranked(_names(reports, "speakers")), attacker=_attacker(reports))
+    return {
+        "id": event_id(reports[0]), "date": _event_date(reports), "places": places,
+        "attacker": summary["attacker"], "articles": [str(r.get("id")) for r in reports],
+        "summary": summary, "figures": result["figures"], "timeline": result["timeline"],
+        "conflicts": find_conflicts(reports, stories, result["sources"], len(places)),
+        "quotes": _quotes(reports),
+    }
+
+
+def build_events(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group extraction reports (``Report.to_dict()``, optionally with the article's
+    ``text``) into reconciled events, ordered by date then id."""
+    ordered = unique_reports(reports)
+    features: list[Features] = [report_features(i, r) for i, r in enumerate(ordered)]
+    grouping = group_features(features)
+    events = [make_event([ordered[i] for i in members], [grouping.story_of[i] for i in members])
+              for members in grouping.events]
+    return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))

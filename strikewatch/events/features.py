@@ -1,0 +1,122 @@
+"""What grouping looks at in one report: dates, attacker, places struck, weapon counts.
+
+Only the main attack counts: facts and attackers of a counter-claim (``attack ==
+"counter"``) or of background attacks (``"context"``) never shape a report's features,
+so a counter-claim cannot pull the article into the other side's event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+
+from .sketch import Sketch, report_text, sketch
+
+# Weapon counts are distinctive (an air force's "310 drones" is repeated by every
+# outlet); tolls move during the day, so they only weigh a little.
+COUNT_FIELDS = ("drones_launched", "missiles_launched", "drones_intercepted", "missiles_intercepted")
+TOLL_FIELDS = ("killed", "injured")
+MIN_DISTINCTIVE_COUNT = 5
+
+
+@dataclass(slots=True)
+class Features:
+    index: int
+    report_id: str
+    day: int | None  # event date as a proleptic ordinal
+    published_day: int | None
+    published_ts: float | None  # seconds since the epoch, UTC
+    attacker: str | None
+    places: frozenset[str]
+    regions: frozenset[str]
+    countries: frozenset[str]
+    counts: frozenset[tuple[str, int]]
+    tolls: frozenset[tuple[str, int]]
+    sketch: Sketch
+
+
+def parse_day(value: Any) -> int | None:
+    """Ordinal of an ISO date or datetime string (its calendar date as written)."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def parse_timestamp(value: Any) -> float | None:
+    """Seconds since the epoch for an ISO date/datetime; naive values are taken as UTC."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def _norm(name: Any) -> str | None:
+    if not name or not isinstance(name, str):
+        return None
+    return " ".join(name.lower().split())
+
+
+def main_attacker(report: dict[str, Any]) -> str | None:
+    summary = report.get("summary") or {}
+    found = _norm(summary.get("attacker"))
+    if found:
+        return found
+    for attack in report.get("attacks") or ():
+        if attack.get("id") == "main":
+            return _norm(attack.get("attacker"))
+    return None
+
+
+def struck_places(report: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(places, regions, countries) struck in the main attack."""
+    summary = report.get("summary") or {}
+    names = {n for n in map(_norm, summary.get("places_struck") or ()) if n}
+    regions: set[str] = set()
+    countries: set[str] = set()
+    for place in report.get("places") or ():
+        name = _norm(place.get("name"))
+        if place.get("status") != "struck" and name not in names:
+            continue
+        if name and not summary.get("places_struck"):
+            names.add(name)
+        if name in names:
+            regions.update(r for r in [_norm(place.get("admin1"))] if r)
+            countries.update(c for c in [_norm(place.get("country"))] if c)
+    return frozenset(names), frozenset(regions), frozenset(countries)
+
+
+def exact_values(summary: dict[str, Any], fields: tuple[str, ...]) -> frozenset[tuple[str, int]]:
+    found = set()
+    for name in fields:
+        value = summary.get(name)
+        if isinstance(value, dict) and value.get("low") is not None and value.get("low") == value.get("high"):
+            found.add((name, int(value["low"])))
+    return frozenset(found)
+
+
+def report_features(index: int, report: dict[str, Any]) -> Features:
+    summary = report.get("summary") or {}
+    places, regions, countries = struck_places(report)
+    counts = frozenset(c for c in exact_values(summary, COUNT_FIELDS) if c[1] >= MIN_DISTINCTIVE_COUNT)
+    return Features(
+        index=index,
+        report_id=str(report.get("id")),
+        day=parse_day(report.get("event_date")),
+        published_day=parse_day(report.get("published")),
+        published_ts=parse_timestamp(report.get("published")),
+        attacker=main_attacker(report),
+        places=places,
+        regions=regions,
+        countries=countries,
+        counts=counts,
+        tolls=exact_values(summary, TOLL_FIELDS),
+        sketch=sketch(report_text(report)),
+    )

@@ -1,0 +1,229 @@
+"""Group reports of the same attack.
+
+1. Stories: near-duplicate texts (a wire story and its reprints) are joined through the
+   sketch index (no all-pairs comparison).
+2. Blocks: stories with an event date and a known attacker form one event per
+   (date, attacker): one night's attack on several cities is one event, the same city on
+   consecutive nights is two.
+3. Moves: a story whose date is probably off by one (it shares the air force's weapon
+   count and places with the neighbouring night, not with its own) moves there.
+4. Weak stories (no date, or no attacker) join the best-scoring event found through the
+   day, place and weapon-count indexes, or start their own.
+
+Every step depends on the set of reports only, never on their order.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .features import Features
+from .profile import Profile, affinity, shares_count
+from .sketch import SketchIndex, similarity
+
+logger = logging.getLogger(__name__)
+
+NEAR_DUPLICATE = 0.5  # estimated Jaccard of shingles, same or unknown day
+NEAR_DUPLICATE_NEXT_DAY = 0.8  # reprints whose dates differ by one day
+ATTACH = 2.0  # minimum affinity for a weak story to join an event
+MOVE = 2.0  # minimum affinity, and margin over its own block, to move a story
+MAX_CANDIDATES = 300
+
+
+class UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _conflicting(a: frozenset[tuple[str, int]], b: frozenset[tuple[str, int]]) -> bool:
+    values_a = dict(a)
+    return any(name in values_a and values_a[name] != value for name, value in b)
+
+
+def _duplicate_threshold(a: Features, b: Features) -> float | None:
+    """Similarity needed to call two reports copies of one story (None: never)."""
+    if a.attacker and b.attacker and a.attacker != b.attacker:
+        return None
+    if _conflicting(a.counts, b.counts):
+        return None
+    if a.day is None or b.day is None or a.day == b.day:
+        return NEAR_DUPLICATE
+    if abs(a.day - b.day) == 1 and not _conflicting(a.tolls, b.tolls):
+        return NEAR_DUPLICATE_NEXT_DAY
+    return None
+
+
+def find_stories(features: Sequence[Features]) -> list[list[int]]:
+    """Indices of near-duplicate reports, grouped; every report is in one story."""
+    index = SketchIndex()
+    for f in features:
+        if f.sketch:
+            index.add(f.index, f.sketch)
+    uf = UnionFind(len(features))
+    for a, b in index.candidate_pairs():
+        if uf.find(a) == uf.find(b):
+            continue
+        threshold = _duplicate_threshold(features[a], features[b])
+        if threshold is not None and similarity(features[a].sketch, features[b].sketch) >= threshold:
+            uf.union(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for f in features:
+        groups[uf.find(f.index)].append(f.index)
+    return sorted(groups.values(), key=min)
+
+
+def _profile(members: list[int], features: Sequence[Features]) -> Profile:
+    profile = Profile()
+    for i in members:
+        profile.add(features[i])
+    return profile
+
+
+def _blocks(stories: list[Profile]) -> tuple[dict[tuple[int, str], list[int]], list[int]]:
+    """Strong stories keyed by (day, attacker); the indices of weak stories."""
+    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    weak: list[int] = []
+    for i, story in enumerate(stories):
+        day, attacker = story.day, story.attacker
+        if day is None or attacker is None:
+            weak.append(i)
+        else:
+            blocks[(day, attacker)].append(i)
+    return blocks, weak
+
+
+def _block_profile(block: list[int], stories: list[Profile]) -> Profile:
+    total = Profile()
+    for i in block:
+        total.merge(stories[i])
+    return total
+
+
+def _move_target(i: int, key: tuple[int, str], stories: list[Profile],
+                 profiles: dict[tuple[int, str], Profile]) -> tuple[int, str] | None:
+    """The neighbouring night that story ``i`` fits much better than its own, if any:
+    it must share a weapon count there and not in its own block."""
+    story = stories[i]
+    own_rest = profiles[key].without(story)
+    if own_rest.members and shares_count(story, own_rest):
+        return None
+    own = (affinity(story, own_rest, use_date=False) or 0.0) if own_rest.members else 0.0
+    best: tuple[float, tuple[int, str]] | None = None
+    for other in ((key[0] - 1, key[1]), (key[0] + 1, key[1])):
+        profile = profiles.get(other)
+        if profile is None or not shares_count(story, profile):
+            continue
+        score = affinity(story, profile, use_date=False) or 0.0
+        if score >= MOVE and score >= own + MOVE and (best is None or score > best[0]):
+            best = (score, other)
+    return best[1] if best else None
+
+
+def _moves(blocks: dict[tuple[int, str], list[int]], stories: list[Profile]) -> dict[int, tuple[int, str]]:
+    """Stories whose date is probably off by one night, with the block they belong to."""
+    profiles = {key: _block_profile(block, stories) for key, block in blocks.items()}
+    moves: dict[int, tuple[int, str]] = {}
+    for key, block in blocks.items():
+        for i in block:
+            if stories[i].counts:
+                target = _move_target(i, key, stories, profiles)
+                if target is not None:
+                    moves[i] = target
+    return moves
+
+
+class _EventIndex:
+    """Events found by day, place and weapon count, for attaching weak stories."""
+
+    def __init__(self) -> None:
+        self.events: list[Profile] = []
+        self.by_day: dict[int, list[int]] = defaultdict(list)
+        self.by_key: dict[object, list[int]] = defaultdict(list)
+
+    def add(self, profile: Profile) -> int:
+        number = len(self.events)
+        self.events.append(profile)
+        self._index(number, profile)
+        return number
+
+    def _index(self, number: int, profile: Profile) -> None:
+        if profile.day is not None:
+            self.by_day[profile.day].append(number)
+        for key in list(profile.counts) + list(profile.places):
+            self.by_key[key].append(number)
+
+    def candidates(self, story: Profile) -> list[int]:
+        days = [story.day] if story.day is not None else []
+        if not days and story.published_day is not None:
+            days = [story.published_day - 1, story.published_day]
+        found: set[int] = set()
+        for day in days:
+            for d in (day - 1, day, day + 1):
+                found.update(self.by_day.get(d, ()))
+        if not days:
+            for key in list(story.counts) + sorted(story.places):
+                found.update(self.by_key.get(key, ())[-MAX_CANDIDATES:])
+        return sorted(found)
+
+    def join(self, number: int, story: Profile) -> None:
+        self.events[number].merge(story)
+        self._index(number, story)
+
+
+def _attach(weak: list[int], stories: list[Profile], index: _EventIndex) -> None:
+    for i in sorted(weak, key=lambda i: stories[i].anchor):
+        story = stories[i]
+        best: tuple[float, int, int] | None = None
+        for number in index.candidates(story):
+            score = affinity(story, index.events[number])
+            if score is None or score < ATTACH:
+                continue
+            key = (score, -index.events[number].anchor, number)
+            if best is None or key > best:
+                best = key
+        if best is None:
+            index.add(_block_profile([i], stories))
+        else:
+            index.join(best[2], story)
+
+
+@dataclass(slots=True)
+class Grouping:
+    events: list[list[int]]  # report indices per event, each sorted, ordered by first index
+    story_of: list[int]  # per report index: the smallest index of its near-duplicate story
+
+
+def group_features(features: Sequence[Features]) -> Grouping:
+    """Group reports (by their features) into events."""
+    story_members = find_stories(features)
+    stories = [_profile(m, features) for m in story_members]
+    blocks, weak = _blocks(stories)
+    for i, key in _moves(blocks, stories).items():
+        blocks[(stories[i].day, stories[i].attacker)].remove(i)  # type: ignore[index]
+        blocks[key].append(i)
+    index = _EventIndex()
+    for key in sorted(k for k, block in blocks.items() if block):
+        index.add(_block_profile(blocks[key], stories))
+    _attach(weak, stories, index)
+    logger.debug("%d reports, %d stories, %d events", len(features), len(stories), len(index.events))
+    story_of = [0] * len(features)
+    for members in story_members:
+        for i in members:
+            story_of[i] = members[0]
+    events = sorted((sorted(e.members) for e in index.events), key=lambda m: m[0])
+    return Grouping(events=events, story_of=story_of)

@@ -1,0 +1,89 @@
+"""Which attack a figure belongs to: the one the report leads with (``main``), the
+other side's attack or claims (``counter``), or an earlier or cumulative one
+(``context``); and who the main attacker is."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_toml
+from .doc import Doc
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    counter: re.Pattern[str]
+    strong: re.Pattern[str]
+    before: re.Pattern[str]
+    attacker: dict[str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    t = load_toml("attack_cues.toml")
+    b = r"(?<![\w-])(?:{})(?![\w-])"
+    return _Cues(
+        re.compile(b.format(_alt(t["counter"]))),
+        re.compile(b.format(_alt(t["context_strong"]))),
+        re.compile(b.format(_alt(t["context_before"]))),
+        {side: re.compile(b.format(_alt(words))) for side, words in t["attacker"].items()},
+    )
+
+
+class AttackClassifier:
+    """Classifies offsets of one document by sentence, with a per-sentence cache."""
+
+    def __init__(self, doc: Doc, main_attacker: str | None, russian_places: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.main_attacker = main_attacker
+        self.russian_places = russian_places
+        self._cache: dict[int, str] = {}
+
+    def __call__(self, offset: int) -> str:
+        index = self.doc.sentence_index(offset)
+        if index not in self._cache:
+            self._cache[index] = self._sentence_kind(index)
+        kind = self._cache[index]
+        if kind == "main" and self._context_before(index, offset):
+            return "context"
+        return kind
+
+    def _sentence_kind(self, index: int) -> str:
+        cues = _cues()
+        if not self.doc.sentences:
+            return "main"
+        start, end = self.doc.sentences[index]
+        if cues.strong.search(self.doc.lower, start, end):
+            return "context"
+        counter = bool(cues.counter.search(self.doc.lower, start, end))
+        in_russia = any(start <= s < end for s, _ in self.russian_places)
+        if self.main_attacker == "Ukraine":
+            return "main" if counter or in_russia else "counter" if self._russian_attack(start, end) else "main"
+        return "counter" if counter or in_russia else "main"
+
+    def _russian_attack(self, start: int, end: int) -> bool:
+        return bool(_cues().attacker["Russia"].search(self.doc.lower, start, end))
+
+    def _context_before(self, index: int, offset: int) -> bool:
+        start, _ = self.doc.sentences[index] if self.doc.sentences else (0, 0)
+        return bool(_cues().before.search(self.doc.lower, start, offset))
+
+
+def main_attacker(lower: str, title_lower: str, struck_countries: list[str]) -> str | None:
+    """The side whose attack the report leads with, or None when nothing says."""
+    cues = _cues().attacker
+    scores = {side: len(rx.findall(lower[:1500])) * 2 + len(rx.findall(title_lower)) * 3 + len(rx.findall(lower))
+              for side, rx in cues.items()}
+    if struck_countries:
+        for country in struck_countries:
+            if country == "Russia":
+                scores["Ukraine"] = scores.get("Ukraine", 0) + 3
+            elif country == "Ukraine":
+                scores["Russia"] = scores.get("Russia", 0) + 3
+    side, score = max(scores.items(), key=lambda kv: kv[1])
+    return side if score > 0 else None

@@ -1,0 +1,221 @@
+"""Killed and injured figures.
+
+Patterns run over the document's shadow text, where every counted quantity is a run of
+``SLOT`` characters: a pattern says where a number may stand ("N people were killed",
+"killing N", "the death toll rose to N") and the quantity found there gives the range.
+Ages, floors, years and other non-counts never become slots, so they cannot match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_toml
+from .doc import SLOT, Doc
+
+
+@dataclass(slots=True)
+class CasualtyMention:
+    kind: str  # killed | injured
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+    num_start: int
+    group: str | None = None
+    breakdown: bool = False
+    update: bool = False
+    increment: bool = False
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    toll: re.Pattern[str]
+    singular: re.Pattern[str]
+    breakdown: re.Pattern[str]
+    zero: re.Pattern[str]
+    killed_words: frozenset[str]
+    groups: dict[str, str]
+    update_verbs: frozenset[str]
+
+
+_N = rf"(?P<n>{SLOT}+)"
+_AUX = r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|later|since|now|so\s+far|confirmed|initially|officially)\s+){0,3}"
+_CLAUSE = r"(?:\s*,[^,.;:]{1,60},)?"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    t = load_toml("casualty_terms.toml")
+    kill_after, inj_after = _alt(t["killed_after"]), _alt(t["injured_after"])
+    people = rf"(?:(?:{_alt(t['people_modifiers'])})\s+){{0,2}}(?:{_alt(t['people'])})"
+    after = re.compile(
+        rf"{_N}\s+(?:(?P<noun>{people}){_CLAUSE}\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
+    )
+    before = re.compile(
+        rf"(?<![\w-])(?P<w>{_alt(t['killed_before'])}|{_alt(t['injured_before'])})\s+"
+        rf"(?:(?:at\s+least|a\s+total\s+of|another|an\s+additional|a\s+further)\s+)?{_N}"
+        rf"(?!\s*(?:of\s+the|of\s+them|percent|%))"
+    )
+    toll = re.compile(
+        rf"(?P<subj>{_alt(t['toll']['killed_subjects'])}|{_alt(t['toll']['injured_subjects'])})"
+        rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,50}}?)?"
+        rf"(?:\s+(?:has|had|have|later|now|then|since|subsequently|further|officially|also|reportedly|already))*"
+        rf"\s+(?P<v>{_alt(t['toll']['update_verbs'] + t['toll']['state_verbs'])})"
+        rf"(?:\s+(?:the\s+)?(?:death\s+)?toll)?\s+(?:to\s+)?(?:at\s+least\s+)?{_N}"
+    )
+    singular = re.compile(
+        rf"(?<![\w-])(?P<a>an?|one)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_alt(t['singular']['nouns'])})"
+        rf"(?:\s*,[^,.;]{{1,50}},)?\s+(?:(?:was|has\s+been|had\s+been|is|also|reportedly)\s+){{0,2}}"
+        rf"(?:among\s+(?:the\s+|those\s+)?(?P<among>dead|killed|injured|wounded|hurt)|(?P<w>killed|died|dead|injured|wounded|hurt|hospitali[sz]ed))(?![\w-])"
+    )
+    groups = {k: v for k, v in t["groups"].items()}
+    group_alt = _alt(list(groups))
+    breakdown = re.compile(
+        rf"(?:(?:including|among\s+them|among\s+whom|of\s+them|of\s+whom|of\s+those)\s+{_N}\s+(?:(?:small|young)\s+)?(?P<g1>{group_alt})"
+        rf"|{_N.replace('<n>', '<n2>')}\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
+        rf"|{_N.replace('<n>', '<n3>')}\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
+    )
+    zero = re.compile(
+        r"(?<![\w-])(?:no\s+(?:one|body|people|civilians)\s+(?:was|were|has\s+been|have\s+been)\s+(?P<w1>killed|injured|hurt|wounded)"
+        r"|there\s+were\s+no\s+(?P<w2>casualties|injuries|deaths|fatalities)|without\s+(?P<w3>casualties))"
+    )
+    killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
+    verbs = frozenset(t["toll"]["update_verbs"])
+    return _Patterns(after, before, toll, singular, breakdown, zero, killed_words, groups, verbs)
+
+
+def _kind_of(word: str, killed_words: frozenset[str]) -> str:
+    return "killed" if word in killed_words or word.startswith("kill") else "injured"
+
+
+def find_casualties(doc: Doc) -> list[CasualtyMention]:
+    """Every killed/injured figure in the document, in text order, one per quantity."""
+    p = _patterns()
+    found: dict[int, CasualtyMention] = {}
+    _toll(doc, p, found)
+    _after(doc, p, found)
+    _before(doc, p, found)
+    _breakdowns(doc, p, found)
+    _singular(doc, p, found)
+    _zero(doc, p, found)
+    _continuations(doc, found)
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _add(doc: Doc, found: dict[int, CasualtyMention], m: CasualtyMention) -> None:
+    if m.num_start not in found:
+        found[m.num_start] = m
+
+
+def _quantity(doc: Doc, start: int):
+    return doc.quantity_at(start)
+
+
+def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
+    for m in p.after.finditer(doc.shadow):
+        q = _quantity(doc, m.start("n"))
+        if q is None:
+            continue
+        noun = (m.group("noun") or "").strip()
+        head = noun.split()[-1] if noun else ""
+        increment = any(noun.startswith(w + " ") for w in ("more", "additional", "further"))
+        group = p.groups.get(head) or p.groups.get(noun)
+        kind = _kind_of(m.group("w"), p.killed_words)
+        _add(doc, found, CasualtyMention(kind, q.low, q.high, q.start, m.end(), q.start, group, increment=increment))
+
+
+def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
+    for m in p.before.finditer(doc.shadow):
+        q = _quantity(doc, m.start("n"))
+        if q is None:
+            continue
+        tail = doc.shadow[m.end() : m.end() + 24]
+        noun = re.match(r"\s+(?:(?:more|other|small|young)\s+)?([a-z]+)", tail)
+        group = _patterns().groups.get(noun.group(1)) if noun else None
+        end = m.end() + (noun.end() if noun and noun.group(1) in ("people", "civilians", "persons", "others", "residents") or group else 0)
+        kind = _kind_of(m.group("w"), p.killed_words)
+        _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), end, q.start, group))
+
+
+def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
+    for m in p.toll.finditer(doc.shadow):
+        q = _quantity(doc, m.start("n"))
+        if q is None:
+            continue
+        subj = m.group("subj")
+        kind = "injured" if subj.startswith(("number of injur", "number of the injur", "number of wound", "number of the wound", "number of people injured", "number of people wounded", "number of those injured", "number of victims", "number of casualties", "injur")) else "killed"
+        update = m.group("v") in p.update_verbs
+        _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start, update=update))
+
+
+def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
+    for m in p.breakdown.finditer(doc.shadow):
+        n_group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
+        q = _quantity(doc, m.start(n_group))
+        if q is None:
+            continue
+        gword = m.group("g1") or m.group("g2") or m.group("g3")
+        word = m.group("w")
+        if word:
+            kind = _kind_of(word, p.killed_words) if word not in ("victims", "casualties") else None
+        else:
+            kind = None
+        if kind is None:
+            kind = _parent_kind(doc, found, q.start)
+        if kind is None:
+            continue
+        found[q.start] = CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start, p.groups[gword], breakdown=True)
+
+
+def _parent_kind(doc: Doc, found: dict[int, CasualtyMention], offset: int) -> str | None:
+    """The kind of the nearest figure before ``offset`` in the same sentence."""
+    s_start, _ = doc.sentence_of(offset)
+    best = None
+    for m in found.values():
+        if s_start <= m.num_start < offset and not m.breakdown and (best is None or m.num_start > best.num_start):
+            best = m
+    return best.kind if best else None
+
+
+def _singular(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
+    for m in p.singular.finditer(doc.shadow):
+        if m.start() in found or m.group("a") == "one":
+            continue
+        kind = _kind_of(m.group("w") or m.group("among"), p.killed_words)
+        group = p.groups.get(m.group("noun"))
+        breakdown = m.group("among") is not None
+        _add(doc, found, CasualtyMention(kind, 1, 1, m.start(), m.end(), m.start(), group, breakdown=breakdown))
+
+
+def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
+    for m in p.zero.finditer(doc.lower):
+        word = m.group("w1") or m.group("w2") or m.group("w3")
+        kinds = ["killed", "injured"] if word == "casualties" else ["killed" if word in ("killed", "deaths", "fatalities") else "injured"]
+        for i, kind in enumerate(kinds):
+            _add(doc, found, CasualtyMention(kind, 0, 0, m.start(), m.end(), m.start() + i))
+
+
+_CONT_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith)\s+(?:another\s+|a\s+further\s+)?$")
+_CONT_AFTER = re.compile(r"\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:in|near|at|from)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ]")
+
+
+def _continuations(doc: Doc, found: dict[int, CasualtyMention]) -> None:
+    """"killed 3 people in Kharkiv and 2 in Sumy": the 2 inherits the kind before it."""
+    for q in doc.numbers:
+        if q.kind != "count" or q.start in found:
+            continue
+        if not _CONT_BEFORE.search(doc.lower[max(0, q.start - 24) : q.start]):
+            continue
+        if not _CONT_AFTER.match(doc.text[q.end : q.end + 40]):
+            continue
+        kind = _parent_kind(doc, found, q.start)
+        if kind is not None:
+            found[q.start] = CasualtyMention(kind, q.low, q.high, q.start, q.end, q.start)

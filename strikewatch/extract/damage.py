@@ -1,0 +1,47 @@
+"""Damage by category: a sentence with a damage verb and a word naming what was hit."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_toml
+from .doc import Doc
+
+
+@dataclass(slots=True)
+class Damage:
+    category: str
+    evidence: str
+    start: int
+    end: int
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    t = load_toml("damage.toml")
+    word_category = {w: cat for cat, words in t["categories"].items() for w in words}
+    verbs = re.compile(rf"(?<![\w-])(?:{_alt(t['verbs'])})(?![\w-])")
+    words = re.compile(rf"(?<![\w-])(?:{_alt(word_category)})(?![\w-])")
+    return verbs, words, word_category
+
+
+def find_damage(doc: Doc) -> list[Damage]:
+    """One record per category per sentence that reports damage."""
+    verbs, words, word_category = _patterns()
+    out: list[Damage] = []
+    for start, end in doc.sentences:
+        if not verbs.search(doc.lower, start, end):
+            continue
+        seen: set[str] = set()
+        for m in words.finditer(doc.lower, start, end):
+            category = word_category[m.group()]
+            if category in seen:
+                continue
+            seen.add(category)
+            out.append(Damage(category, doc.text[m.start() : m.end()], m.start(), m.end()))
+    return out

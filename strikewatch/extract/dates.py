@@ -1,0 +1,152 @@
+"""Event date and duration.
+
+The event date comes from the publication date and the first time expression of the
+report: "overnight into Sunday", "early Tuesday", "last night", "yesterday", "on the
+night of 13 to 14 July", "on March 14". Overnight attacks take the date of the morning
+they end. Without a publication date only an explicit date in the text gives one."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from .doc import Doc
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
+_MONTH_RX = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_WD = "|".join(_WEEKDAYS)
+
+_EXPRESSIONS: list[tuple[str, re.Pattern[str]]] = [
+    ("night_range", re.compile(rf"night\s+of\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|into)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d4>\d{{1,2}}))")),
+    ("night_weekday", re.compile(rf"(?:overnight|night)\s+(?:of\s+)?(?:(?:{_WD})\s+)?(?:into|to)\s+(?P<wd>{_WD})")),
+    ("explicit", re.compile(rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?(?![\w])")),
+    ("weekday", re.compile(rf"(?:(?P<part>early|late|on|overnight|last|this)\s+)?(?P<wd>{_WD})(?:\s+(?P<part2>morning|night|evening|afternoon))?")),
+    ("yesterday", re.compile(r"(?<![\w])yesterday(?![\w])")),
+    ("last_night", re.compile(r"(?<![\w])(?:last\s+night|overnight|this\s+morning|early\s+hours|tonight|earlier\s+today|today)(?![\w])")),
+]
+_CONTEXT = re.compile(r"(?:last|previous|past|earlier this)\s+(?:week|month|year)|\ba\s+(?:week|month|year)\s+ago|since\s|in\s+20\d\d")
+
+
+def parse_published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+
+
+def _weekday_on_or_before(anchor: date, weekday: str) -> date:
+    delta = (anchor.weekday() - _WEEKDAYS.index(weekday)) % 7
+    return anchor - timedelta(days=delta)
+
+
+def _month(token: str) -> int:
+    token = token.rstrip(".")
+    return _MONTHS.get(token) or _MONTH_ABBR[token[:4] if token.startswith("sept") else token[:3]]
+
+
+def _explicit(anchor: date | None, day: int, month: int, year: int | None) -> date | None:
+    if year is None:
+        if anchor is None:
+            return None
+        year = anchor.year
+        if (month - anchor.month) > 6:  # "December 30" in a January report
+            year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> date | None:
+    if kind == "night_range":
+        day = int(m.group("d2") or m.group("d4"))
+        month = _month(m.group("m") or m.group("m2"))
+        return _explicit(anchor, day, month, None)
+    if kind == "explicit":
+        day = int(m.group("d") or m.group("d2"))
+        year = int(m.group("y")) if m.group("y") else None
+        return _explicit(anchor, day, _month(m.group("m") or m.group("m2")), year)
+    if anchor is None:
+        return None
+    if kind in ("night_weekday",):
+        return _weekday_on_or_before(anchor, m.group("wd"))
+    if kind == "weekday":
+        return _weekday_on_or_before(anchor, m.group("wd"))
+    if kind == "yesterday":
+        return anchor - timedelta(days=1)
+    return anchor
+
+
+def event_date(doc: Doc, title: str, published: str | None, lead_sentences: int = 3) -> tuple[str | None, tuple[int, int] | None]:
+    """(ISO date, evidence span in the text) of the attack the report leads with."""
+    anchor = parse_published(published)
+    spans = doc.sentences[:lead_sentences] or [(0, len(doc.text))]
+    for s_start, s_end in spans:
+        segment = doc.lower[s_start:s_end]
+        hit = _first_expression(segment)
+        if hit:
+            kind, m = hit
+            resolved = _resolve(kind, m, anchor)
+            if resolved:
+                return resolved.isoformat(), (s_start + m.start(), s_start + m.end())
+    hit = _first_expression(title.lower())
+    if hit and (resolved := _resolve(*hit, anchor)):
+        return resolved.isoformat(), None
+    return (anchor.isoformat(), None) if anchor else (None, None)
+
+
+def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for rank, (kind, rx) in enumerate(_EXPRESSIONS):
+        for m in rx.finditer(segment):
+            if _CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
+                continue
+            if best is None or (m.start(), rank) < (best[0], best[1]):
+                best = (m.start(), rank, kind, m)
+            break
+    return (best[2], best[3]) if best else None
+
+
+_DURATION = re.compile(
+    r"(?:lasted|lasting|went on|continued|for|spanning|over|alert|attack|assault|barrage|bombardment)[^.;]{0,40}?"
+    r"(?P<q>(?:more than|over|nearly|almost|about|around|some|roughly|at least|up to|just under)\s+)?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|twenty)"
+    r"(?:\s+and\s+a\s+half)?[\s-]+hours?"
+    r"|(?P<n2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+hour[\s-]+(?:long\s+)?(?:attack|assault|alert|barrage|bombardment|raid|air raid)"
+)
+_NOT_DURATION = re.compile(r"(?:past|last|previous|within|in the|next|every|per)\s+(?:\S+\s+){0,2}$")
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+def find_durations(doc: Doc):
+    """[(low, high, start, end)] of attack/alert durations in hours."""
+    from .numbers import apply_qualifier
+
+    out = []
+    for m in _DURATION.finditer(doc.lower):
+        token = m.group("n") or m.group("n2")
+        n_start = m.start("n") if m.group("n") else m.start("n2")
+        if _NOT_DURATION.search(doc.lower[max(0, n_start - 30) : n_start]) and not m.group("q"):
+            continue
+        value = int(token) if token.isdigit() else _SMALL.get(token)
+        if value is None or value > 48:
+            continue
+        qualifier = (m.group("q") or "").strip()
+        meaning = {"more than": "more_than", "over": "more_than", "nearly": "nearly", "almost": "nearly",
+                   "just under": "nearly", "about": "about", "around": "about", "some": "about",
+                   "roughly": "about", "at least": "at_least", "up to": "up_to"}.get(qualifier, "")
+        low, high = apply_qualifier(value, meaning) if meaning else (value, value)
+        if meaning == "about":
+            low, high = max(0, value - 1), value + 1
+        start = m.start("q") if m.group("q") else n_start
+        out.append((low, high, start, m.end()))
+    return out

@@ -1,0 +1,107 @@
+"""The working document: text, a length-preserving lower-case copy, sentences,
+paragraphs and the quantities found in it.
+
+Offsets in every view are offsets in the original text, so a span found anywhere
+points back at the article as written."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .numbers import Quantity, find_numbers
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
+# white space and a capital, digit or opening quote; or at a blank line.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n|\n(?=\s*[-*•]\s)")
+_ABBREV = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|st|gen|lt|col|sgt|maj|capt|gov|sen|rep|no|vs|approx|jan|feb|mar|apr|aug|sept?|oct|nov|dec)"
+    r"|\b[a-z]|\b(?:u\.s|u\.k|u\.n|a\.m|p\.m|e\.g|i\.e))\.$",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+# Stands in for a quantity in the shadow text; patterns match runs of it.
+SLOT = "\ue000"
+
+
+def lower_preserving(text: str) -> str:
+    """``text.lower()`` with the same length, so offsets stay valid."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.start()
+        if "\n" not in m.group() and _ABBREV.search(text[max(start, cut - 6) : cut]):
+            continue
+        if text[start:cut].strip():
+            spans.append(_trim(text, start, cut))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    lower: str
+    sentences: list[tuple[int, int]]
+    paragraph_starts: list[int]
+    numbers: list[Quantity]
+    shadow: str  # lower with each counted quantity replaced by SLOT characters
+    by_start: dict[int, Quantity] = field(default_factory=dict)
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str) -> "Doc":
+        lower = lower_preserving(text)
+        numbers = find_numbers(lower)
+        sentences = split_sentences(text)
+        paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        shadow = _shadow(lower, numbers)
+        doc = cls(text, lower, sentences, paragraphs, numbers, shadow)
+        doc.by_start = {q.start: q for q in numbers if q.kind == "count"}
+        doc._sentence_starts = [s for s, _ in sentences]
+        return doc
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.text)
+        return self.sentences[self.sentence_index(offset)]
+
+    def paragraph_index(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def quantity_at(self, start: int) -> Quantity | None:
+        return self.by_start.get(start)
+
+
+def _shadow(lower: str, numbers: list[Quantity]) -> str:
+    parts: list[str] = []
+    last = 0
+    for q in numbers:
+        if q.kind != "count":
+            continue
+        parts.append(lower[last : q.start])
+        parts.append(SLOT * (q.end - q.start))
+        last = q.end
+    parts.append(lower[last:])
+    return "".join(parts)

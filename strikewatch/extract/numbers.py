@@ -1,0 +1,206 @@
+"""Numbers as ranges: digits, number words, vague quantities and their qualifiers.
+
+``find_numbers(lower)`` scans lower-cased text once and returns every quantity with the
+range it stands for (docs/contract.md, "Range conventions") and a ``kind`` that tells
+counts apart from ages, floors, years, times, percentages, distances and money, which
+are never tolls or weapon counts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from ..resources import load_toml
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number in the text: [start, end) covers qualifier + number (+ suffix)."""
+
+    start: int
+    end: int
+    num_start: int  # where the number itself starts (after the qualifier)
+    low: int | None
+    high: int | None
+    value: int  # the number as written, before the qualifier
+    kind: str = "count"  # count | age | floor | year | time | date | percent | distance | money | hours | ordinal
+    qualifier: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    pattern: re.Pattern[str]
+    vague: dict[str, tuple[int, int]]
+    qualifiers: dict[str, str]
+    suffixes: dict[str, str]
+    word_values: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load_toml("number_words.toml")
+    units, tens, scales = data["units"], data["tens"], data["scales"]
+    vague = {k: (int(v[0]), int(v[1])) for k, v in data["vague"].items()}
+    qualifiers = {p: meaning for meaning, ps in data["qualifiers"].items() for p in ps}
+    suffixes = {p: meaning for meaning, ps in data["suffixes"].items() for p in ps}
+    word = f"(?:{_alternation(units + tens)})"
+    word_run = rf"{word}(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_alternation(units + tens + scales)}))*"
+    digits = r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?"
+    pattern = re.compile(
+        rf"(?<![\w$€£.,:-])(?:(?P<qual>{_alternation(list(qualifiers))})\s+)?"
+        rf"(?:(?P<vague>{_alternation(list(vague))})(?![\w-])"
+        rf"|(?P<digits>{digits})(?![\w])"
+        rf"|(?P<words>{word_run})(?:\s+(?P<dozen>dozen))?(?![\w]))"
+        rf"(?:\s*(?P<suffix>{_alternation(list(suffixes))})(?![\w]))?"
+    )
+    return _Tables(pattern, vague, qualifiers, suffixes, frozenset(units + tens + scales))
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|or)\s*")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# What follows a number and makes it not a count.
+_AFTER_KIND = [
+    ("age", re.compile(r"\s?(?:-|‑|–)?\s?(?:year|month|week|day)s?(?:\s?(?:-|‑)\s?|\s)old")),
+    ("floor", re.compile(r"\s?(?:-|‑)\s?(?:stor(?:e)?y|floor|stor(?:e)?ys)\b|(?:st|nd|rd|th)?\s+(?:floor|storey|story)\b|\s+stor(?:e)?ys?\b")),
+    ("percent", re.compile(r"\s?(?:%|percent\b|per cent\b|pc\b)")),
+    ("distance", re.compile(r"\s?(?:-|‑)?\s?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m)\b")),
+    ("money", re.compile(r"\s?(?:million|billion|trillion|bn|mln|hryvnias?|uah|dollars|euros|usd|eur)\b")),
+    ("time", re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|h\b|hrs\b))")),
+    ("hours", re.compile(r"\s?(?:-|‑)?\s?(?:hours?|hrs)\b")),
+    ("date", re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")),
+    ("ordinal", re.compile(r"(?:st|nd|rd|th)\b")),
+    ("years", re.compile(r"\s?(?:-|‑)?\s?(?:years?|decades?|days?|weeks?|months?|minutes?|seconds?)\b")),
+]
+_BEFORE_KIND = [
+    ("date", re.compile(rf"(?:{_MONTHS})\.?\s+$")),
+    ("money", re.compile(r"(?:[$€£]|uah\s?|usd\s?|eur\s?)$")),
+    ("age", re.compile(r"(?:aged|age of|ages of)\s+$")),
+    ("floor", re.compile(r"(?:floor|storey|story|floors)\s+$")),
+    ("time", re.compile(r"(?:at|around|about|by|until|since|from|after|before)\s+$")),
+]
+_NOT_ONE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\bthe|\bthis|\bthat|\bwhich)\s+$")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _word_value(words: str) -> int | None:
+    try:
+        return int(text2num(words.replace("-", " ").replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+
+
+def apply_qualifier(value: int, meaning: str) -> tuple[int | None, int | None]:
+    """The range a qualified number stands for (docs/contract.md)."""
+    if meaning == "at_least":
+        return value, None
+    if meaning == "more_than":
+        return value + 1, None
+    if meaning == "nearly":
+        return min(value - 1, round(value * 0.9)), value - 1
+    if meaning == "about":
+        spread = max(1, round(value * 0.1))
+        return max(0, value - spread), value + spread
+    if meaning == "up_to":
+        return None, value
+    if meaning == "fewer_than":
+        return None, value - 1
+    return value, value
+
+
+def _kind(lower: str, start: int, end: int, text_value: str, is_digits: bool) -> str:
+    after = lower[end : end + 24]
+    for kind, rx in _AFTER_KIND:
+        if rx.match(after):
+            if kind == "time" and not is_digits:
+                continue
+            return kind
+    before = lower[max(0, start - 12) : start]
+    for kind, rx in _BEFORE_KIND:
+        if rx.search(before):
+            if kind == "time" and not (is_digits and _looks_like_clock(lower, end)):
+                continue
+            return kind
+    if is_digits and _YEAR.fullmatch(text_value) and "," not in text_value:
+        return "year"
+    if is_digits and "." in text_value:
+        return "decimal"
+    return "count"
+
+
+def _looks_like_clock(lower: str, end: int) -> bool:
+    return bool(re.match(r"(?::\d\d|\s?(?:a\.?m|p\.?m))", lower[end : end + 5]))
+
+
+def _parse_match(m: re.Match[str], tables: _Tables) -> tuple[int, int, int, str] | None:
+    """(low, high, value, kind-hint) of one regex match, before qualifiers."""
+    if m.group("vague"):
+        low, high = tables.vague[m.group("vague")]
+        return low, high, low, "vague"
+    if m.group("digits"):
+        raw = m.group("digits")
+        if "." in raw:
+            return None
+        value = int(raw.replace(",", ""))
+        return value, value, value, "digits"
+    value = _word_value(m.group("words"))
+    if value is None:
+        return None
+    if m.group("dozen"):
+        value *= 12
+    return value, value, value, "words"
+
+
+def find_numbers(lower: str) -> list[Quantity]:
+    """All quantities in lower-cased text, in order, with ranges and kinds."""
+    tables = _tables()
+    found: list[Quantity] = []
+    for m in tables.pattern.finditer(lower):
+        parsed = _parse_match(m, tables)
+        if parsed is None:
+            continue
+        low, high, value, hint = parsed
+        group = "vague" if hint == "vague" else "digits" if hint == "digits" else "words"
+        num_start = m.start(group)
+        num_end = m.end("dozen") if m.group("dozen") else m.end(group)
+        kind = _kind(lower, num_start, num_end, m.group("digits") or "", hint == "digits")
+        if hint == "words" and m.group("words") == "one" and _NOT_ONE.search(lower[max(0, num_start - 8) : num_start]):
+            continue
+        if kind == "decimal":
+            continue
+        qual = m.group("qual") or ""
+        meaning = tables.qualifiers.get(qual, "")
+        suffix = m.group("suffix")
+        if suffix:
+            meaning = meaning or tables.suffixes[suffix]
+        if meaning and hint != "vague":
+            low, high = apply_qualifier(value, meaning)
+        elif meaning in ("more_than",) and hint == "vague":
+            low, high = low + 1 if low is not None else None, None
+        end = m.end()
+        q = Quantity(m.start(), end, num_start, low, high, value, kind, qual)
+        if found and _join_range(lower, found[-1], q):
+            continue
+        found.append(q)
+    return found
+
+
+def _join_range(lower: str, prev: Quantity, cur: Quantity) -> bool:
+    """Merge "10 to 15", "two or three", "10-15" into prev; True when merged."""
+    if prev.kind != "count" or cur.kind != "count" or prev.qualifier or cur.qualifier:
+        return False
+    gap = lower[prev.end : cur.start]
+    if not _RANGE_JOIN.fullmatch(gap) or prev.value >= cur.value:
+        return False
+    prev.end = cur.end
+    prev.high = cur.high
+    return True

@@ -1,0 +1,155 @@
+"""Places: gazetteer look-up (strikewatch/resources/places.csv) and struck vs mentioned.
+
+Candidates start at a capitalised word; the longest alias of up to four words wins
+("Kryvyi Rih", "the Kharkiv region", "Shevchenkivskyi district"). A place is *struck*
+when its clause says something happened there and no cue makes it a mere mention
+(a title such as "Kharkiv Mayor", a visit, the country that made a missile, a
+dateline)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_csv, load_toml
+from .doc import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    canonical: str
+    level: str
+    admin1: str
+    country: str
+    lat: float | None
+    lon: float | None
+    case_sensitive: bool
+    alias: str
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    place: Place
+    surface: str
+    start: int
+    end: int
+    status: str = "mentioned"  # struck | mentioned
+    attack: str = "main"
+
+
+_CAPITAL = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*")
+_TOKENS = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    by_alias: dict[str, Place]
+    max_words: int
+    struck_rx: re.Pattern[str]
+    before_rx: re.Pattern[str]
+    after_rx: re.Pattern[str]
+    total_rx: re.Pattern[str]
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    by_alias: dict[str, Place] = {}
+    longest = 1
+    for row in load_csv("places.csv"):
+        alias = row["alias"].strip()
+        if not alias:
+            continue
+        place = Place(row["canonical"], row["level"], row.get("admin1", ""), row.get("country", ""),
+                      _float(row.get("lat")), _float(row.get("lon")), row.get("case_sensitive") in ("1", "true", "True"), alias)
+        by_alias.setdefault(alias.lower(), place)
+        longest = max(longest, len(alias.split()))
+    cues = load_toml("place_cues.toml")
+    struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
+    before = re.compile(rf"(?<![\w-])(?:{_alt(cues['mention_before'])})\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$")
+    after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
+    total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
+    return _Gazetteer(by_alias, min(longest, 5), struck, before, after, total)
+
+
+def lookup(name: str) -> Place | None:
+    """The gazetteer entry for a name in any listed spelling, or None."""
+    return gazetteer().by_alias.get(name.strip().lower())
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Gazetteer matches in ``text``, longest first, without overlaps."""
+    g = gazetteer()
+    found: list[PlaceMention] = []
+    last_end = -1
+    for cap in _CAPITAL.finditer(text):
+        if cap.start() < last_end:
+            continue
+        tokens = [(m.start(), m.end()) for _, m in zip(range(g.max_words), _TOKENS.finditer(text, cap.start()))]
+        tokens = _contiguous(text, tokens)
+        for n in range(len(tokens), 0, -1):
+            start, end = tokens[0][0], tokens[n - 1][1]
+            surface = _POSSESSIVE.sub("", text[start:end].rstrip(".,"))
+            place = g.by_alias.get(surface.lower())
+            if place is None or (place.case_sensitive and surface != place.alias):
+                continue
+            found.append(PlaceMention(place, surface, start, start + len(surface)))
+            last_end = start + len(surface)
+            break
+    return found
+
+
+def _contiguous(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep tokens separated by single spaces or hyphens only (no punctuation between)."""
+    kept = tokens[:1]
+    for start, end in tokens[1:]:
+        gap = text[kept[-1][1] : start]
+        if gap not in (" ", "-") or text[kept[-1][1] - 1] in ".,":
+            break
+        kept.append((start, end))
+    return kept
+
+
+def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of) -> None:
+    """Set ``status`` (struck/mentioned) and ``attack`` on each mention in place."""
+    g = gazetteer()
+    for m in mentions:
+        m.attack = attack_of(m.start)
+        m.status = "struck" if _is_struck(doc, g, m) else "mentioned"
+
+
+def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention) -> bool:
+    if m.place.level == "country" or (m.place.level == "capital" and m.place.country != "Ukraine"):
+        return False
+    if _is_dateline(doc.text, m):
+        return False
+    if g.before_rx.search(doc.lower[max(0, m.start - 40) : m.start]):
+        return False
+    if g.after_rx.match(doc.lower[m.end : m.end + 40]):
+        return False
+    s_start, s_end = doc.sentence_of(m.start)
+    return bool(g.struck_rx.search(doc.lower, s_start, s_end))
+
+
+def _is_dateline(text: str, m: PlaceMention) -> bool:
+    """"KYIV, March 14 (Wire) -": where the reporter files from, not a target."""
+    if m.start > 3 or text[:m.start].strip():
+        return False
+    rest = text[m.end : m.end + 40]
+    return bool(re.match(r"\s*(?:,|\(|—|–|-|/)", rest)) and (text[m.start : m.end].isupper() or bool(re.match(r"\s*,\s*(?:[A-Z][a-z]+\.? \d|\d)", rest)) or bool(re.match(r"\s*(?:\(|—|–)", rest)))
+
+
+def is_total_sentence(doc: Doc, offset: int) -> bool:
+    s_start, s_end = doc.sentence_of(offset)
+    return bool(gazetteer().total_rx.search(doc.lower, s_start, s_end))

@@ -1,0 +1,249 @@
+"""Quotes and speakers.
+
+People are registered where the text introduces them ("Kyiv Mayor Vitali Klitschko",
+"Oleh Syniehubov, the head of the Kharkiv regional military administration"), then
+found again by surname, by role ("the mayor") or by a known spelling variant
+(resources/people.csv: Klychko -> Vitali Klitschko). Direct quotes are text in
+quotation marks with a speech verb beside them; reported speech is a sentence whose
+subject says something ("the governor said ..."), or "according to ..."."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..resources import load_csv, load_toml
+from .doc import Doc
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    role: str | None = None
+    surnames: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    role: str | None
+    kind: str  # direct | reported
+    start: int
+    end: int
+    is_person: bool = False
+
+
+_NAME = r"[A-Z][a-zà-ÿ’'\-]+(?:\s+[A-Z][a-zà-ÿ’'\-]+){1,2}"
+_QUOTE = re.compile(r"[“\"]([^“”\"]{12,1500}?)(?:[”\"]|(?=\n\s*\n))")
+_NOT_NAME_WORDS = frozenset(
+    "The A An In On At Russian Ukrainian Russia Ukraine Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December Air Force State "
+    "Emergency Service National Police Ministry Defence Defense Telegram Kremlin Army General Staff "
+    "Regional City Military Administration Council Oblast Region President Mayor Governor Minister".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    verbs_rx: str
+    roles: dict[str, str]
+    role_rx: str
+    orgs: dict[str, str]
+    known: dict[str, tuple[str, str]]  # lower alias -> (name, role)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    t = load_toml("speakers.toml")
+    verbs = sorted(t["speech_verbs"], key=len, reverse=True)
+    roles = dict(t["roles"])
+    known = {}
+    for row in load_csv("people.csv"):
+        known[row["alias"].lower()] = (row["name"], row["role"])
+        known[row["name"].lower()] = (row["name"], row["role"])
+    return _Tables(
+        "|".join(re.escape(v) for v in verbs),
+        roles,
+        "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)),
+        dict(t["organisations"]),
+        known,
+    )
+
+
+class Speakers:
+    """The people of one article and how to find them again."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.people: list[Person] = []
+        self._last: Person | None = None
+        self._register(doc)
+
+    def _register(self, doc: Doc) -> None:
+        t = _tables()
+        intro = re.compile(
+            rf"(?:(?P<role1>(?i:{t.role_rx}))\s+(?P<n1>{_NAME}))"
+            rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b)"
+        )
+        for m in intro.finditer(doc.text):
+            name = m.group("n1") or m.group("n2")
+            role = (m.group("role1") or m.group("role2") or "").lower()
+            name = _clean_name(name)
+            if name:
+                self.add(name, t.roles.get(role, role))
+        for m in re.finditer(rf"(?P<n>{_NAME})\s+(?:{t.verbs_rx})\b", doc.text):
+            name = _clean_name(m.group("n"))
+            if name:
+                self.add(name, None)
+
+    def add(self, name: str, role: str | None) -> Person:
+        canonical, known_role = _tables().known.get(name.lower(), (name, None))
+        person = self.find_name(canonical)
+        if person is None:
+            person = Person(canonical, role or known_role, {canonical.split()[-1].lower()})
+            for alias, (n, _) in _tables().known.items():
+                if n == canonical and " " not in alias:
+                    person.surnames.add(alias)
+            self.people.append(person)
+        elif role and not person.role:
+            person.role = role
+        return person
+
+    def find_name(self, name: str) -> Person | None:
+        lower = name.lower()
+        known = _tables().known.get(lower)
+        if known:
+            lower = known[0].lower()
+        surname = lower.split()[-1]
+        for p in self.people:
+            if p.name.lower() == lower or surname in p.surnames:
+                return p
+            if fuzz.ratio(surname, p.name.lower().split()[-1]) >= 88:
+                return p
+        return None
+
+    def resolve(self, subject: str) -> tuple[str | None, str | None, bool]:
+        """(speaker, role, is_person) for a subject phrase such as "the mayor"."""
+        t = _tables()
+        s = subject.strip().strip(",").strip()
+        low = re.sub(r"^(?:the|a|an)\s+", "", s.lower())
+        if low in ("he", "she"):
+            return (self._last.name, self._last.role, True) if self._last else (None, None, False)
+        for phrase, org in t.orgs.items():
+            if low == phrase or low.endswith(" " + phrase):
+                return org, None, False
+        role = t.roles.get(low) or next((r for k, r in t.roles.items() if low.endswith(" " + k)), None)
+        if role and not re.search(_NAME, s):
+            person = next((p for p in reversed(self.people) if p.role == role), None)
+            if person:
+                self._last = person
+                return person.name, person.role, True
+            return None, role, False
+        for person in self.people:
+            if any(re.search(rf"\b{re.escape(sn)}\b", s, re.IGNORECASE) for sn in person.surnames):
+                self._last = person
+                return person.name, person.role, True
+        name_match = _last_name_run(s)
+        if name_match:
+            name = _clean_name(name_match)
+            if name:
+                person = self.find_name(name) or (self.add(name, role) if " " in name else None)
+                if person:
+                    self._last = person
+                    return person.name, person.role, True
+        return None, None, False
+
+
+def _last_name_run(subject: str) -> str | None:
+    """The trailing run of capitalised words that are not roles or places: the name in
+    "Kyiv Mayor Vitali Klitschko"."""
+    from .places import lookup
+
+    words = subject.split()
+    run: list[str] = []
+    for word in reversed(words):
+        clean = word.strip(",.:;")
+        if not clean[:1].isupper() or clean in _NOT_NAME_WORDS or lookup(clean) is not None:
+            break
+        run.insert(0, clean)
+    return " ".join(run[-3:]) if run else None
+
+
+def _clean_name(name: str) -> str | None:
+    words = [w for w in name.split() if w not in _NOT_NAME_WORDS]
+    if not words:
+        return None
+    return " ".join(words) if len(words) >= 1 else None
+
+
+_SUBJECT = (
+    r"(?P<subj>(?:(?:the|a)\s+)?(?:[A-Za-z’'\-]+\s+){0,6}?(?:[A-Z][a-zà-ÿ’'\-]+|mayor|governor|president|"
+    r"spokesman|spokeswoman|spokesperson|minister|police|service|services|force|administration|ministry|"
+    r"officials|rescuers|he|she|head|chief|commander|prosecutors|office|staff))"
+)
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> tuple[re.Pattern[str], ...]:
+    v = _tables().verbs_rx
+    after_verb_first = re.compile(rf"^\s*[,.]?\s*(?:{v})\s+{_SUBJECT}")
+    after_subject_first = re.compile(rf"^\s*[,.]?\s*{_SUBJECT}\s+(?:{v})\b")
+    before = re.compile(rf"{_SUBJECT}\s+(?:{v})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?\s*$")
+    reported = re.compile(rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b")
+    according = re.compile(rf"according\s+to\s+{_SUBJECT}")
+    return after_verb_first, after_subject_first, before, reported, according
+
+
+def find_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
+    quotes = _direct(doc, speakers)
+    covered = [(q.start, q.end) for q in quotes]
+    quotes += _reported(doc, speakers, covered)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
+    after_v, after_s, before, _, _ = _attribution()
+    text = doc.text
+    out: list[Quote] = []
+    for m in _QUOTE.finditer(text):
+        inner = m.group(1).strip()
+        if len(inner.split()) < 3:
+            continue
+        tail = text[m.end() : m.end() + 120].split("\n", 1)[0]
+        head = text[max(0, m.start() - 160) : m.start()].rsplit("\n", 1)[-1]
+        subject = None
+        for rx, piece in ((after_v, tail), (after_s, tail), (before, head)):
+            hit = rx.search(piece)
+            if hit:
+                subject = hit.group("subj")
+                break
+        speaker, role, is_person = speakers.resolve(subject) if subject else (None, None, False)
+        if speaker is None and out and _continues(text, out[-1], m.start()):
+            speaker, role, is_person = out[-1].speaker, out[-1].role, out[-1].is_person
+        out.append(Quote(inner, speaker, role, "direct", m.start(), m.end(), is_person))
+    return out
+
+
+def _continues(text: str, previous: Quote, start: int) -> bool:
+    """A quote that opens a paragraph right after another quote's paragraph continues it."""
+    between = text[previous.end : start]
+    return "\n" in between and len(between.strip()) < 3
+
+
+def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> list[Quote]:
+    _, _, _, reported, according = _attribution()
+    out: list[Quote] = []
+    for s_start, s_end in doc.sentences:
+        if any(a <= s_start < b or a < s_end <= b for a, b in covered):
+            continue
+        sentence = doc.text[s_start:s_end]
+        m = reported.search(sentence) or according.search(sentence)
+        if not m:
+            continue
+        speaker, role, is_person = speakers.resolve(m.group("subj"))
+        if speaker is None and role is None:
+            continue
+        out.append(Quote(sentence, speaker, role, "reported", s_start, s_end, is_person))
+    return out

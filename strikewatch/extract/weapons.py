@@ -1,0 +1,297 @@
+"""Weapon counts: launched, intercepted and hits, by category and model.
+
+A count is a quantity followed by a weapon phrase ("310 Shahed-type attack drones",
+"40 cruise and ballistic missiles"), or a quantity that refers back to one ("of which
+280 were shot down", "29 of the 31 missiles"). The verb nearest to it in its clause
+gives the role; a clause without a verb continues the one before ("launched 40 cruise
+missiles, two guided air missiles and 310 drones")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_csv, load_toml
+from .doc import SLOT, Doc
+
+
+@dataclass(slots=True)
+class WeaponMention:
+    role: str  # launched | intercepted | hits
+    category: str
+    model: str | None
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+    num_start: int
+    breakdown: bool = False
+    derived: bool = False
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    model: str | None
+    category: str
+    origin: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    aliases: dict[str, _Alias]
+    alias_rx: re.Pattern[str]
+    np_rx: re.Pattern[str]
+    of_rx: re.Pattern[str]
+    derived_rx: re.Pattern[str]
+    bare_rx: re.Pattern[str]
+    verb_rx: re.Pattern[str]
+    verb_role: dict[str, str]
+    break_rx: re.Pattern[str]
+    modifier_categories: dict[str, str]
+    families: dict[str, str]
+    heads: dict[str, str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    terms = load_toml("weapon_terms.toml")
+    heads = dict(terms["heads"])
+    aliases: dict[str, _Alias] = {}
+    for row in load_csv("weapons.csv"):
+        alias = row["alias"].strip().lower()
+        if alias:
+            aliases[alias] = _Alias(row.get("model") or None, row["category"], row.get("origin") or None)
+    for head, category in heads.items():
+        aliases.setdefault(head, _Alias(None, category, None))
+    alias_alt = _alt(aliases)
+    mods = _alt(terms["modifiers"] + list(terms["modifier_categories"]))
+    alias_rx = re.compile(rf"(?<![\w-])(?:{alias_alt})(?:s|es|'s)?(?![\w])")
+    word = rf"(?:{mods}|{alias_alt})(?:s|es|'s)?"
+    np_tail = rf"(?:[\s-]+{word})*?[\s-]+(?:{alias_alt})(?:s|es)?(?:[\s-]+(?:type|-type|attack|strike|kamikaze|{_alt(heads)}))*(?![\w-])"
+    np_rx = re.compile(rf"(?P<n>{SLOT}+)(?P<np>{np_tail})")
+    of_rx = re.compile(rf"(?P<n>{SLOT}+)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})")
+    derived_rx = re.compile(
+        rf"(?P<pre>all\s+but\s+(?P<k>{SLOT}+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all|a\s+third|two[\s-]thirds|a\s+quarter)"
+        rf"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})"
+    )
+    verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
+    verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
+    bare_rx = re.compile(rf"(?P<n>{SLOT}+)(?:\s+(?:of\s+them|more))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:{_alt(terms['intercepted'])})(?![\w-]))")
+    break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
+    families = {c: fam for fam, cats in terms["families"].items() for c in cats}
+    return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, bare_rx, verb_rx, verb_role, break_rx,
+                   dict(terms["modifier_categories"]), families, heads)
+
+
+def family(category: str) -> str:
+    return _tables().families.get(category, "other")
+
+
+def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
+    """(category, model, origin) of a weapon phrase."""
+    categories: list[str] = []
+    models: list[tuple[str, str | None]] = []
+    head_cat = None
+    for m in t.alias_rx.finditer(np):
+        surface = m.group().rstrip("'s") if m.group().endswith("'s") else m.group()
+        entry = t.aliases.get(surface) or t.aliases.get(surface.rstrip("s")) or t.aliases.get(surface[:-2])
+        if entry is None:
+            continue
+        if entry.model:
+            models.append((entry.model, entry.origin))
+            categories.append(entry.category)
+        elif surface in t.heads or surface.rstrip("s") in t.heads:
+            head_cat = entry.category
+        else:
+            categories.append(entry.category)
+    for word, category in t.modifier_categories.items():
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", np):
+            categories.append(category)
+    distinct = set(categories)
+    if not distinct:
+        category = head_cat or "missile"
+    elif len(distinct) == 1:
+        category = distinct.pop()
+    elif all(t.families.get(c) == "missile" for c in distinct):
+        category = "missile"
+    elif all(t.families.get(c) == "drone" for c in distinct):
+        category = "drone"
+    else:
+        category = head_cat or sorted(distinct)[0]
+    if head_cat == "decoy" or (category == "missile" and head_cat in ("drone", "decoy")):
+        category = head_cat
+    model_names = {m for m, _ in models}
+    model = model_names.pop() if len(model_names) == 1 else None
+    origin = next((o for m, o in models if o), None)
+    return category, model, origin
+
+
+def _clause(doc: Doc, t: _Tables, start: int, end: int) -> tuple[str, str]:
+    """Text of the clause before ``start`` and after ``end``, both within the sentence."""
+    s_start, s_end = doc.sentence_of(start)
+    before = doc.lower[s_start:start]
+    cuts = list(t.break_rx.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    after = doc.lower[end:s_end]
+    cut = t.break_rx.search(after)
+    if cut:
+        after = after[: cut.start()]
+    return before, after
+
+
+def _role(doc: Doc, t: _Tables, start: int, end: int) -> str | None:
+    before, after = _clause(doc, t, start, end)
+    verbs_after = [t.verb_role[m.group()] for m in t.verb_rx.finditer(after)]
+    if verbs_after and verbs_after[0] in ("intercepted", "hits"):
+        return verbs_after[0]
+    verbs_before = [t.verb_role[m.group()] for m in t.verb_rx.finditer(before)]
+    if verbs_before:
+        return verbs_before[-1]
+    return verbs_after[0] if verbs_after else None
+
+
+def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
+    """Weapon counts; ``taken`` holds quantity starts already used as casualties."""
+    t = _tables()
+    found: dict[int, WeaponMention] = {}
+    _derived(doc, t, found, taken)
+    _of_counts(doc, t, found, taken)
+    _phrases(doc, t, found, taken)
+    _bare(doc, t, found, taken)
+    mentions = sorted(found.values(), key=lambda w: w.num_start)
+    _fill_roles(doc, t, mentions)
+    _mark_breakdowns(doc, mentions)
+    return mentions
+
+
+def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, start: int | None = None) -> WeaponMention | None:
+    q = doc.quantity_at(n_start)
+    if q is None:
+        return None
+    category, model, origin = _classify(doc.lower[np_start:np_end], t)
+    return WeaponMention("", category, model, q.low, q.high, start if start is not None else q.start, np_end, q.start, origin=origin)
+
+
+def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
+    for m in t.np_rx.finditer(doc.shadow):
+        if m.start("n") in taken or m.start("n") in found:
+            continue
+        w = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
+        if w:
+            found[w.num_start] = w
+
+
+def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
+    """"29 of the 31 missiles were shot down": 29 takes the verb, 31 was launched."""
+    for m in t.of_rx.finditer(doc.shadow):
+        if m.start("n") in taken:
+            continue
+        part = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
+        whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
+        if part and whole:
+            whole.role = "launched"
+            found.setdefault(part.num_start, part)
+            found.setdefault(whole.num_start, whole)
+
+
+def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
+    """"all but two of the 31 missiles" -> 29; "more than half of the 318 drones" -> 160..318."""
+    for m in t.derived_rx.finditer(doc.shadow):
+        whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
+        if whole is None or whole.low is None or whole.low != whole.high:
+            continue
+        total = whole.low
+        pre = m.group("pre")
+        low, high = _derived_range(pre, total, doc.quantity_at(m.start("k")) if m.group("k") else None)
+        if low is None and high is None:
+            continue
+        whole.role = "launched"
+        found.setdefault(whole.num_start, whole)
+        part = WeaponMention("", whole.category, whole.model, low, high, m.start(), m.end("np"), m.start(), derived=True)
+        found[m.start()] = part
+
+
+def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
+    pre = re.sub(r"\s+", " ", pre)
+    if pre.startswith("all but"):
+        if k is None or k.low != k.high or k.low is None:
+            return None, None
+        return total - k.low, total - k.low
+    table = {
+        "more than half": (total // 2 + 1, total), "over half": (total // 2 + 1, total),
+        "half": (total // 2, total - total // 2), "most": (total // 2 + 1, total),
+        "nearly all": (round(total * 0.9), total - 1), "almost all": (round(total * 0.9), total - 1),
+        "all": (total, total), "a third": (total // 3, -(-total // 3)),
+        "two thirds": (2 * total // 3, -(-2 * total // 3)), "two-thirds": (2 * total // 3, -(-2 * total // 3)),
+        "a quarter": (total // 4, -(-total // 4)),
+    }
+    return table.get(pre, (None, None))
+
+
+def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
+    """"of which 280 were shot down": a count with an interception verb and no noun
+    refers to the nearest weapon phrase before it (same or previous sentence)."""
+    for m in t.bare_rx.finditer(doc.shadow):
+        n = m.start("n")
+        if n in taken or n in found:
+            continue
+        antecedent = _antecedent(doc, found, n)
+        q = doc.quantity_at(n)
+        if antecedent is None or q is None:
+            continue
+        found[n] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start, m.end(), q.start)
+    for q in doc.numbers:
+        if q.kind != "count" or q.start in taken or q.start in found:
+            continue
+        before = doc.lower[max(0, q.start - 40) : q.start]
+        if not re.search(r"(?:shot down|destroyed|intercepted|neutrali[sz]ed|downed|suppressed)\s+(?:(?:at least|another|a further)\s+)?$", before):
+            continue
+        after = doc.lower[q.end : q.end + 12]
+        if re.match(r"\s+(?:people|of the|in |at |on |over |near )", after) and not after.startswith(" of them"):
+            continue
+        antecedent = _antecedent(doc, found, q.start)
+        if antecedent is not None:
+            found[q.start] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start - len(before.rstrip()) + len(before.rstrip()), q.end, q.start)
+
+
+def _antecedent(doc: Doc, found: dict[int, WeaponMention], offset: int) -> WeaponMention | None:
+    index = doc.sentence_index(offset)
+    window_start = doc.sentences[max(0, index - 1)][0] if doc.sentences else 0
+    best = None
+    for w in found.values():
+        if window_start <= w.num_start < offset and (best is None or w.num_start > best.num_start):
+            best = w
+    return best
+
+
+def _fill_roles(doc: Doc, t: _Tables, mentions: list[WeaponMention]) -> None:
+    previous: WeaponMention | None = None
+    for w in mentions:
+        if not w.role:
+            role = _role(doc, t, w.num_start, w.end)
+            if role is None and previous is not None and doc.sentence_index(previous.num_start) == doc.sentence_index(w.num_start):
+                role = previous.role
+            w.role = role or "launched"
+        previous = w
+
+
+def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
+    """"47 missiles, including 20 Kh-101": a part named after its total is not added."""
+    for i, w in enumerate(mentions):
+        before = doc.lower[max(0, w.start - 30) : w.start]
+        if not re.search(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$", before) and not re.match(r"\s+of\s+them\s+(?:were|are)", doc.lower[w.end:w.end + 20]):
+            if not re.match(rf"{SLOT}+\s+of\s+them", doc.shadow[w.num_start : w.num_start + 40]):
+                continue
+        sentence = doc.sentence_index(w.num_start)
+        for other in mentions[:i]:
+            if (doc.sentence_index(other.num_start) in (sentence, sentence - 1) and other.role == w.role
+                    and family(other.category) == family(w.category) and not other.breakdown
+                    and (other.low or 0) >= (w.low or 0) and other is not w):
+                w.breakdown = True
+                break

@@ -1,0 +1,47 @@
+"""Bytes to text: size, emptiness, binary and encoding checks with one clear message."""
+from __future__ import annotations
+
+from ..errors import BINARY, EMPTY, ENCODING, TOO_LARGE, StrikewatchError
+
+MAX_BYTES = 5 * 1024 * 1024  # one article; larger inputs are almost certainly not an article
+_FALLBACKS = ("cp1251", "latin-1")
+
+
+def decode_bytes(data: bytes, item: str, max_bytes: int = MAX_BYTES) -> str:
+    """Decode an article's bytes: UTF-8 (with or without BOM), else cp1251, else latin-1.
+
+    Raises StrikewatchError naming ``item`` for empty, binary or oversized input."""
+    if len(data) > max_bytes:
+        raise StrikewatchError(TOO_LARGE, f"too large ({len(data):,} bytes, limit {max_bytes:,})", item)
+    if not data.strip():
+        raise StrikewatchError(EMPTY, "empty", item)
+    if b"\x00" in data[:4096] or _looks_binary(data[:4096]):
+        raise StrikewatchError(BINARY, "binary data, not text", item)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for encoding in _FALLBACKS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "cp1251" and not _plausible_cyrillic(text):
+            continue
+        return text
+    raise StrikewatchError(ENCODING, "not UTF-8, cp1251 or latin-1 text", item)
+
+
+def _looks_binary(head: bytes) -> bool:
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    return control > max(8, len(head) // 20)
+
+
+def _plausible_cyrillic(text: str) -> bool:
+    """cp1251 decodes almost any byte string; accept it only when the non-ASCII
+    characters are mostly Cyrillic letters."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return True
+    cyrillic = sum(1 for c in non_ascii if "\u0400" <= c <= "\u04ff")
+    return cyrillic >= 0.8 * len(non_ascii)

@@ -1,0 +1,206 @@
+"""Ingest into the ledger: read -> skip known -> extract -> store + regroup, batch by batch.
+
+Each batch is committed in one transaction (articles, facts and the events they
+touch), so a process killed mid-run loses only the batch in flight, and a re-run
+skips what is stored and completes the rest. A bad item is counted with its reason
+and never stops the run.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import EXTRACTION, MISSING_EXTRA, StrikewatchError
+from ..ingest import InputProblem, read_inputs
+from ..models import Article
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[Article], dict[str, Any]]
+BuildEvents = Callable[[Iterable[dict[str, Any]]], list[dict[str, Any]]]
+Progress = Callable[[int], None]  # called with how many items were just handled
+
+
+@dataclass(slots=True)
+class ExtractOptions:
+    """Where extraction runs: in-process (default) or through ``strikewatch.scale``."""
+
+    engine: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
+    out: str | None = None  # also write the new reports to Parquet shards here
+
+    @property
+    def scaled(self) -> bool:
+        return self.engine != "local" or self.workers > 1 or self.scheduler is not None
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """Counts of one ingest run; ``failed`` holds (item, code, reason)."""
+
+    new: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+    events_upserted: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+    reports: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """New articles stored per second."""
+        return self.new / self.seconds if self.seconds > 0 else 0.0
+
+    def merge(self, other: "IngestSummary") -> None:
+        self.new += other.new
+        self.duplicates += other.duplicates
+        self.failed.extend(other.failed)
+        self.events_upserted += other.events_upserted
+        self.batches += other.batches
+        self.reports.extend(other.reports)
+
+
+def default_extractor() -> Extractor:
+    """``strikewatch.extract.extract_article(a).to_dict()``."""
+    try:
+        from ..extract import extract_article
+    except ImportError as err:
+        raise StrikewatchError(MISSING_EXTRA, f"extraction is not available: {err}") from err
+
+    def extract(article: Article) -> dict[str, Any]:
+        return extract_article(article).to_dict()
+
+    return extract
+
+
+def default_build_events() -> BuildEvents | None:
+    """``strikewatch.events.build_events``, or None (articles are stored ungrouped)."""
+    try:
+        from ..events import build_events
+    except ImportError as err:
+        log.warning("event grouping is not available (%s): storing articles only", err)
+        return None
+    return build_events
+
+
+def _batches(items: Iterable[Article | InputProblem], size: int,
+             summary: IngestSummary) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, InputProblem):
+            summary.failed.append((item.item, item.code, item.message))
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_local(articles: list[Article], extractor: Extractor,
+                   failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
+    done = []
+    for article in articles:
+        try:
+            done.append((article, extractor(article)))
+        except Exception as err:  # noqa: BLE001 - one bad text must not stop the batch
+            log.debug("extraction failed for %s", article.source, exc_info=True)
+            failed.append((article.source or article.id, EXTRACTION, f"extraction failed: {type(err).__name__}: {err}"))
+    return done
+
+
+def _extract_scaled(articles: list[Article], opts: ExtractOptions,
+                    failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
+    from ..scale import run_extraction  # lazy: the scale extras are optional
+
+    def on_problem(problem: InputProblem) -> None:
+        failed.append((problem.item, problem.code, problem.message))
+
+    reports = {r.get("id"): r for r in run_extraction(articles, engine=opts.engine, workers=opts.workers,
+                                                       scheduler=opts.scheduler, on_problem=on_problem)}
+    return [(a, reports[a.id]) for a in articles if a.id in reports]
+
+
+class Ingester:
+    """Runs batches into one store; reusable across inputs (``ingest`` and ``watch``)."""
+
+    def __init__(self, store: Store, batch_size: int = 100, extractor: Extractor | None = None,
+                 build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
+                 progress: Progress | None = None, group: bool = True) -> None:
+        self.store = store
+        self.batch_size = max(1, batch_size)
+        self.options = options or ExtractOptions()
+        self.extractor = extractor
+        self.build_events = build_events if build_events is not None or not group else default_build_events()
+        self.progress = progress or (lambda n: None)
+
+    def _extract(self, articles: list[Article], failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
+        if self.extractor is None and self.options.scaled:
+            return _extract_scaled(articles, self.options, failed)
+        if self.extractor is None:
+            self.extractor = default_extractor()
+        return _extract_local(articles, self.extractor, failed)
+
+    def run_batch(self, articles: list[Article], origin: str | None) -> IngestSummary:
+        summary = IngestSummary(batches=1)
+        dupes = self.store.find_duplicates(articles)
+        summary.duplicates = len(dupes)
+        fresh = [a for i, a in enumerate(articles) if i not in dupes]
+        done = self._extract(fresh, summary.failed) if fresh else []
+        if done:
+            result = self.store.add_batch([a for a, _ in done], [r for _, r in done], origin, self.build_events)
+            summary.new = len(result.new)
+            summary.duplicates += len(result.duplicates)
+            summary.events_upserted = len(result.events_upserted)
+            if self.options.out:
+                summary.reports.extend(r for _, r in done)
+        self.progress(len(articles))
+        return summary
+
+    def run(self, items: Iterable[Article | InputProblem], origin: str, kind: str = "file") -> IngestSummary:
+        """Ingest a stream of read items; records the source's counts and failures."""
+        total, unread = IngestSummary(), IngestSummary()
+        started = time.perf_counter()
+        for batch in _batches(items, self.batch_size, unread):
+            part = self.run_batch(batch, origin)
+            total.merge(part)
+            self.store.record_source(origin, kind, part.new, part.duplicates, len(part.failed))
+            self.store.record_failures(part.failed)
+        self.progress(len(unread.failed))
+        self.store.record_source(origin, kind, 0, 0, len(unread.failed))
+        self.store.record_failures(unread.failed)
+        total.failed = unread.failed + total.failed
+        total.seconds = time.perf_counter() - started
+        return total
+
+
+def source_kind(spec: str) -> str:
+    if "://" in spec:
+        return "url"
+    return "stdin" if spec == "-" else "path"
+
+
+def ingest(store: Store, inputs: Iterable[str], batch_size: int = 100, extractor: Extractor | None = None,
+           build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
+           progress: Progress | None = None) -> IngestSummary:
+    """Ingest every input spec (file, folder, feed file, URL, ``-``) into ``store``.
+
+    Returns the counts of new, duplicate and failed items (with reasons)."""
+    ingester = Ingester(store, batch_size, extractor, build_events, options, progress)
+    total = IngestSummary()
+    started = time.perf_counter()
+    for spec in inputs:
+        part = ingester.run(read_inputs([spec]), origin=spec, kind=source_kind(spec))
+        total.merge(part)
+    total.seconds = time.perf_counter() - started
+    if ingester.options.out and total.reports:
+        from ..scale import write_parquet_shards
+
+        write_parquet_shards(total.reports, ingester.options.out)
+    return total

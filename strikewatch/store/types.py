@@ -1,0 +1,32 @@
+"""Records exchanged with the store's callers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """Filters for ``list_events``/``count_events``; every field is optional.
+
+    ``date_from``/``date_to`` are inclusive ISO dates; ``place`` matches a struck place
+    name (case-insensitive); ``attacker`` matches exactly (case-insensitive);
+    ``min_killed`` compares with the best killed figure; ``conflicts_only`` keeps events
+    whose sources disagree; ``q`` searches event place names and article titles."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    attacker: str | None = None
+    min_killed: int | None = None
+    conflicts_only: bool = False
+    q: str | None = None
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What one ``add_batch`` call did."""
+
+    new: list[str] = field(default_factory=list)  # article ids stored
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (item, existing id)
+    events_upserted: list[str] = field(default_factory=list)
+    events_deleted: list[str] = field(default_factory=list)

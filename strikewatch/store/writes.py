@@ -1,0 +1,254 @@
+"""All writes of the ledger. Each function runs inside the caller's transaction."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..ingest.identity import normalise_text
+from ..models import Article
+from . import rows
+from . import schema as t
+from .types import BatchResult
+
+log = logging.getLogger(__name__)
+
+BuildEvents = Callable[[Iterable[dict[str, Any]]], list[dict[str, Any]]]
+_CHUNK = 500
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def text_hash(article: Article) -> str:
+    """Identity of an article's content: hash of its normalised body (title when empty)."""
+    basis = normalise_text(article.text) or normalise_text(article.title)
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
+
+
+def _lookup(conn: sa.Connection, column: sa.Column, values: set[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for part in _chunks(sorted(values)):
+        stmt = sa.select(column, t.articles.c.id).where(column.in_(part))
+        found.update({key: aid for key, aid in conn.execute(stmt)})
+    return found
+
+
+def find_duplicates(conn: sa.Connection, articles: Sequence[Article]) -> dict[int, str]:
+    hashes = [text_hash(a) for a in articles]
+    by_hash = _lookup(conn, t.articles.c.text_hash, set(hashes))
+    by_url = _lookup(conn, t.articles.c.url, {a.url for a in articles if a.url})
+    dupes: dict[int, str] = {}
+    for i, (article, digest) in enumerate(zip(articles, hashes)):
+        existing = (article.url and by_url.get(article.url)) or by_hash.get(digest)
+        if existing:
+            dupes[i] = existing
+            continue
+        by_hash[digest] = article.id  # a repeat later in the same batch
+        if article.url:
+            by_url[article.url] = article.id
+    return dupes
+
+
+def find_url(conn: sa.Connection, url: str) -> str | None:
+    return conn.execute(sa.select(t.articles.c.id).where(t.articles.c.url == url)).scalar()
+
+
+def _free_id(conn: sa.Connection, article: Article, digest: str, taken: set[str]) -> str:
+    """The article's own id, or a suffixed one when another text already uses it."""
+    candidate = article.id or "a" + digest[:15]
+    exists = conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == candidate)).first()
+    if exists is None and candidate not in taken:
+        return candidate
+    return f"{candidate}-{digest[:8]}"
+
+
+def _insert_articles(
+    conn: sa.Connection, articles: Sequence[Article], reports: Sequence[dict[str, Any] | None], origin: str | None
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    dupes = find_duplicates(conn, articles)
+    stamp, new_rows, fact_rows, stored = now(), [], [], []
+    taken: set[str] = set()
+    for i, (article, report) in enumerate(zip(articles, reports)):
+        if i in dupes:
+            continue
+        digest = text_hash(article)
+        aid = _free_id(conn, article, digest, taken)
+        taken.add(aid)
+        if report is not None:
+            report = {**report, "id": aid}
+        new_rows.append(rows.article_row(article, aid, digest, report, origin, stamp))
+        fact_rows.extend(rows.fact_rows(aid, report))
+        stored.append({"id": aid, "event_date": new_rows[-1]["event_date"], "report": report})
+    if new_rows:
+        conn.execute(t.articles.insert(), new_rows)
+    if fact_rows:
+        conn.execute(t.facts.insert(), fact_rows)
+    duplicates = [(articles[i].source or articles[i].id, existing) for i, existing in dupes.items()]
+    return stored, duplicates
+
+
+def add_batch(
+    conn: sa.Connection,
+    articles: Sequence[Article],
+    reports: Sequence[dict[str, Any] | None],
+    origin: str | None,
+    build_events: BuildEvents | None,
+    window_days: int,
+) -> BatchResult:
+    if len(articles) != len(reports):
+        raise ValueError("one report (or None) per article")
+    stored, duplicates = _insert_articles(conn, articles, reports, origin)
+    result = BatchResult(new=[s["id"] for s in stored], duplicates=duplicates)
+    if build_events is not None and stored:
+        upserted, deleted = _regroup(conn, stored, build_events, window_days)
+        result.events_upserted, result.events_deleted = upserted, deleted
+    return result
+
+
+def _date_windows(dates: Iterable[str], days: int) -> list[tuple[str, str]]:
+    """Merge [d - days, d + days] intervals into as few (from, to) ISO pairs as possible."""
+    spans: list[list[date]] = []
+    for day in sorted({date.fromisoformat(d) for d in dates}):
+        lo, hi = day - timedelta(days=days), day + timedelta(days=days)
+        if spans and lo <= spans[-1][1] + timedelta(days=1):
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo.isoformat(), hi.isoformat()) for lo, hi in spans]
+
+
+def _ids_in_windows(conn: sa.Connection, windows: list[tuple[str, str]]) -> set[str]:
+    ids: set[str] = set()
+    col = t.articles.c.event_date
+    for lo, hi in windows:
+        ids.update(conn.execute(sa.select(t.articles.c.id).where(col >= lo, col <= hi)).scalars())
+    return ids
+
+
+def _events_of(conn: sa.Connection, article_ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    ea = t.event_articles
+    for part in _chunks(sorted(article_ids)):
+        found.update(conn.execute(sa.select(ea.c.event_id).where(ea.c.article_id.in_(part))).scalars())
+    return found
+
+
+def _articles_of(conn: sa.Connection, event_ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    ea = t.event_articles
+    for part in _chunks(sorted(event_ids)):
+        found.update(conn.execute(sa.select(ea.c.article_id).where(ea.c.event_id.in_(part))).scalars())
+    return found
+
+
+def _reports_of(conn: sa.Connection, article_ids: set[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    a = t.articles
+    for part in _chunks(sorted(article_ids)):
+        stmt = sa.select(a.c.report, a.c.text).where(a.c.id.in_(part), a.c.report.is_not(None)).order_by(a.c.id)
+        out.extend({**report, "text": text} for report, text in conn.execute(stmt) if report)
+    return out
+
+
+def _regroup(
+    conn: sa.Connection, stored: list[dict[str, Any]], build_events: BuildEvents, days: int
+) -> tuple[list[str], list[str]]:
+    """Regroup the reports near the new ones (and every article of the events they
+    belong to); replace exactly the events those articles were in."""
+    dated = [s["event_date"] for s in stored if s["event_date"]]
+    ids = _ids_in_windows(conn, _date_windows(dated, days)) | {s["id"] for s in stored}
+    old_events = _events_of(conn, ids)
+    ids |= _articles_of(conn, old_events)
+    old_events |= _events_of(conn, ids)
+    reports = _reports_of(conn, ids)
+    events = build_events(reports)
+    new_ids = [e["id"] for e in events]
+    _delete_events(conn, old_events | set(new_ids))
+    _insert_events(conn, events, ids, reports)
+    return new_ids, sorted(old_events - set(new_ids))
+
+
+def _delete_events(conn: sa.Connection, event_ids: set[str]) -> None:
+    for part in _chunks(sorted(event_ids)):
+        for table in (t.event_places, t.event_articles):
+            conn.execute(table.delete().where(table.c.event_id.in_(part)))
+        conn.execute(t.events.delete().where(t.events.c.id.in_(part)))
+
+
+def _insert_events(
+    conn: sa.Connection, events: list[dict[str, Any]], article_ids: set[str], reports: list[dict[str, Any]]
+) -> None:
+    if not events:
+        return
+    details = rows.place_details(reports)
+    stamp = now()
+    event_rows, links, places = [], [], []
+    for event in events:
+        event_rows.append(rows.event_row(event, stamp))
+        members = sorted(set(rows.member_ids(event)) & article_ids)
+        links.extend({"event_id": event["id"], "article_id": aid} for aid in members)
+        places.extend(rows.event_place_rows(event, details))
+    conn.execute(t.events.insert(), event_rows)
+    if links:
+        conn.execute(t.event_articles.insert(), links)
+    if places:
+        conn.execute(t.event_places.insert(), places)
+
+
+def regroup_all(conn: sa.Connection, build_events: BuildEvents) -> int:
+    ids = set(conn.execute(sa.select(t.articles.c.id)).scalars())
+    _delete_events(conn, set(conn.execute(sa.select(t.events.c.id)).scalars()))
+    reports = _reports_of(conn, ids)
+    events = build_events(reports)
+    _insert_events(conn, events, ids, reports)
+    return len(events)
+
+
+def record_source(conn: sa.Connection, name: str, kind: str, new: int, duplicate: int, failed: int) -> None:
+    s = t.sources
+    row = conn.execute(sa.select(s).where(s.c.name == name)).mappings().first()
+    values = {"kind": kind, "last_ingest_at": now()}
+    if row is None:
+        conn.execute(s.insert().values(name=name, articles_new=new, articles_duplicate=duplicate,
+                                       items_failed=failed, **values))
+        return
+    conn.execute(s.update().where(s.c.name == name).values(
+        articles_new=row["articles_new"] + new,
+        articles_duplicate=row["articles_duplicate"] + duplicate,
+        items_failed=row["items_failed"] + failed, **values))
+
+
+def record_failures(conn: sa.Connection, failures: list[tuple[str, str, str]]) -> None:
+    if failures:
+        stamp = now()
+        conn.execute(t.failures.insert(), [
+            {"item": item[:2000], "code": code, "message": message[:2000], "at": stamp}
+            for item, code, message in failures
+        ])
+
+
+def add_official(conn: sa.Connection, official: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    ids = [r["id"] for r in official]
+    known: set[str] = set()
+    for part in _chunks(sorted(set(ids))):
+        known.update(conn.execute(sa.select(t.official_reports.c.id).where(t.official_reports.c.id.in_(part))).scalars())
+    stamp, fresh, seen = now(), [], set(known)
+    for row in official:
+        if row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        fresh.append({**{c: row.get(c) for c in rows.OFFICIAL_COLUMNS}, "imported_at": stamp})
+    if fresh:
+        conn.execute(t.official_reports.insert(), fresh)
+    return len(fresh), len(official) - len(fresh)

@@ -1,0 +1,1 @@
+"""One router per resource: ``api`` (JSON), ``exports`` (files), ``pages`` (HTML)."""

@@ -1,0 +1,71 @@
+/* strikewatch dashboard: tiny SVG helpers shared by charts.js and map.js.
+   Vanilla JS, no dependencies, no network. Text is always set with textContent. */
+(function (global) {
+  "use strict";
+  var NS = "http://www.w3.org/2000/svg";
+
+  function el(name, attrs, parent) {
+    var node = document.createElementNS(NS, name);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (parent) { parent.appendChild(node); }
+    return node;
+  }
+
+  function text(parent, x, y, value, attrs) {
+    var node = el("text", Object.assign({ x: x, y: y }, attrs || {}), parent);
+    node.textContent = String(value);
+    return node;
+  }
+
+  function title(node, value) {
+    var t = el("title", {}, node);
+    t.textContent = String(value);
+    return node;
+  }
+
+  function svg(container, width, height, label) {
+    container.textContent = "";
+    var root = el("svg", {
+      viewBox: "0 0 " + width + " " + height, role: "img",
+      preserveAspectRatio: "xMidYMid meet", "aria-label": label || ""
+    }, container);
+    return root;
+  }
+
+  function linear(d0, d1, r0, r1) {
+    var span = (d1 - d0) || 1;
+    return function (v) { return r0 + (v - d0) / span * (r1 - r0); };
+  }
+
+  function niceMax(v) {
+    if (!(v > 0)) { return 1; }
+    var p = Math.pow(10, Math.floor(Math.log10(v)));
+    var steps = [1, 2, 2.5, 5, 10];
+    for (var i = 0; i < steps.length; i++) {
+      if (steps[i] * p >= v) { return steps[i] * p; }
+    }
+    return 10 * p;
+  }
+
+  function yAxis(g, scale, max, x, width, ticks) {
+    for (var i = 0; i <= ticks; i++) {
+      var v = max * i / ticks;
+      var y = scale(v);
+      el("line", { x1: x, x2: x + width, y1: y, y2: y, "class": "grid" }, g);
+      text(g, x - 6, y + 4, Math.round(v), { "class": "tick", "text-anchor": "end" });
+    }
+  }
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function markDrawn(container) { container.setAttribute("data-drawn", "true"); }
+
+  global.SW = global.SW || {};
+  global.SW.svg = {
+    el: el, text: text, title: title, svg: svg, linear: linear, niceMax: niceMax,
+    yAxis: yAxis, readJson: readJson, markDrawn: markDrawn
+  };
+})(window);

@@ -1,0 +1,136 @@
+"""Data builders shared by the JSON routes and the HTML pages (one query path each).
+
+Every function takes the :class:`Store` and returns plain dicts; routes validate them
+against ``schemas`` and pages hand them to templates.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import RANGE_FIELDS
+from ..store import Store
+from ..store import web_queries
+from .errors import not_found
+from .highlight import Segment, fact_marks, place_marks, segments
+from .query import EventQuery
+
+CHART_EVENTS = 60  # bars in the overview timeline
+MAP_EVENTS = 1000  # events whose places are drawn on the overview map
+_SCAN = 2000  # page size when the web layer filters by weapon
+
+
+def list_events(store: Store, query: EventQuery) -> tuple[list[dict[str, Any]], int]:
+    """One page of events matching ``query`` and the number of matches."""
+    if query.weapon:
+        matches = _weapon_matches(store, query, query.offset + query.limit)
+        total = len(_weapon_matches(store, query, None))
+        return matches[query.offset:], total
+    filters = query.to_filter()
+    return store.list_events(filters, query.limit, query.offset), store.count_events(filters)
+
+
+def _weapon_matches(store: Store, query: EventQuery, wanted: int | None) -> list[dict[str, Any]]:
+    """Events (newest first) with the weapon category, scanning the store's pages until
+    ``wanted`` are found (None: all). The Store's filter has no weapon criterion."""
+    ids = web_queries.weapon_event_ids(store, query.weapon or "")
+    found: list[dict[str, Any]] = []
+    offset = 0
+    while ids and (wanted is None or len(found) < wanted):
+        page = store.list_events(query.to_filter(), _SCAN, offset)
+        found.extend(e for e in page if e["id"] in ids)
+        if len(page) < _SCAN:
+            break
+        offset += _SCAN
+    return found if wanted is None else found[:wanted]
+
+
+def event_links(event_id: str) -> dict[str, str]:
+    return {"api": f"/api/events/{event_id}", "page": f"/events/{event_id}"}
+
+
+def overview(store: Store, query: EventQuery) -> dict[str, Any]:
+    """The overview page: the event list page, chart rows and map points."""
+    items, total = list_events(store, query)
+    recent, _ = list_events(store, EventQuery(**{**_filters_of(query), "limit": MAP_EVENTS}))
+    chart = [_chart_row(e) for e in reversed(recent[:CHART_EVENTS])]
+    points = web_queries.place_points(store, [e["id"] for e in recent])
+    return {"events": items, "total": total, "timeline": chart, "points": points,
+            "mapped_events": len(recent)}
+
+
+def _filters_of(query: EventQuery) -> dict[str, Any]:
+    return {k: getattr(query, k) for k in ("date_from", "date_to", "place", "attacker", "weapon",
+                                            "min_killed", "q", "conflicts_only")}
+
+
+def _chart_row(event: dict[str, Any]) -> dict[str, Any]:
+    summary = event.get("summary") or {}
+    row: dict[str, Any] = {"id": event["id"], "date": event.get("date"),
+                           "label": f"{event.get('date') or '?'} {', '.join(event.get('places') or [])}"}
+    for name in RANGE_FIELDS:
+        row[name] = (summary.get(name) or {}).get("best")
+    return row
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any]:
+    event = store.get_event(event_id)
+    if event is None:
+        raise not_found("event", event_id)
+    event.setdefault("figures", {})
+    event.setdefault("timeline", {})
+    event.setdefault("conflicts", [])
+    event.setdefault("quotes", [])
+    return event
+
+
+def event_page(event: dict[str, Any]) -> dict[str, Any]:
+    """What the event page's scripts need: toll timelines and the struck places."""
+    points = [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "events": 1,
+               "killed": 0, "injured": 0, "weight": 1}
+              for p in event.get("place_details") or [] if p.get("lat") is not None and p.get("lon") is not None]
+    return {"timeline": {k: v for k, v in (event.get("timeline") or {}).items() if v}, "points": points}
+
+
+OFFICIAL_KEYS = {"drones_launched": "drones_launched", "drones_intercepted": "drones_destroyed",
+                 "missiles_launched": "missiles_launched", "missiles_intercepted": "missiles_destroyed"}
+
+
+def official_values(event: dict[str, Any]) -> dict[str, int | None]:
+    """Air Force figures by summary field (None when not imported or not given)."""
+    official = event.get("official") or {}
+    return {name: official.get(OFFICIAL_KEYS.get(name, ""), None) for name in RANGE_FIELDS}
+
+
+def conflict_fields(event: dict[str, Any]) -> set[str]:
+    """Fields named by the event's conflicts (to highlight them in the tables)."""
+    out = set()
+    for conflict in event.get("conflicts") or []:
+        if isinstance(conflict, dict):
+            name = conflict.get("field") or conflict.get("kind")
+            if name:
+                out.add(str(name))
+    return out
+
+
+def article_detail(store: Store, article_id: str) -> dict[str, Any]:
+    article = store.get_article(article_id)
+    if article is None:
+        raise not_found("article", article_id)
+    report = article.pop("report", None) or {}
+    article["places"] = report.get("places") or []
+    article["quotes"] = report.get("quotes") or []
+    article["problems"] = report.get("problems") or []
+    article["title"] = article.get("title") or ""
+    return article
+
+
+def article_segments(article: dict[str, Any]) -> tuple[list[Segment], list[Segment]]:
+    """(title segments, text segments) with facts highlighted before places."""
+    facts = article.get("facts") or []
+    title = segments(article["title"], fact_marks(facts, "title"))
+    text = segments(article["text"], fact_marks(facts, "text") + place_marks(article.get("places") or []))
+    return title, text
+
+
+def period_stats(store: Store, period: str, date_from: str | None, date_to: str | None) -> dict[str, Any]:
+    return {"period": period, "rows": web_queries.period_stats(store, period, date_from, date_to)}
