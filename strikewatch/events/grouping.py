@@ -134,17 +134,22 @@ def _move_target(i: int, key: tuple[int, str], stories: list[Profile],
     return best[1] if best else None
 
 
-def _moves(blocks: dict[tuple[int, str], list[int]], stories: list[Profile]) -> dict[int, tuple[int, str]]:
-    """Stories whose date is probably off by one night, with the block they belong to."""
+def _apply_moves(blocks: dict[tuple[int, str], list[int]], stories: list[Profile]) -> dict[tuple[int, str], Profile]:
+    """Move stories whose date is probably off by one night (all decided on the initial
+    blocks, then applied together); returns the profile of every block."""
     profiles = {key: _block_profile(block, stories) for key, block in blocks.items()}
-    moves: dict[int, tuple[int, str]] = {}
+    moves: list[tuple[int, tuple[int, str], tuple[int, str]]] = []
     for key, block in blocks.items():
         for i in block:
-            if stories[i].counts:
-                target = _move_target(i, key, stories, profiles)
-                if target is not None:
-                    moves[i] = target
-    return moves
+            target = _move_target(i, key, stories, profiles) if stories[i].counts else None
+            if target is not None:
+                moves.append((i, key, target))
+    for i, source, target in moves:
+        blocks[source].remove(i)
+        blocks[target].append(i)
+    for key in {k for _, source, target in moves for k in (source, target)}:
+        profiles[key] = _block_profile(blocks[key], stories)
+    return {key: profile for key, profile in profiles.items() if blocks[key]}
 
 
 class _EventIndex:
@@ -213,12 +218,10 @@ def group_features(features: Sequence[Features]) -> Grouping:
     story_members = find_stories(features)
     stories = [_profile(m, features) for m in story_members]
     blocks, weak = _blocks(stories)
-    for i, key in _moves(blocks, stories).items():
-        blocks[(stories[i].day, stories[i].attacker)].remove(i)  # type: ignore[index]
-        blocks[key].append(i)
+    profiles = _apply_moves(blocks, stories)
     index = _EventIndex()
-    for key in sorted(k for k, block in blocks.items() if block):
-        index.add(_block_profile(blocks[key], stories))
+    for key in sorted(profiles):
+        index.add(profiles[key])
     _attach(weak, stories, index)
     logger.debug("%d reports, %d stories, %d events", len(features), len(stories), len(index.events))
     story_of = [0] * len(features)

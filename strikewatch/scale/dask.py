@@ -37,7 +37,9 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
+        host="127.0.0.1",  # loopback only
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its health server: any free port
         silence_logs=logging.WARNING,
     )
     try:

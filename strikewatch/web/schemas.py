@@ -81,7 +81,8 @@ class EventDetail(Open):
     attacker: str | None = None
     places: list[Any] = Field(default_factory=list)
     articles: list[ArticleRef] = Field(default_factory=list)
-    summary: dict[str, Figure3 | None] = Field(default_factory=dict)
+    summary: dict[str, Figure3 | list[str] | str | None] = Field(
+        default_factory=dict, description="Per figure {low, best, high} or null; also places_struck, speakers, attacker")
     figures: dict[str, list[SupportingFigure]] = Field(default_factory=dict)
     timeline: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
     conflicts: list[Any] = Field(default_factory=list)

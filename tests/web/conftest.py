@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,8 +10,7 @@ from fastapi.testclient import TestClient
 from strikewatch.ingest import InputProblem, articles_only, read_inputs
 from strikewatch.store import Store, open_store
 from strikewatch.web import create_app
-
-ARTICLES = Path(__file__).parent / "data" / "articles.jsonl"
+from web_helpers import ARTICLES, load_articles
 
 
 def build_ledger(url: str) -> Store:
@@ -51,13 +49,4 @@ def client(store: Store) -> Iterator[TestClient]:
 
 @pytest.fixture(scope="session")
 def articles_by_id() -> dict[str, dict]:
-    import json
-
-    return {rec["id"]: rec for rec in map(json.loads, ARTICLES.read_text().splitlines())}
-
-
-def event_with_place(client: TestClient, place: str) -> dict:
-    """The first event (from the API) whose struck places include ``place``."""
-    items = client.get("/api/events", params={"place": place}).json()["items"]
-    assert items, f"no event in {place}"
-    return items[0]
+    return load_articles()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from strikewatch.store import EventFilter
 
-from .conftest import event_with_place
+from web_helpers import event_with_place
 
 
 def _all_events(client) -> list[dict]:
@@ -84,7 +84,7 @@ def test_event_detail_links_every_figure_to_its_evidence(client, articles_by_id)
             article = articles_by_id[source["report"]]
             if source.get("span") and source.get("where") == "text":
                 start, end = source["span"]
-                assert source["evidence"] in article["text"][start - 20:end + 20], (field, source)
+                assert source["evidence"] in article["text"][max(0, start - 20):end + 20], (field, source)
 
 
 def test_toll_timeline_is_in_publication_order(client):

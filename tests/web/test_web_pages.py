@@ -5,7 +5,7 @@ import json
 import re
 from importlib.resources import files
 
-from .conftest import event_with_place
+from web_helpers import event_with_place
 
 STATIC = files("strikewatch.web") / "static"
 TEMPLATES = files("strikewatch.web") / "templates"
