@@ -87,7 +87,7 @@ def main() -> None:
         if previous:
             growth = f"  x{seconds / previous[1]:.1f} time for x{size / previous[0]:.0f} reports"
         print(f"{size:>9,} reports: {seconds:7.2f} s  ({size / seconds:,.0f} reports/s)  "
-              f"pairwise F1 {scores['pairwise']['f1']:.3f}  B-cubed F1 {scores['bcubed']['f1']:.3f}{growth}", flush=True)
+              f"pairwise F1 {scores['pairwise_f1']:.3f}  B-cubed F1 {scores['bcubed_f1']:.3f}{growth}", flush=True)
         previous = (size, seconds)
 
 

@@ -48,7 +48,7 @@ def _names(reports: list[dict[str, Any]], key: str) -> Counter:
     found: Counter = Counter()
     for report in reports:
         summary = report.get("summary") or {}
-        found.update(dict.fromkeys(n for n in summary.get(key) or () if n))
+        found.update({n for n in summary.get(key) or () if n})
     return found
 
 

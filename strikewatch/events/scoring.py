@@ -36,7 +36,9 @@ def _bcubed(items: list[str], gold: dict[str, str], predicted: dict[str, str],
 
 def score_grouping(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, Any]:
     """Compare two clusterings given as {item id: cluster label}, over the items both
-    label. Items missing from ``predicted`` count as singletons."""
+    label. Items missing from ``predicted`` count as singletons. Returns a flat dict:
+    ``items``, ``gold_events``, ``predicted_events`` and ``{pairwise,bcubed}_{precision,
+    recall,f1}``."""
     items = sorted(gold)
     pred = {i: predicted.get(i, f"\0missing:{i}") for i in items}
     cells = Counter((gold[i], pred[i]) for i in items)
@@ -46,8 +48,8 @@ def score_grouping(gold: dict[str, str], predicted: dict[str, str]) -> dict[str,
     bp, br = _bcubed(items, gold, pred, cells, gold_sizes, pred_sizes)
     return {
         "items": len(items), "gold_events": len(gold_sizes), "predicted_events": len(pred_sizes),
-        "pairwise": {"precision": pp, "recall": pr, "f1": _f1(pp, pr)},
-        "bcubed": {"precision": bp, "recall": br, "f1": _f1(bp, br)},
+        "pairwise_precision": pp, "pairwise_recall": pr, "pairwise_f1": _f1(pp, pr),
+        "bcubed_precision": bp, "bcubed_recall": br, "bcubed_f1": _f1(bp, br),
     }
 
 

@@ -74,7 +74,7 @@ class AttackClassifier:
         return bool(_cues().before.search(self.doc.lower, start, offset))
 
 
-def main_attacker(lower: str, title_lower: str, struck_countries: list[str]) -> str | None:
+def main_attacker(lower: str, title_lower: str, struck_countries: list[str], ukrainian_targets: bool = False) -> str | None:
     """The side whose attack the report leads with, or None when nothing says."""
     cues = _cues().attacker
     scores = {side: len(rx.findall(lower[:1500])) * 2 + len(rx.findall(title_lower)) * 3 + len(rx.findall(lower))
@@ -86,4 +86,7 @@ def main_attacker(lower: str, title_lower: str, struck_countries: list[str]) -> 
             elif country == "Ukraine":
                 scores["Russia"] = scores.get("Russia", 0) + 3
     side, score = max(scores.items(), key=lambda kv: kv[1])
-    return side if score > 0 else None
+    if score > 0:
+        return side
+    # Nothing names a side: strikes on Ukrainian places in this kind of report are Russia's.
+    return "Russia" if ukrainian_targets else None

@@ -49,7 +49,8 @@ def _extract(article: Article) -> Report:
     places = find_places(doc.text)
     title_places = find_places(title_doc.text)
     russian = [(p.start, p.end) for p in places if p.place.country == "Russia" and p.place.level != "country"]
-    attacker = main_attacker(doc.lower, title_doc.lower, [])
+    ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)
+    attacker = main_attacker(doc.lower, title_doc.lower, [], ukrainian)
     attack_of = AttackClassifier(doc, attacker, russian)
     classify_places(doc, places, attack_of)
     classify_places(title_doc, title_places, AttackClassifier(title_doc, attacker, []))
@@ -141,13 +142,19 @@ def _casualty_facts(doc, places, attack_of, quotes, facts, sentence_of_fact, whe
         place = _place_for(doc, places, m.num_start, m.end)
         if place is None and m.update and not is_total_sentence(doc, m.num_start):
             place = _updated_place(facts, m.kind, where)
-        scope = "breakdown" if m.breakdown or m.increment else ("place" if place else "total")
+        increment = m.increment and not _new_place(facts, m.kind, place, where)
+        scope = "breakdown" if m.breakdown or increment else ("place" if place else "total")
         facts.append(Fact(
             fid, m.kind, m.low, m.high, m.start, m.end, doc.text[m.start : m.end], where=where,
             attack=attack_of(m.num_start), scope=scope, place=place, group=m.group, update=m.update,
             speaker=_speaker_at(quotes, doc, m.num_start),
         ))
         sentence_of_fact[fid] = doc.sentence_index(m.num_start) if where == "text" else -1
+
+
+def _new_place(facts: list[Fact], kind: str, place: str | None, where: str) -> bool:
+    """"In Beryslav, two more people were injured": more, but in a place not counted yet."""
+    return place is not None and all(f.place != place for f in facts if f.kind == kind and f.where == where)
 
 
 def _updated_place(facts: list[Fact], kind: str, where: str) -> str | None:

@@ -179,7 +179,7 @@ def _clean_name(name: str) -> str | None:
 
 
 _SUBJECT = (
-    r"(?P<subj>(?:(?:the|a)\s+)?(?:[A-Za-z’'\-]+\s+){0,6}?(?:[A-Z][a-zà-ÿ’'\-]+|mayor|governor|president|"
+    r"(?P<subj>(?:(?:the|a)\s+)?(?:[A-Za-z’'\-]+\s+){0,6}?(?:[A-Z][a-zà-ÿ’'\-]+(?:\s+[A-Z][a-zà-ÿ’'\-]+){0,2}|mayor|governor|president|"
     r"spokesman|spokeswoman|spokesperson|minister|police|service|services|force|administration|ministry|"
     r"officials|rescuers|he|she|head|chief|commander|prosecutors|office|staff))"
 )
@@ -191,7 +191,10 @@ def _attribution() -> tuple[re.Pattern[str], ...]:
     after_verb_first = re.compile(rf"^\s*[,.]?\s*(?:{v})\s+{_SUBJECT}")
     after_subject_first = re.compile(rf"^\s*[,.]?\s*{_SUBJECT}\s+(?:{v})\b")
     before = re.compile(rf"{_SUBJECT}\s+(?:{v})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?\s*$")
-    reported = re.compile(rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b")
+    reported = re.compile(
+        rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b"
+        rf"|(?P<named>{_NAME}),?\s+(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]+\s+){{0,6}})?(?P<named2>{_NAME})"
+    )
     according = re.compile(rf"according\s+to\s+{_SUBJECT}")
     return after_verb_first, after_subject_first, before, reported, according
 
@@ -242,7 +245,8 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         m = reported.search(sentence) or according.search(sentence)
         if not m:
             continue
-        speaker, role, is_person = speakers.resolve(m.group("subj"))
+        subject = m.groupdict().get("named") or m.groupdict().get("named2") or m.group("subj")
+        speaker, role, is_person = speakers.resolve(subject)
         if speaker is None and role is None:
             continue
         out.append(Quote(sentence, speaker, role, "reported", s_start, s_end, is_person))

@@ -16,9 +16,12 @@ from .places import lookup
 Range = tuple[int | None, int | None]
 
 
-def _key(r: Range) -> int:
+def _key(r: Range) -> tuple[int, int]:
+    """Order ranges by their low end; on a tie the open or wider one ("at least 3"
+    over "3") wins, as it is the running tally."""
     low, high = r
-    return low if low is not None else (high if high is not None else -1)
+    first = low if low is not None else (high if high is not None else -1)
+    return first, high if high is not None else 10**9
 
 
 def _add(a: Range, b: Range) -> Range:
