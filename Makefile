@@ -17,6 +17,8 @@ install: $(BIN)/.installed
 
 demo: install
 	$(BIN)/strikewatch extract strikewatch/samples --format table
+	$(BIN)/strikewatch ingest strikewatch/samples --db sqlite:///$(DEMO_DB)
+	$(BIN)/strikewatch list --db sqlite:///$(DEMO_DB)
 
 # PostgreSQL and Chromium come from Debian's packages for the integration tests;
 # tests that need them skip with a reason when they cannot be installed.

@@ -192,12 +192,13 @@ def list_cli(
         return
     table = Table("id", "date", "attacker", "places", "killed", "injured", "drones", "missiles", "articles", "conflicts",
                   title=f"{len(events)} of {total} event(s)")
+    out = console if console.is_terminal else Console(highlight=False, width=160)
     for e in events:
         s = e["summary"]
         table.add_row(e["id"], e["date"] or "", e["attacker"] or "", ", ".join(e["places"][:4]), _fmt(s.get("killed")),
                       _fmt(s.get("injured")), _fmt(s.get("drones_launched")), _fmt(s.get("missiles_launched")),
                       str(e["n_articles"]), str(e["n_conflicts"]))
-    console.print(table)
+    out.print(table)
 
 
 def export_cli(

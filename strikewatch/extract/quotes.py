@@ -99,7 +99,7 @@ class Speakers:
                 self.add(name, None)
 
     def add(self, name: str, role: str | None) -> Person:
-        canonical, known_role = _tables().known.get(name.lower(), (name, None))
+        canonical, known_role = _known(name)
         person = self.find_name(canonical)
         if person is None:
             person = Person(canonical, role or known_role, {canonical.split()[-1].lower()})
@@ -154,6 +154,19 @@ class Speakers:
                     self._last = person
                     return person.name, person.role, True
         return None, None, False
+
+
+def _known(name: str) -> tuple[str, str | None]:
+    """A listed person's canonical name and role, also for near spellings (Terechow)."""
+    known = _tables().known
+    hit = known.get(name.lower())
+    if hit:
+        return hit
+    if " " in name:
+        for alias, entry in known.items():
+            if " " in alias and fuzz.ratio(alias, name.lower()) >= 85:
+                return entry
+    return name, None
 
 
 def _last_name_run(subject: str) -> str | None:

@@ -142,17 +142,28 @@ def _weapons(facts: list[Fact], sentence_of: dict[str, int], kind: str) -> tuple
     return _max(candidates)
 
 
+def _hits_as_launched(facts: list[Fact], family_name: str) -> list[Fact]:
+    """"Three ballistic missiles hit the city": with no launch figure, what hit was launched."""
+    from .weapons import family
+
+    return [f for f in facts if f.kind == "hits" and f.weapon and family(f.weapon) == family_name
+            for f in [Fact(**{**f.to_dict(), "kind": f"{family_name}s_launched"})]]
+
+
 def _duration(facts: list[Fact]) -> tuple[Range, list[str]] | None:
     pool = [f for f in facts if f.kind == "duration_hours" and f.attack == "main"]
     return ((pool[0].low, pool[0].high), [pool[0].id]) if pool else None
 
 
 def summarise(facts, sentence_of, places, quotes) -> tuple[dict, dict]:
+    missiles = _weapons(facts, sentence_of, "missiles_launched") if facts else None
+    if missiles is None and facts:
+        missiles = _weapons(_hits_as_launched(facts, "missile"), sentence_of, "missiles_launched")
     fields = {
         "killed": _toll(facts, "killed"),
         "injured": _toll(facts, "injured"),
         "drones_launched": _weapons(facts, sentence_of, "drones_launched") if facts else None,
-        "missiles_launched": _weapons(facts, sentence_of, "missiles_launched") if facts else None,
+        "missiles_launched": missiles,
         "drones_intercepted": _weapons(facts, sentence_of, "drones_intercepted") if facts else None,
         "missiles_intercepted": _weapons(facts, sentence_of, "missiles_intercepted") if facts else None,
         "duration_hours": _duration(facts),

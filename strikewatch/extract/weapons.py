@@ -28,6 +28,7 @@ class WeaponMention:
     breakdown: bool = False
     derived: bool = False
     origin: str | None = None
+    reference: bool = False  # the whole in "29 of the 31 missiles": said again, not a new clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +171,12 @@ def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
     return mentions
 
 
+_IMPRECISE = re.compile(r"(?:a handful of|several|a few|a couple of)$")
+
+
 def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, start: int | None = None) -> WeaponMention | None:
     q = doc.quantity_at(n_start)
-    if q is None:
+    if q is None or _IMPRECISE.search(doc.lower, q.start, q.end):
         return None
     category, model, origin = _classify(doc.lower[np_start:np_end], t)
     return WeaponMention("", category, model, q.low, q.high, start if start is not None else q.start, np_end, q.start, origin=origin)
@@ -195,7 +199,7 @@ def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set
         part = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
         whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
         if part and whole:
-            whole.role = "launched"
+            whole.role, whole.reference = "launched", True
             found.setdefault(part.num_start, part)
             found.setdefault(whole.num_start, whole)
 
@@ -211,10 +215,12 @@ def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
         low, high = _derived_range(pre, total, doc.quantity_at(m.start("k")) if m.group("k") else None)
         if low is None and high is None:
             continue
-        whole.role = "launched"
+        whole.role, whole.reference = "launched", True
         found.setdefault(whole.num_start, whole)
         part = WeaponMention("", whole.category, whole.model, low, high, m.start(), m.end("np"), m.start(), derived=True)
         found[m.start()] = part
+        if m.group("k"):
+            taken.add(m.start("k"))
 
 
 def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
@@ -278,7 +284,10 @@ def _fill_roles(doc: Doc, t: _Tables, mentions: list[WeaponMention]) -> None:
             if role is None and previous is not None and doc.sentence_index(previous.num_start) == doc.sentence_index(w.num_start):
                 role = previous.role
             w.role = role or "launched"
-        previous = w
+            if w.derived and w.role == "launched":
+                w.breakdown = True  # "more than half of the 318 drones were decoys"
+        if not w.reference:
+            previous = w
 
 
 def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
