@@ -110,10 +110,12 @@ def score_range(score: FieldScore, article: str, gold: Any, got: Any) -> None:
 
 
 def _norm_place(name: str) -> str:
+    """Canonical spelling; districts compare without the word "district"."""
     from .extract.places import lookup
 
     entry = lookup(name) or lookup(re.sub(r"\s+district$", "", name, flags=re.I))
-    return entry.canonical if entry else name.strip().lower()
+    canonical = entry.canonical if entry else name.strip()
+    return re.sub(r"\s+district$", "", canonical, flags=re.I).lower()
 
 
 def _norm_person(name: str) -> str:

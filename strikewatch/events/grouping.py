@@ -25,8 +25,8 @@ from .sketch import SketchIndex, similarity
 
 logger = logging.getLogger(__name__)
 
-NEAR_DUPLICATE = 0.5  # estimated Jaccard of shingles, same or unknown day
-NEAR_DUPLICATE_NEXT_DAY = 0.8  # reprints whose dates differ by one day
+NEAR_DUPLICATE = 0.2  # sketch resemblance (sketch.similarity), same or unknown day
+NEAR_DUPLICATE_NEXT_DAY = 0.5  # reprints whose dates differ by one day
 ATTACH = 2.0  # minimum affinity for a weak story to join an event
 MOVE = 2.0  # minimum affinity, and margin over its own block, to move a story
 MAX_CANDIDATES = 300
@@ -79,7 +79,7 @@ def find_stories(features: Sequence[Features]) -> list[list[int]]:
         if uf.find(a) == uf.find(b):
             continue
         threshold = _duplicate_threshold(features[a], features[b])
-        if threshold is not None and similarity(features[a].sketch, features[b].sketch) >= threshold:
+        if threshold is not None and similarity(index.sets[a], index.sets[b]) >= threshold:
             uf.union(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for f in features:
@@ -134,14 +134,28 @@ def _move_target(i: int, key: tuple[int, str], stories: list[Profile],
     return best[1] if best else None
 
 
+def _block_target(key: tuple[int, str], blocks: dict[tuple[int, str], list[int]], stories: list[Profile],
+                  profiles: dict[tuple[int, str], Profile]) -> tuple[int, str] | None:
+    """The larger neighbouring night a whole block belongs to: every story in it shares
+    a weapon count with that night (all of its reports misdated by one day)."""
+    block = blocks[key]
+    if not all(stories[i].counts for i in block):
+        return None
+    found = [other for other in ((key[0] - 1, key[1]), (key[0] + 1, key[1]))
+             if other in profiles and len(blocks[other]) > len(block)
+             and all(shares_count(stories[i], profiles[other]) for i in block)]
+    return found[0] if len(found) == 1 else None
+
+
 def _apply_moves(blocks: dict[tuple[int, str], list[int]], stories: list[Profile]) -> dict[tuple[int, str], Profile]:
     """Move stories whose date is probably off by one night (all decided on the initial
     blocks, then applied together); returns the profile of every block."""
     profiles = {key: _block_profile(block, stories) for key, block in blocks.items()}
     moves: list[tuple[int, tuple[int, str], tuple[int, str]]] = []
     for key, block in blocks.items():
+        whole = _block_target(key, blocks, stories, profiles)
         for i in block:
-            target = _move_target(i, key, stories, profiles) if stories[i].counts else None
+            target = whole or (_move_target(i, key, stories, profiles) if stories[i].counts else None)
             if target is not None:
                 moves.append((i, key, target))
     for i, source, target in moves:

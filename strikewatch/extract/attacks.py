@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_toml
+from .dates import parse_published, weekday_on_or_before
 from .doc import Doc
+
+_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY_REF = re.compile(
+    rf"(?<!overnight )(?<!night of )(?<!into )(?<!late )(?P<wd>{_WD})(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:attack|strike|strikes|attacks|barrage|assault)"
+    rf"|(?:hit|struck|attacked|killed|died|launched|used|fired)\s+(?:\w+\s+){{0,3}}?on\s+(?P<wd2>{_WD})(?!\s+(?:night|evening))"
+)
 
 
 def _alt(words) -> str:
@@ -38,10 +45,13 @@ def _cues() -> _Cues:
 class AttackClassifier:
     """Classifies offsets of one document by sentence, with a per-sentence cache."""
 
-    def __init__(self, doc: Doc, main_attacker: str | None, russian_places: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, main_attacker: str | None, russian_places: list[tuple[int, int]],
+                 event_date: str | None = None, published: str | None = None) -> None:
         self.doc = doc
         self.main_attacker = main_attacker
         self.russian_places = russian_places
+        self.event_date = event_date
+        self.anchor = parse_published(published)
         self._cache: dict[int, str] = {}
 
     def __call__(self, offset: int) -> str:
@@ -58,13 +68,23 @@ class AttackClassifier:
         if not self.doc.sentences:
             return "main"
         start, end = self.doc.sentences[index]
-        if cues.strong.search(self.doc.lower, start, end):
+        if cues.strong.search(self.doc.lower, start, end) or self._other_day(start, end):
             return "context"
         counter = bool(cues.counter.search(self.doc.lower, start, end))
         in_russia = any(start <= s < end for s, _ in self.russian_places)
         if self.main_attacker == "Ukraine":
             return "main" if counter or in_russia else "counter" if self._russian_attack(start, end) else "main"
         return "counter" if counter or in_russia else "main"
+
+    def _other_day(self, start: int, end: int) -> bool:
+        """"Wednesday's attack" or "hit on Wednesday" in a report of Thursday's attack."""
+        if self.anchor is None or self.event_date is None:
+            return False
+        for m in _DAY_REF.finditer(self.doc.lower, start, end):
+            day = weekday_on_or_before(self.anchor, m.group("wd") or m.group("wd2")).isoformat()
+            if day != self.event_date:
+                return True
+        return False
 
     def _russian_attack(self, start: int, end: int) -> bool:
         return bool(_cues().attacker["Russia"].search(self.doc.lower, start, end))

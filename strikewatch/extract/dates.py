@@ -42,7 +42,7 @@ def parse_published(value: str | None) -> date | None:
             return None
 
 
-def _weekday_on_or_before(anchor: date, weekday: str) -> date:
+def weekday_on_or_before(anchor: date, weekday: str) -> date:
     delta = (anchor.weekday() - _WEEKDAYS.index(weekday)) % 7
     return anchor - timedelta(days=delta)
 
@@ -77,9 +77,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> date | None:
     if anchor is None:
         return None
     if kind in ("night_weekday",):
-        return _weekday_on_or_before(anchor, m.group("wd"))
+        return weekday_on_or_before(anchor, m.group("wd"))
     if kind == "weekday":
-        return _weekday_on_or_before(anchor, m.group("wd"))
+        return weekday_on_or_before(anchor, m.group("wd"))
     if kind == "yesterday":
         return anchor - timedelta(days=1)
     return anchor

@@ -51,7 +51,7 @@ def _extract(article: Article) -> Report:
     russian = [(p.start, p.end) for p in places if p.place.country == "Russia" and p.place.level != "country"]
     ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)
     attacker = main_attacker(doc.lower, title_doc.lower, [], ukrainian)
-    attack_of = AttackClassifier(doc, attacker, russian)
+    attack_of = AttackClassifier(doc, attacker, russian, date, article.published)
     classify_places(doc, places, attack_of)
     classify_places(title_doc, title_places, AttackClassifier(title_doc, attacker, []))
 

@@ -88,7 +88,49 @@ def lookup(name: str) -> Place | None:
     return gazetteer().by_alias.get(name.strip().lower())
 
 
+_DISTRICT = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+(?:skyi|skyy|skiy|sky|kyi|nyi|ryi|zkyi|tskyi))\s+district")
+_REGION_REF = re.compile(r"(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b")
+
+
 def find_places(text: str) -> list[PlaceMention]:
+    """Gazetteer matches, city districts not in the gazetteer ("the Saltivskyi
+    district" of whatever city the text is about) and "the region" meaning the oblast
+    of the city named before it."""
+    found = _gazetteer_places(text)
+    found += _unlisted_districts(text, found)
+    found += _region_references(text, found)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _nearest_city(found: list[PlaceMention], offset: int) -> Place | None:
+    before = [m for m in found if m.start < offset and m.place.level == "city" and m.place.country == "Ukraine"]
+    return before[-1].place if before else None
+
+
+def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for m in _DISTRICT.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        city = _nearest_city(found, m.start())
+        place = Place(m.group(1), "district", city.canonical if city else "", "Ukraine",
+                      city.lat if city else None, city.lon if city else None, True, m.group(1))
+        out.append(PlaceMention(place, m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    out = []
+    for m in _REGION_REF.finditer(text):
+        city = _nearest_city(found, m.start())
+        oblast = lookup(city.admin1) if city and city.admin1 else None
+        if oblast is not None and oblast.level == "oblast":
+            out.append(PlaceMention(oblast, text[m.start() : m.end()], m.start(), m.end()))
+    return out
+
+
+def _gazetteer_places(text: str) -> list[PlaceMention]:
     """Gazetteer matches in ``text``, longest first, without overlaps."""
     g = gazetteer()
     found: list[PlaceMention] = []

@@ -115,6 +115,8 @@ def _parent(name: str, names: list[str]) -> str | None:
 
 def _weapons(facts: list[Fact], sentence_of: dict[str, int], kind: str) -> tuple[Range, list[str]] | None:
     pool = [f for f in facts if f.kind == kind and f.attack == "main" and f.scope != "breakdown" and f.where == "text"]
+    if any(f.weapon != "decoy" for f in pool):
+        pool = [f for f in pool if f.weapon != "decoy"]  # decoys counted apart stay apart
     if not pool:
         return None
     by_sentence: dict[int, tuple[Range, list[str]]] = {}
@@ -172,7 +174,7 @@ def summarise(facts, sentence_of, places, quotes) -> tuple[dict, dict]:
     evidence = {name: v[1] for name, v in fields.items() if v}
     struck: list[str] = []
     for p in places:
-        if p.status == "struck" and p.attack == "main" and p.place.canonical not in struck:
+        if p.status == "struck" and p.attack == "main" and p.place.level != "landmark" and p.place.canonical not in struck:
             struck.append(p.place.canonical)
     summary["places_struck"] = struck
     speakers: list[str] = []

@@ -165,6 +165,7 @@ def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
     _of_counts(doc, t, found, taken)
     _phrases(doc, t, found, taken)
     _bare(doc, t, found, taken)
+    _singular(doc, found)
     mentions = sorted(found.values(), key=lambda w: w.num_start)
     _fill_roles(doc, t, mentions)
     _mark_breakdowns(doc, mentions)
@@ -264,6 +265,22 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
         antecedent = _antecedent(doc, found, q.start)
         if antecedent is not None:
             found[q.start] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start - len(before.rstrip()) + len(before.rstrip()), q.end, q.start)
+
+
+_SINGULAR = re.compile(
+    r"(?<![\w-])(?:with|by)\s+an?\s+(?:(?:[\w-]+)\s+){0,2}?(?:missile|rocket)(?!\s*(?:attack|strike|fragments?|debris|wreckage|parts?|alert|threat|danger|defen))(?![\w-])"
+    r"|(?<![\w-])an?\s+(?:(?:ballistic|cruise|russian|iskander|kh-\d+)\s+){0,2}(?:missile|rocket)\s+(?:hit|struck|slammed|landed|exploded|crashed)"
+)
+
+
+def _singular(doc: Doc, found: dict[int, WeaponMention]) -> None:
+    """"struck Kryvyi Rih with a ballistic missile", "a missile hit": one missile."""
+    if any(family(w.category) == "missile" for w in found.values()):
+        return
+    for m in _SINGULAR.finditer(doc.lower):
+        category, model, origin = _classify(m.group(), _tables())
+        found[m.start()] = WeaponMention("launched", category, model, 1, 1, m.start(), m.end(), m.start(), origin=origin)
+        return
 
 
 def _antecedent(doc: Doc, found: dict[int, WeaponMention], offset: int) -> WeaponMention | None:

@@ -14,6 +14,7 @@ from .errors import not_found
 from .highlight import Segment, fact_marks, place_marks, segments
 from .query import EventQuery
 
+TOLL_FIELDS = ("killed", "injured")  # fields whose timeline the event page charts
 CHART_EVENTS = 60  # bars in the overview timeline
 MAP_EVENTS = 1000  # events whose places are drawn on the overview map
 _SCAN = 2000  # page size when the web layer filters by weapon
@@ -88,7 +89,8 @@ def event_page(event: dict[str, Any]) -> dict[str, Any]:
     points = [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "events": 1,
                "killed": 0, "injured": 0, "weight": 1}
               for p in event.get("place_details") or [] if p.get("lat") is not None and p.get("lon") is not None]
-    return {"timeline": {k: v for k, v in (event.get("timeline") or {}).items() if v}, "points": points}
+    timeline = event.get("timeline") or {}
+    return {"timeline": {k: timeline[k] for k in TOLL_FIELDS if timeline.get(k)}, "points": points}
 
 
 OFFICIAL_KEYS = {"drones_launched": "drones_launched", "drones_intercepted": "drones_destroyed",

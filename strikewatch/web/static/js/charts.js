@@ -30,11 +30,11 @@
   /* Grouped bars per row: one bar per series key. rows: [{date, label, <keys>}] */
   function groupedBars(container, rows, series, label) {
     var f = frame(container, label);
-    var max = S.niceMax(Math.max.apply(null, [0].concat(rows.map(function (r) {
+    var scale = S.niceScale(Math.max.apply(null, [0].concat(rows.map(function (r) {
       return Math.max.apply(null, series.map(function (s) { return r[s.key] || 0; }));
     }))));
-    var y = S.linear(0, max, M.top + f.h, M.top);
-    S.yAxis(f.root, y, max, M.left, f.w, 4);
+    var y = S.linear(0, scale.max, M.top + f.h, M.top);
+    S.yAxis(f.root, y, scale.max, M.left, f.w, scale.ticks);
     var band = f.w / Math.max(rows.length, 1);
     var bw = Math.max(1, band * 0.8 / series.length);
     rows.forEach(function (row, i) {
@@ -57,9 +57,9 @@
   function tollTimeline(container, points, label) {
     var f = frame(container, label);
     var highs = points.map(function (p) { return p.high !== null ? p.high : (p.low || 0); });
-    var max = S.niceMax(Math.max.apply(null, [1].concat(highs)));
-    var y = S.linear(0, max, M.top + f.h, M.top);
-    S.yAxis(f.root, y, max, M.left, f.w, 4);
+    var scale = S.niceScale(Math.max.apply(null, [1].concat(highs)));
+    var y = S.linear(0, scale.max, M.top + f.h, M.top);
+    S.yAxis(f.root, y, scale.max, M.left, f.w, scale.ticks);
     var band = f.w / Math.max(points.length, 1);
     var path = [];
     points.forEach(function (p, i) {
@@ -71,7 +71,9 @@
         S.el("path", { d: "M" + (cx - 5) + "," + (y(low) - 2) + "l5,-8l5,8z", "class": "open" }, f.root);
       }
       var dot = S.el("circle", { cx: cx, cy: y(low), r: 5, "class": "point" }, f.root);
-      S.title(dot, (p.published || "?") + " " + (p.outlet || "") + ": " + (p.text || ""));
+      var said = p.low === p.high ? String(p.low) : (p.high === null ? p.low + "+" : (p.low === null ? "up to " + p.high : p.low + "-" + p.high));
+      S.title(dot, (p.published || "?") + " " + (p.outlet || "") + ": " + said + (p.speaker ? ", per " + p.speaker : "") +
+        (p.current === false ? " (superseded)" : ""));
       path.push((i ? "L" : "M") + cx + "," + y(low));
     });
     S.el("path", { d: path.join(""), "class": "trend" }, f.root);

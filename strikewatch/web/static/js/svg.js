@@ -37,14 +37,15 @@
     return function (v) { return r0 + (v - d0) / span * (r1 - r0); };
   }
 
-  function niceMax(v) {
-    if (!(v > 0)) { return 1; }
-    var p = Math.pow(10, Math.floor(Math.log10(v)));
-    var steps = [1, 2, 2.5, 5, 10];
-    for (var i = 0; i < steps.length; i++) {
-      if (steps[i] * p >= v) { return steps[i] * p; }
-    }
-    return 10 * p;
+  /* Axis scale for values up to v: a round step (1, 2 or 5 x 10^k, at least 1) and
+     3-5 ticks. Returns {max, ticks}. */
+  function niceScale(v) {
+    if (!(v > 0)) { return { max: 4, ticks: 4 }; }
+    var raw = v / 4, p = Math.pow(10, Math.floor(Math.log10(raw)));
+    var step = [1, 2, 5, 10].map(function (m) { return m * p; }).filter(function (s) { return s >= raw; })[0];
+    step = Math.max(1, step);
+    var ticks = Math.max(1, Math.ceil(v / step));
+    return { max: ticks * step, ticks: ticks };
   }
 
   function yAxis(g, scale, max, x, width, ticks) {
@@ -52,7 +53,7 @@
       var v = max * i / ticks;
       var y = scale(v);
       el("line", { x1: x, x2: x + width, y1: y, y2: y, "class": "grid" }, g);
-      text(g, x - 6, y + 4, Math.round(v), { "class": "tick", "text-anchor": "end" });
+      text(g, x - 6, y + 4, Math.round(v).toLocaleString("en"), { "class": "tick", "text-anchor": "end" });
     }
   }
 
@@ -65,7 +66,7 @@
 
   global.SW = global.SW || {};
   global.SW.svg = {
-    el: el, text: text, title: title, svg: svg, linear: linear, niceMax: niceMax,
+    el: el, text: text, title: title, svg: svg, linear: linear, niceScale: niceScale,
     yAxis: yAxis, readJson: readJson, markDrawn: markDrawn
   };
 })(window);

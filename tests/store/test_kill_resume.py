@@ -1,0 +1,69 @@
+"""kill -9 during ingest loses nothing committed; a re-run completes the rest once."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import sqlalchemy as sa
+
+from corpus import write_jsonl
+from strikewatch.store import open_store
+from strikewatch.store import schema as t
+
+TOTAL, BATCH = 80, 4
+
+
+def _count(url: str) -> int:
+    with open_store(url, migrate=False) as store:
+        with store.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar_one()
+
+
+def _ingest(source, url) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "strikewatch", "ingest", str(source), "--db", url,
+                             "--batch-size", str(BATCH)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _kill_after(proc: subprocess.Popen, url: str, stored: int, limit_s: float = 120) -> int:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if _count(url) >= stored:
+                break
+        except Exception:  # noqa: BLE001 - the schema may not exist yet
+            pass
+        time.sleep(0.05)
+    assert proc.poll() is None, f"ingest ended before it could be killed: {proc.communicate()}"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    return proc.returncode
+
+
+def _check_consistent(url: str) -> int:
+    with open_store(url) as store:
+        articles = {a["id"] for a in store.iter_articles()}
+        grouped = [aid for e in store.iter_events() for aid in e["article_ids"]]
+        facts = {f["article_id"] for f in store.iter_facts()}
+    assert len(articles) % BATCH == 0, "only whole batches are committed"
+    assert sorted(grouped) == sorted(articles), "each stored article is in exactly one stored event"
+    assert facts <= articles
+    return len(articles)
+
+
+def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(db_url, tmp_path):
+    source = write_jsonl(tmp_path / "archive.jsonl", TOTAL)
+    open_store(db_url).close()  # create the schema before racing the writer
+    code = _kill_after(_ingest(source, db_url), db_url, stored=3 * BATCH)
+    assert code == -signal.SIGKILL
+    before = _check_consistent(db_url)
+    assert 3 * BATCH <= before < TOTAL
+    rerun = _ingest(source, db_url)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert f"{TOTAL - before} new, {before} duplicate, 0 failed" in " ".join(err.split())
+    assert _check_consistent(db_url) == TOTAL
+    with open_store(db_url) as store:
+        assert store.status()["sources"][0]["articles_new"] == TOTAL

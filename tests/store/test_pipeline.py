@@ -1,0 +1,72 @@
+"""Ingest through the real extraction and grouping: counts, duplicates, failures, events."""
+from __future__ import annotations
+
+import json
+
+from corpus import article, write_jsonl
+from strikewatch.store import open_store
+from strikewatch.store.pipeline import ingest
+
+
+def test_ingest_extracts_stores_and_groups(db_url, tmp_path):
+    source = write_jsonl(tmp_path / "news.jsonl", 12)
+    ticks: list[int] = []
+    with open_store(db_url) as store:
+        summary = ingest(store, [str(source)], batch_size=5, progress=ticks.append)
+        assert (summary.new, summary.duplicates, summary.failed, summary.batches) == (12, 0, [], 3)
+        assert sum(ticks) == 12
+        status = store.status()
+        assert status["counts"]["articles"] == 12 and status["counts"]["facts"] > 12
+        assert status["sources"][0]["name"] == str(source) and status["sources"][0]["articles_new"] == 12
+        grouped = [aid for e in store.iter_events() for aid in e["article_ids"]]
+        assert sorted(grouped) == sorted(a["id"] for a in store.iter_articles())  # each article in one event
+        first = store.get_article("gen-0000")
+        killed = [f for f in first["facts"] if f["kind"] == "killed"]
+        assert killed and killed[0]["low"] == 1
+        assert first["text"][killed[0]["start"]:killed[0]["end"]] == killed[0]["evidence"]
+
+
+def test_second_run_counts_duplicates_and_adds_only_new(db_url, tmp_path):
+    first = write_jsonl(tmp_path / "day1.jsonl", 6)
+    second = write_jsonl(tmp_path / "day2.jsonl", 9)  # the same six and three new
+    with open_store(db_url) as store:
+        ingest(store, [str(first)], batch_size=4)
+        ids = {e["id"] for e in store.iter_events()}
+        summary = ingest(store, [str(second)], batch_size=4)
+        assert (summary.new, summary.duplicates) == (3, 6)
+        assert store.status()["counts"]["articles"] == 9
+        untouched = {e["id"] for e in store.iter_events()} & ids
+        assert untouched, "events of earlier days keep their ids"
+
+
+def test_failures_are_counted_with_reasons_and_do_not_stop_the_batch(db_url, tmp_path):
+    lines = [json.dumps(article(0)), "{not json", json.dumps({"id": "x", "text": ""}), json.dumps(article(1))]
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    missing = str(tmp_path / "missing-folder")
+    with open_store(db_url) as store:
+        summary = ingest(store, [str(source), missing], batch_size=10)
+        assert summary.new == 2
+        reasons = {item.rsplit(":", 1)[-1] if item.endswith(("2", "3")) else item: msg
+                   for item, _, msg in summary.failed}
+        assert "malformed JSON" in reasons["2"] and "text" in reasons["3"]
+        assert reasons[missing] == "no such file or folder"
+        assert store.status()["counts"]["failures"] == 3
+
+
+def test_an_extraction_crash_is_one_failure(db_url, tmp_path):
+    source = write_jsonl(tmp_path / "news.jsonl", 4)
+
+    def flaky(a):
+        if a.id == "gen-0002":
+            raise ValueError("tokeniser exploded")
+        from strikewatch.extract import extract_article
+        return extract_article(a).to_dict()
+
+    with open_store(db_url) as store:
+        summary = ingest(store, [str(source)], batch_size=10, extractor=flaky)
+        assert summary.new == 3
+        ((item, code, message),) = summary.failed
+        assert code == "SW201" and "tokeniser exploded" in message
+        again = ingest(store, [str(source)], batch_size=10)  # the re-run picks it up
+        assert (again.new, again.duplicates) == (1, 3)
