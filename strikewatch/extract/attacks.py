@@ -12,6 +12,7 @@ from .dates import parse_published, weekday_on_or_before
 from .doc import Doc
 
 _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|whereas|after|when)\s|;|\s+while\s|\s+as\s+the\s")
 _DAY_REF = re.compile(
     rf"(?<!overnight )(?<!night of )(?<!into )(?<!late )(?P<wd>{_WD})(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:attack|strike|strikes|attacks|barrage|assault)"
     rf"|(?:hit|struck|attacked|killed|died|launched|used|fired)\s+(?:\w+\s+){{0,3}}?on\s+(?P<wd2>{_WD})(?!\s+(?:night|evening))"
@@ -59,16 +60,22 @@ class AttackClassifier:
         if index not in self._cache:
             self._cache[index] = self._sentence_kind(index)
         kind = self._cache[index]
-        if kind == "main" and self._context_before(index, offset):
+        if kind == "main" and (self._context_before(index, offset) or self._other_day(*self._clause(index, offset))):
             return "context"
         return kind
+
+    def _clause(self, index: int, offset: int) -> tuple[int, int]:
+        start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
+        cuts = [m.end() for m in _CLAUSE_BREAK.finditer(self.doc.lower, start, offset)]
+        after = _CLAUSE_BREAK.search(self.doc.lower, offset, end)
+        return (cuts[-1] if cuts else start), (after.start() if after else end)
 
     def _sentence_kind(self, index: int) -> str:
         cues = _cues()
         if not self.doc.sentences:
             return "main"
         start, end = self.doc.sentences[index]
-        if cues.strong.search(self.doc.lower, start, end) or self._other_day(start, end):
+        if cues.strong.search(self.doc.lower, start, end):
             return "context"
         counter = bool(cues.counter.search(self.doc.lower, start, end))
         in_russia = any(start <= s < end for s, _ in self.russian_places)

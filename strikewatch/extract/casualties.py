@@ -66,9 +66,9 @@ def _patterns() -> _Patterns:
     )
     toll = re.compile(
         rf"(?P<subj>{_alt(t['toll']['killed_subjects'])}|{_alt(t['toll']['injured_subjects'])})"
-        rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,50}}?)?"
+        rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,90}}?)?"
         rf"(?:\s+(?:has|had|have|later|now|then|since|subsequently|further|officially|also|reportedly|already))*"
-        rf"\s+(?P<v>{_alt(t['toll']['update_verbs'] + t['toll']['state_verbs'])})"
+        rf"(?:\s+(?P<v>{_alt(t['toll']['update_verbs'] + t['toll']['state_verbs'])})|(?=\s+to\s+{SLOT}))"
         rf"(?:\s+(?:the\s+)?(?:death\s+)?toll)?\s+(?:to\s+)?(?:at\s+least\s+)?{_N}"
     )
     singular = re.compile(
@@ -84,7 +84,7 @@ def _patterns() -> _Patterns:
         rf"|{_N.replace('<n>', '<n3>')}\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
     )
     zero = re.compile(
-        r"(?<![\w-])(?:no\s+(?:one|body|people|civilians)\s+(?:was|were|has\s+been|have\s+been)\s+(?P<w1>killed|injured|hurt|wounded)"
+        r"(?<![\w-])(?:(?:no\s+one|nobody|no-one|no\s+people|no\s+civilians|none)\s+(?:was|were|has\s+been|have\s+been)\s+(?P<w1>killed\s+or\s+injured|killed\s+or\s+wounded|injured\s+or\s+killed|killed|injured|hurt|wounded)"
         r"|there\s+were\s+no\s+(?P<w2>casualties|injuries|deaths|fatalities)|without\s+(?P<w3>casualties))"
     )
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
@@ -152,7 +152,7 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             continue
         subj = m.group("subj")
         kind = "injured" if subj.startswith(("number of injur", "number of the injur", "number of wound", "number of the wound", "number of people injured", "number of people wounded", "number of those injured", "number of victims", "number of casualties", "injur")) else "killed"
-        update = m.group("v") in p.update_verbs
+        update = m.group("v") in p.update_verbs or m.group("v") is None
         _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start, update=update))
 
 
@@ -198,7 +198,10 @@ def _singular(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None
 def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in p.zero.finditer(doc.lower):
         word = m.group("w1") or m.group("w2") or m.group("w3")
-        kinds = ["killed", "injured"] if word == "casualties" else ["killed" if word in ("killed", "deaths", "fatalities") else "injured"]
+        if word == "casualties" or " or " in word:
+            kinds = ["killed", "injured"]
+        else:
+            kinds = ["killed" if word in ("killed", "deaths", "fatalities") else "injured"]
         for i, kind in enumerate(kinds):
             _add(doc, found, CasualtyMention(kind, 0, 0, m.start(), m.end(), m.start() + i))
 

@@ -20,6 +20,7 @@ _MONTH_RX = r"(?:january|february|march|april|may|june|july|august|september|oct
 _WD = "|".join(_WEEKDAYS)
 
 _EXPRESSIONS: list[tuple[str, re.Pattern[str]]] = [
+    ("attack_weekday", re.compile(rf"(?P<wd>{_WD})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:attack|strike|strikes|barrage|assault|bombardment)")),
     ("night_range", re.compile(rf"night\s+of\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|into)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d4>\d{{1,2}}))")),
     ("night_weekday", re.compile(rf"(?:overnight|night)\s+(?:of\s+)?(?:(?:{_WD})\s+)?(?:into|to)\s+(?P<wd>{_WD})")),
     ("explicit", re.compile(rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?(?![\w])")),
@@ -76,7 +77,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> date | None:
         return _explicit(anchor, day, _month(m.group("m") or m.group("m2")), year)
     if anchor is None:
         return None
-    if kind in ("night_weekday",):
+    if kind in ("night_weekday", "attack_weekday"):
         return weekday_on_or_before(anchor, m.group("wd"))
     if kind == "weekday":
         return weekday_on_or_before(anchor, m.group("wd"))
@@ -104,6 +105,9 @@ def event_date(doc: Doc, title: str, published: str | None, lead_sentences: int 
 
 
 def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
+    m = _EXPRESSIONS[0][1].search(segment)
+    if m and not _CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
+        return _EXPRESSIONS[0][0], m  # "Wednesday's strike" names the attack's day
     best: tuple[int, int, str, re.Match[str]] | None = None
     for rank, (kind, rx) in enumerate(_EXPRESSIONS):
         for m in rx.finditer(segment):

@@ -206,7 +206,7 @@ def _attribution() -> tuple[re.Pattern[str], ...]:
     before = re.compile(rf"{_SUBJECT}\s+(?:{v})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?\s*$")
     reported = re.compile(
         rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b"
-        rf"|(?P<named>{_NAME}),?\s+(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]+\s+){{0,6}})?(?P<named2>{_NAME})"
+        rf"|(?P<named>{_NAME})(?:,[^,;]{{3,90}},)?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]+\s+){{0,6}})?(?P<named2>{_NAME})"
     )
     according = re.compile(rf"according\s+to\s+{_SUBJECT}")
     return after_verb_first, after_subject_first, before, reported, according

@@ -45,6 +45,7 @@ class _Tables:
     np_rx: re.Pattern[str]
     of_rx: re.Pattern[str]
     derived_rx: re.Pattern[str]
+    derived_ref_rx: re.Pattern[str]
     bare_rx: re.Pattern[str]
     verb_rx: re.Pattern[str]
     verb_role: dict[str, str]
@@ -76,6 +77,7 @@ def _tables() -> _Tables:
     np_tail = rf"(?:[\s-]+{word})*?[\s-]+(?:{alias_alt})(?:s|es)?(?:[\s-]+(?:type|-type|attack|strike|kamikaze|{_alt(heads)}))*(?![\w-])"
     np_rx = re.compile(rf"(?P<n>{SLOT}+)(?P<np>{np_tail})")
     of_rx = re.compile(rf"(?P<n>{SLOT}+)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})")
+    derived_ref_rx = re.compile(rf"all\s+but\s+(?P<k>{SLOT}+)\s+of\s+(?:the|these|those|its)(?P<np>{np_tail})")
     derived_rx = re.compile(
         rf"(?P<pre>all\s+but\s+(?P<k>{SLOT}+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all|a\s+third|two[\s-]thirds|a\s+quarter)"
         rf"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})"
@@ -85,7 +87,7 @@ def _tables() -> _Tables:
     bare_rx = re.compile(rf"(?P<n>{SLOT}+)(?:\s+(?:of\s+them|more))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:{_alt(terms['intercepted'])})(?![\w-]))")
     break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
-    return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, bare_rx, verb_rx, verb_role, break_rx,
+    return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,
                    dict(terms["modifier_categories"]), families, heads)
 
 
@@ -164,6 +166,7 @@ def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
     _derived(doc, t, found, taken)
     _of_counts(doc, t, found, taken)
     _phrases(doc, t, found, taken)
+    _derived_from_antecedent(doc, t, found, taken)
     _bare(doc, t, found, taken)
     _singular(doc, found)
     mentions = sorted(found.values(), key=lambda w: w.num_start)
@@ -222,6 +225,20 @@ def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
         found[m.start()] = part
         if m.group("k"):
             taken.add(m.start("k"))
+
+
+def _derived_from_antecedent(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
+    """"launched ... 31 missiles ... shot down all but two of the missiles" -> 29."""
+    for m in t.derived_ref_rx.finditer(doc.shadow):
+        found.pop(m.start("k"), None)
+        k = doc.quantity_at(m.start("k"))
+        category, model, _ = _classify(doc.lower[m.start("np") : m.end("np")], t)
+        whole = _antecedent(doc, {p: w for p, w in found.items() if family(w.category) == family(category)}, m.start())
+        if k is None or whole is None or whole.low is None or whole.low != whole.high or k.low != k.high:
+            continue
+        value = whole.low - k.low
+        found[m.start()] = WeaponMention("", whole.category, whole.model, value, value, m.start(), m.end("np"), m.start(), derived=True)
+        taken.add(m.start("k"))
 
 
 def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
@@ -311,7 +328,9 @@ def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     """"47 missiles, including 20 Kh-101": a part named after its total is not added."""
     for i, w in enumerate(mentions):
         before = doc.lower[max(0, w.start - 30) : w.start]
-        if not re.search(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$", before) and not re.match(r"\s+of\s+them\s+(?:were|are)", doc.lower[w.end:w.end + 20]):
+        after_colon = any(":" in doc.text[o.end : w.start] and doc.sentence_index(o.num_start) == doc.sentence_index(w.num_start)
+                          for o in mentions[:i])
+        if not after_colon and not re.search(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$", before) and not re.match(r"\s+of\s+them\s+(?:were|are)", doc.lower[w.end:w.end + 20]):
             if not re.match(rf"{SLOT}+\s+of\s+them", doc.shadow[w.num_start : w.num_start + 40]):
                 continue
         sentence = doc.sentence_index(w.num_start)

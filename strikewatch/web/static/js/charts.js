@@ -2,24 +2,29 @@
 (function (global) {
   "use strict";
   var S = global.SW.svg;
-  var W = 760, H = 260, M = { top: 16, right: 12, bottom: 42, left: 48 };
+  /* Drawn at the container's width (320-760 px) so text stays legible on phones. */
+  var H = 240, M = { top: 16, right: 12, bottom: 58, left: 44 };
 
   function frame(container, label) {
-    var root = S.svg(container, W, H, label);
-    return { root: root, w: W - M.left - M.right, h: H - M.top - M.bottom };
+    var width = Math.max(320, Math.min(760, container.clientWidth || 760));
+    var root = S.svg(container, width, H, label);
+    return { root: root, w: width - M.left - M.right, h: H - M.top - M.bottom, width: width };
   }
 
-  function legend(root, items) {
-    var x = M.left;
+  /* Legend items flow left to right and wrap onto a second line when needed. */
+  function legend(f, items) {
+    var x = M.left, y = H - 24;
     items.forEach(function (item) {
-      S.el("rect", { x: x, y: H - 14, width: 10, height: 10, "class": item.cls }, root);
-      S.text(root, x + 14, H - 5, item.label, { "class": "legend" });
-      x += 24 + item.label.length * 7;
+      var size = 24 + item.label.length * 6.2;
+      if (x + size > f.width && x > M.left) { x = M.left; y += 15; }
+      S.el("rect", { x: x, y: y - 9, width: 10, height: 10, "class": item.cls }, f.root);
+      S.text(f.root, x + 14, y, item.label, { "class": "legend" });
+      x += size;
     });
   }
 
   function xLabels(g, rows, band, x0, y) {
-    var every = Math.max(1, Math.ceil(rows.length / 8));
+    var every = Math.max(1, Math.ceil(70 / band));
     rows.forEach(function (row, i) {
       if (i % every === 0) {
         S.text(g, x0 + band * (i + 0.5), y, row.date || "", { "class": "tick", "text-anchor": "middle" });
@@ -49,7 +54,7 @@
       });
     });
     xLabels(f.root, rows, band, M.left, M.top + f.h + 16);
-    legend(f.root, series);
+    legend(f, series);
     S.markDrawn(container);
   }
 
@@ -79,7 +84,7 @@
     S.el("path", { d: path.join(""), "class": "trend" }, f.root);
     xLabels(f.root, points.map(function (p) { return { date: (p.published || "").slice(5, 16).replace("T", " ") }; }),
       band, M.left, M.top + f.h + 16);
-    legend(f.root, [{ cls: "point", label: "reported low" }, { cls: "range", label: "range" }]);
+    legend(f, [{ cls: "point", label: "figure (low end)" }, { cls: "range", label: "range given" }]);
     S.markDrawn(container);
   }
 
