@@ -26,8 +26,9 @@ _EXPRESSIONS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?(?![\w])")),
     ("weekday", re.compile(rf"(?:(?P<part>early|late|on|overnight|last|this)\s+)?(?P<wd>{_WD})(?:\s+(?P<part2>morning|night|evening|afternoon))?")),
     ("yesterday", re.compile(r"(?<![\w])yesterday(?![\w])")),
-    ("last_night", re.compile(r"(?<![\w])(?:last\s+night|overnight|this\s+morning|early\s+hours|tonight|earlier\s+today|today)(?![\w])")),
+    ("last_night", re.compile(r"(?<![\w])(?:last\s+night|(?:consecutive|straight|second|third|another)\s+night|overnight|this\s+morning|early\s+hours|tonight|earlier\s+today|today)(?![\w])")),
 ]
+_SPEECH = re.compile(r"(?:said|says|announced|reported|told|added|wrote|declared|mourning|posted|confirmed)\s+(?:\w+\s+){0,2}(?:early\s+|late\s+)?(?:on\s+)?$")
 _CONTEXT = re.compile(r"(?:last|previous|past|earlier this)\s+(?:week|month|year)|\ba\s+(?:week|month|year)\s+ago|since\s|in\s+20\d\d")
 
 
@@ -105,14 +106,13 @@ def event_date(doc: Doc, title: str, published: str | None, lead_sentences: int 
 
 
 def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
-    m = _EXPRESSIONS[0][1].search(segment)
-    if m and not _CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
-        return _EXPRESSIONS[0][0], m  # "Wednesday's strike" names the attack's day
     best: tuple[int, int, str, re.Match[str]] | None = None
     for rank, (kind, rx) in enumerate(_EXPRESSIONS):
         for m in rx.finditer(segment):
             if _CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
                 continue
+            if kind == "weekday" and _SPEECH.search(segment[max(0, m.start() - 30) : m.start()]):
+                continue  # "officials said on Thursday": when it was said, not when it happened
             if best is None or (m.start(), rank) < (best[0], best[1]):
                 best = (m.start(), rank, kind, m)
             break

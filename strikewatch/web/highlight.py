@@ -42,10 +42,17 @@ def fact_marks(facts: Iterable[Mapping[str, Any]], where: str = "text") -> list[
     return out
 
 
-def place_marks(places: Iterable[Mapping[str, Any]]) -> list[Mark]:
-    """Marks for place mentions (``report["places"]``), labelled with their status."""
-    return [Mark(_int(p.get("start")), _int(p.get("end")), str(p.get("name") or ""), "place",
-                 f"{p.get('name')} ({p.get('status') or 'mentioned'})") for p in places]
+def place_marks(places: Iterable[Mapping[str, Any]], text: str) -> list[Mark]:
+    """Marks for place mentions (``report["places"]``) whose span really holds the
+    mention (``surface``, else ``name``), labelled with their status."""
+    out = []
+    for place in places:
+        start, end = _int(place.get("start")), _int(place.get("end"))
+        said = str(place.get("surface") or place.get("name") or "")
+        if 0 <= start < end <= len(text) and text[start:end].casefold() == said.casefold():
+            out.append(Mark(start, end, str(place.get("name") or ""), "place",
+                            f"{place.get('name')} ({place.get('status') or 'mentioned'})"))
+    return out
 
 
 def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:

@@ -130,7 +130,7 @@ def article_segments(article: dict[str, Any]) -> tuple[list[Segment], list[Segme
     """(title segments, text segments) with facts highlighted before places."""
     facts = article.get("facts") or []
     title = segments(article["title"], fact_marks(facts, "title"))
-    text = segments(article["text"], fact_marks(facts, "text") + place_marks(article.get("places") or []))
+    text = segments(article["text"], fact_marks(facts, "text") + place_marks(article.get("places") or [], article["text"]))
     return title, text
 
 

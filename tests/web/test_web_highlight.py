@@ -25,12 +25,19 @@ def test_segments_rebuild_the_text_and_mark_each_span():
 def test_overlapping_spans_keep_the_first_listed_and_places_come_after_facts():
     fact = _fact("f1", "killing at least three", "killed")
     start = TEXT.index("Kyiv")
-    places = [{"name": "Kyiv", "start": start, "end": start + 4, "status": "struck"},
-              {"name": "bogus", "start": fact["start"], "end": fact["start"] + 3}]
-    parts = segments(TEXT, fact_marks([fact]) + place_marks(places))
+    places = [{"name": "Kyiv", "surface": "Kyiv", "start": start, "end": start + 4, "status": "struck"},
+              {"name": "Kill", "start": fact["start"], "end": fact["start"] + 4}]
+    parts = segments(TEXT, fact_marks([fact]) + place_marks(places, TEXT))
     refs = [p.mark.ref for p in parts if p.mark]
     assert refs == ["Kyiv", "f1"]  # the place overlapping the fact is dropped
     assert "".join(p.text for p in parts) == TEXT
+
+
+def test_place_marks_need_the_mention_at_their_span():
+    start = TEXT.index("Kyiv")
+    good = {"name": "Kyiv", "surface": "kyiv", "start": start, "end": start + 4}
+    shifted = {"name": "Kyiv", "surface": "Kyiv", "start": start + 2, "end": start + 6}
+    assert [m.ref for m in place_marks([good, shifted], TEXT)] == ["Kyiv"]
 
 
 def test_spans_outside_the_text_or_empty_are_ignored():
