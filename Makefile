@@ -19,6 +19,7 @@ demo: install
 	$(BIN)/strikewatch extract strikewatch/samples --format table
 	$(BIN)/strikewatch ingest strikewatch/samples --db sqlite:///$(DEMO_DB)
 	$(BIN)/strikewatch list --db sqlite:///$(DEMO_DB)
+	@echo "Dashboard: run  $(BIN)/strikewatch serve --db sqlite:///$(DEMO_DB)  and open http://127.0.0.1:8000/ (API docs: /docs)"
 
 # PostgreSQL and Chromium come from Debian's packages for the integration tests;
 # tests that need them skip with a reason when they cannot be installed.

@@ -28,6 +28,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from markdown import render  # noqa: E402
 from stages import emit, run_stage  # noqa: E402
 
 DATA = BENCH / "data"
@@ -159,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     for path in (OUT / f"bench-{stamp}.json", OUT / "latest.json"):
         path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nresults: {OUT / f'bench-{stamp}.json'}")
+    table = render(report)
+    (OUT / "latest.md").write_text(table, encoding="utf-8")
+    print(f"\n{table}\nresults: {OUT / f'bench-{stamp}.json'} (table: {OUT / 'latest.md'})")
     return 0
 
 

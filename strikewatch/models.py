@@ -6,7 +6,7 @@ models are used only at the edges (web API, settings).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Summary keys of one article (and, with a "best" value, of one event).
@@ -78,7 +78,10 @@ class Fact:
     speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items()}
+        return {name: getattr(self, name) for name in _FACT_FIELDS}
+
+
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))
 
 
 def range_dict(low: int | None, high: int | None) -> dict[str, int | None]:
@@ -108,4 +111,5 @@ class Report:
     problems: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """A shallow dict: the lists already hold plain dicts."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}

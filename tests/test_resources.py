@@ -148,6 +148,17 @@ def test_districts_and_landmarks_belong_to_their_city() -> None:
     assert by_alias["znpp"].admin1 == "Zaporizhzhia Oblast"
 
 
+def test_admin1_is_a_first_level_unit_or_for_districts_a_city() -> None:
+    places = load_places()
+    units = {p.canonical for p in places if p.level == "oblast"} | {"Kyiv", "Sevastopol"}
+    cities = {p.canonical for p in places if p.level == "city"}
+    for p in places:
+        if p.level == "district":
+            assert p.admin1 in cities, p
+        elif p.country in ("Ukraine", "Russia") and p.level in ("oblast", "city", "landmark"):
+            assert p.admin1 in units or (p.country, p.admin1) == ("Russia", p.canonical), p
+
+
 def test_ambiguous_words_are_case_sensitive_and_place_names_are_not() -> None:
     by_alias = _by_alias()
     for word in ("Chad", "Jordan", "Turkey", "China", "Niger", "Guinea", "US", "UK"):

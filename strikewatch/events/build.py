@@ -84,14 +84,14 @@ def make_event(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, A
     reports = [reports[i] for i in order]
     stories = [stories[i] for i in order]
     places = _ranked(_names(reports, "places_struck"))
-    result = reconcile(reports, stories, len(places))
+    result = reconcile(reports, stories)
     summary = dict(result["summary"])
     summary.update(places_struck=places, speakers=_ranked(_names(reports, "speakers")), attacker=_attacker(reports))
     return {
         "id": event_id(reports[0]), "date": _event_date(reports), "places": places,
         "attacker": summary["attacker"], "articles": [str(r.get("id")) for r in reports],
         "summary": summary, "figures": result["figures"], "timeline": result["timeline"],
-        "conflicts": find_conflicts(reports, stories, result["sources"], len(places)),
+        "conflicts": find_conflicts(reports, stories, result["sources"]),
         "quotes": _quotes(reports),
     }
 

@@ -54,21 +54,31 @@ class AttackClassifier:
         self.event_date = event_date
         self.anchor = parse_published(published)
         self._cache: dict[int, str] = {}
+        self._days: dict[tuple[int, int], bool] = {}
+        self._breaks: dict[int, list[tuple[int, int]]] = {}
 
     def __call__(self, offset: int) -> str:
         index = self.doc.sentence_index(offset)
         if index not in self._cache:
             self._cache[index] = self._sentence_kind(index)
         kind = self._cache[index]
-        if kind == "main" and (self._context_before(index, offset) or self._other_day(*self._clause(index, offset))):
+        if kind == "main" and (self._context_before(index, offset) or self._other_day_cached(self._clause(index, offset))):
             return "context"
         return kind
 
+    def _other_day_cached(self, clause: tuple[int, int]) -> bool:
+        if clause not in self._days:
+            self._days[clause] = self._other_day(*clause)
+        return self._days[clause]
+
     def _clause(self, index: int, offset: int) -> tuple[int, int]:
         start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
-        cuts = [m.end() for m in _CLAUSE_BREAK.finditer(self.doc.lower, start, offset)]
-        after = _CLAUSE_BREAK.search(self.doc.lower, offset, end)
-        return (cuts[-1] if cuts else start), (after.start() if after else end)
+        breaks = self._breaks.get(index)
+        if breaks is None:
+            breaks = self._breaks[index] = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.doc.lower, start, end)]
+        clause_start = max((b for _, b in breaks if b <= offset), default=start)
+        clause_end = min((a for a, _ in breaks if a >= offset), default=end)
+        return clause_start, clause_end
 
     def _sentence_kind(self, index: int) -> str:
         cues = _cues()

@@ -89,6 +89,7 @@ _BEFORE_KIND = [
     ("time", re.compile(r"(?:at|around|about|by|until|since|from|after|before)\s+$")),
 ]
 _NOT_ONE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\bthe|\bthis|\bthat|\bwhich)\s+$")
+_KIND_INDEX = {kind: i for i, (kind, _) in enumerate(_AFTER_KIND)}
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -117,13 +118,19 @@ def apply_qualifier(value: int, meaning: str) -> tuple[int | None, int | None]:
     return value, value
 
 
+_AFTER_ANY = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _AFTER_KIND))
+
+
 def _kind(lower: str, start: int, end: int, text_value: str, is_digits: bool) -> str:
     after = lower[end : end + 24]
-    for kind, rx in _AFTER_KIND:
-        if rx.match(after):
-            if kind == "time" and not is_digits:
-                continue
+    hit = _AFTER_ANY.match(after)
+    if hit:
+        kind = hit.lastgroup
+        if kind != "time" or is_digits:
             return kind
+        for other, rx in _AFTER_KIND[_KIND_INDEX["time"] + 1 :]:
+            if rx.match(after):
+                return other
     before = lower[max(0, start - 12) : start]
     for kind, rx in _BEFORE_KIND:
         if rx.search(before):

@@ -59,10 +59,10 @@ def _extract(article: Article) -> Report:
     quotes = find_quotes(doc, speakers)
     facts: list[Fact] = []
     sentence_of_fact: dict[str, int] = {}
-    _casualty_facts(doc, places, attack_of, quotes, facts, sentence_of_fact, "text")
-    _casualty_facts(title_doc, title_places, lambda _o: "main", [], facts, sentence_of_fact, "title")
-    taken = {f.start for f in facts}
-    taken |= {m.num_start for m in find_casualties(doc)}
+    casualties = find_casualties(doc)
+    _casualty_facts(doc, casualties, places, attack_of, quotes, facts, sentence_of_fact, "text")
+    _casualty_facts(title_doc, find_casualties(title_doc), title_places, lambda _o: "main", [], facts, sentence_of_fact, "title")
+    taken = {m.num_start for m in casualties}
     _weapon_facts(doc, find_weapons(doc, taken), attack_of, quotes, facts, sentence_of_fact)
     _duration_facts(doc, attack_of, facts, sentence_of_fact)
 
@@ -136,8 +136,8 @@ def _inside_any(name: str, mentions: list[PlaceMention]) -> bool:
                for other in mentions if other.place.canonical != name)
 
 
-def _casualty_facts(doc, places, attack_of, quotes, facts, sentence_of_fact, where) -> None:
-    for m in find_casualties(doc):
+def _casualty_facts(doc, casualties, places, attack_of, quotes, facts, sentence_of_fact, where) -> None:
+    for m in casualties:
         fid = f"f{len(facts) + 1}"
         place = _place_for(doc, places, m.num_start, m.end)
         if place is None and m.update and not is_total_sentence(doc, m.num_start):

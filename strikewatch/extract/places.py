@@ -45,6 +45,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     by_alias: dict[str, Place]
+    first_words: dict[str, int]  # lower first word of an alias -> most words in such an alias
     max_words: int
     struck_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
@@ -66,6 +67,7 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
     by_alias: dict[str, Place] = {}
+    first_words: dict[str, int] = {}
     longest = 1
     for row in load_csv("places.csv"):
         alias = row["alias"].strip()
@@ -74,13 +76,16 @@ def gazetteer() -> _Gazetteer:
         place = Place(row["canonical"], row["level"], row.get("admin1", ""), row.get("country", ""),
                       _float(row.get("lat")), _float(row.get("lon")), row.get("case_sensitive") in ("1", "true", "True"), alias)
         by_alias.setdefault(alias.lower(), place)
-        longest = max(longest, len(alias.split()))
+        words = alias.lower().split()
+        first = _POSSESSIVE.sub("", words[0])
+        first_words[first] = max(first_words.get(first, 0), len(words))
+        longest = max(longest, len(words))
     cues = load_toml("place_cues.toml")
     struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
     before = re.compile(rf"(?<![\w-])(?:{_alt(cues['mention_before'])})\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
-    return _Gazetteer(by_alias, min(longest, 5), struck, before, after, total)
+    return _Gazetteer(by_alias, first_words, min(longest, 5), struck, before, after, total)
 
 
 def lookup(name: str) -> Place | None:
@@ -138,7 +143,13 @@ def _gazetteer_places(text: str) -> list[PlaceMention]:
     for cap in _CAPITAL.finditer(text):
         if cap.start() < last_end:
             continue
-        tokens = [(m.start(), m.end()) for _, m in zip(range(g.max_words), _TOKENS.finditer(text, cap.start()))]
+        first = cap.group().rstrip(".,").lower()
+        words = g.first_words.get(first)
+        if words is None and first.endswith(("'s", "’s")):
+            words = g.first_words.get(first[:-2])
+        if words is None:
+            continue
+        tokens = [(m.start(), m.end()) for _, m in zip(range(words), _TOKENS.finditer(text, cap.start()))]
         tokens = _contiguous(text, tokens)
         for n in range(len(tokens), 0, -1):
             start, end = tokens[0][0], tokens[n - 1][1]

@@ -73,6 +73,19 @@ def _tables() -> _Tables:
     )
 
 
+@lru_cache(maxsize=1)
+def _register_patterns() -> tuple[re.Pattern[str], ...]:
+    t = _tables()
+    intro = re.compile(
+        rf"(?:(?P<role1>(?i:{t.role_rx}))\s+(?P<n1>{_NAME}))"
+        rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b)"
+    )
+    role_hint = re.compile(r"mayor|governor|president|minister|head|spokes|commander|chief|ombudsman|premier|secretary|advis|commissioner")
+    verb_hint = re.compile(rf"(?<=\s)(?:{t.verbs_rx})\b")
+    name_before = re.compile(rf"(?P<n>{_NAME})\s+(?:has\s+|had\s+|also\s+)?$")
+    return intro, role_hint, verb_hint, name_before
+
+
 class Speakers:
     """The people of one article and how to find them again."""
 
@@ -82,21 +95,27 @@ class Speakers:
         self._register(doc)
 
     def _register(self, doc: Doc) -> None:
+        """People introduced with a role, and names right before a speech verb. Both
+        scans start from cheap keyword hits and read a small window around each."""
         t = _tables()
-        intro = re.compile(
-            rf"(?:(?P<role1>(?i:{t.role_rx}))\s+(?P<n1>{_NAME}))"
-            rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b)"
-        )
-        for m in intro.finditer(doc.text):
-            name = m.group("n1") or m.group("n2")
-            role = (m.group("role1") or m.group("role2") or "").lower()
-            name = _clean_name(name)
-            if name:
-                self.add(name, t.roles.get(role, role))
-        for m in re.finditer(rf"(?P<n>{_NAME})\s+(?:{t.verbs_rx})\b", doc.text):
-            name = _clean_name(m.group("n"))
-            if name:
-                self.add(name, None)
+        intro, role_hint, verb_hint, name_before = _register_patterns()
+        seen: set[int] = set()
+        for hint in role_hint.finditer(doc.lower):
+            lo, hi = max(0, hint.start() - 110), min(len(doc.text), hint.end() + 60)
+            for m in intro.finditer(doc.text, lo, hi):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                name = _clean_name(m.group("n1") or m.group("n2"))
+                role = (m.group("role1") or m.group("role2") or "").lower()
+                if name:
+                    self.add(name, t.roles.get(role, role))
+        for hint in verb_hint.finditer(doc.lower):
+            m = name_before.search(doc.text, max(0, hint.start() - 60), hint.start())
+            if m:
+                name = _clean_name(m.group("n"))
+                if name:
+                    self.add(name, None)
 
     def add(self, name: str, role: str | None) -> Person:
         canonical, known_role = _known(name)
@@ -250,9 +269,12 @@ def _continues(text: str, previous: Quote, start: int) -> bool:
 
 def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> list[Quote]:
     _, _, _, reported, according = _attribution()
+    verb_hint = _register_patterns()[2]
     out: list[Quote] = []
     for s_start, s_end in doc.sentences:
         if any(a <= s_start < b or a < s_end <= b for a, b in covered):
+            continue
+        if not verb_hint.search(doc.lower, s_start, s_end):
             continue
         sentence = doc.text[s_start:s_end]
         m = reported.search(sentence) or according.search(sentence)

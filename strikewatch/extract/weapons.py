@@ -51,6 +51,7 @@ class _Tables:
     verb_role: dict[str, str]
     break_rx: re.Pattern[str]
     modifier_categories: dict[str, str]
+    modifier_rx: re.Pattern[str]
     families: dict[str, str]
     heads: dict[str, str]
 
@@ -88,7 +89,8 @@ def _tables() -> _Tables:
     break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
     return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,
-                   dict(terms["modifier_categories"]), families, heads)
+                   dict(terms["modifier_categories"]),
+                   re.compile(rf"(?<![\w-])(?:{_alt(terms['modifier_categories'])})(?![\w])"), families, heads)
 
 
 def family(category: str) -> str:
@@ -112,9 +114,8 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
             head_cat = entry.category
         else:
             categories.append(entry.category)
-    for word, category in t.modifier_categories.items():
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", np):
-            categories.append(category)
+    if not models and not any(c not in ("drone", "missile") for c in categories):
+        categories += [t.modifier_categories[m.group()] for m in t.modifier_rx.finditer(np)]
     distinct = set(categories)
     if not distinct:
         category = head_cat or "missile"

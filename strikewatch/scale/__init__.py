@@ -14,13 +14,17 @@ Two entry points:
   (hundreds of articles each) that the workers read themselves, so texts are not shipped
   from the client. It yields report dicts and :class:`InputProblem` records.
 
-Dask is an optional extra and is imported only by ``strikewatch.scale.dask``.
+Process pools and Dask clusters are started on first use and kept until
+:func:`shutdown` or the end of the process, so extracting batch after batch (as the
+store's ingest does) pays their start-up once. Dask is an optional extra and is
+imported only by ``strikewatch.scale.dask``.
 """
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -39,6 +43,7 @@ __all__ = [
     "get_executor",
     "run_extraction",
     "run_extraction_inputs",
+    "shutdown",
     "write_parquet_shards",
 ]
 
@@ -132,9 +137,26 @@ def run_extraction(
     ``extract_article(a).to_dict()`` (it must be a picklable top-level function).
     """
     executor, workers = _resolve(engine, workers)
-    batches = ((extract, batch) for batch in chunked(articles, batch_size))
+    size = _batch_size(articles, batch_size, workers)
+    batches = ((extract, batch) for batch in chunked(articles, size))
     for results in executor(extract_batch, batches, workers, scheduler):
         yield from _split_problems(results, on_problem)
+
+
+def _batch_size(articles: Iterable[Article], batch_size: int, workers: int) -> int:
+    """A short list is cut so that every worker gets a share (two batches each)."""
+    if workers > 1 and isinstance(articles, Sized):
+        return max(1, min(batch_size, -(-len(articles) // (workers * 2))))
+    return batch_size
+
+
+def shutdown() -> None:
+    """Stop the process pools and Dask clusters the engines keep between calls (they
+    are also stopped when the process exits)."""
+    for spec in EXECUTORS.values():
+        module = sys.modules.get(spec.module)
+        if module is not None and hasattr(module, "shutdown"):
+            module.shutdown()
 
 
 def run_extraction_inputs(

@@ -1,7 +1,7 @@
 """RSS/Atom feeds: entries become articles; teasers are completed from the entry's page."""
 from __future__ import annotations
 
-from pages import PARAGRAPHS, article_page, atom, rss
+from ledger_pages import PARAGRAPHS, article_page, atom, rss
 from strikewatch.ingest import InputProblem, read_inputs
 from strikewatch.ingest.feeds import html_to_text, read_feed_bytes
 

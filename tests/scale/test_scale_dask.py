@@ -10,7 +10,7 @@ import pytest
 from scale_helpers import figures_profile, real_extractor
 from strikewatch.ingest import InputProblem
 from strikewatch.models import Article
-from strikewatch.scale import run_extraction, run_extraction_inputs
+from strikewatch.scale import run_extraction, run_extraction_inputs, shutdown
 
 HAS_DASK = all(importlib.util.find_spec(m) is not None for m in ("dask", "distributed"))
 pytestmark = [
@@ -27,6 +27,7 @@ def scheduler() -> Iterator[str]:
     try:
         yield cluster.scheduler_address
     finally:
+        shutdown()  # the engine keeps its client between calls
         cluster.close()
 
 
@@ -50,6 +51,10 @@ def test_dask_starts_its_own_local_cluster_with_the_real_extractor(articles: lis
         pytest.skip("strikewatch.extract is not importable yet")
     sample = articles[:12]
     local = list(run_extraction(sample))
-    remote = list(run_extraction(sample, engine="dask", workers=2, batch_size=5))
-    assert remote == local
+    try:
+        remote = list(run_extraction(sample, engine="dask", workers=2, batch_size=5))
+        again = list(run_extraction(sample[:3], engine="dask", workers=2))  # same cluster, reused
+    finally:
+        shutdown()
+    assert remote == local and again == local[:3]
     assert all("summary" in r for r in remote)

@@ -122,3 +122,25 @@ def test_jsonl_partitions_keep_line_numbers_across_blank_lines(tmp_path, records
     got = list(run_extraction_inputs([str(path)], batch_size=3, extract=figures_profile))
     assert got == expected
     assert [p.item.rsplit(":", 1)[1] for p in got if isinstance(p, InputProblem)] == ["8"]
+
+
+def test_process_pool_is_started_once_for_many_batches(articles: list[Article]) -> None:
+    from strikewatch.scale import process, shutdown
+
+    shutdown()
+    first = list(run_extraction(articles[:20], engine="process", workers=2, extract=figures_profile))
+    pool = process._POOLS[2]
+    second = list(run_extraction(articles[20:40], engine="process", workers=2, extract=figures_profile))
+    assert process._POOLS[2] is pool
+    assert first + second == [figures_profile(a) for a in articles[:40]]
+    shutdown()
+    assert process._POOLS == {}
+
+
+def test_short_lists_are_cut_so_every_worker_gets_work() -> None:
+    from strikewatch.scale import _batch_size
+
+    assert _batch_size(list(range(100)), 500, 2) == 25
+    assert _batch_size(list(range(10_000)), 500, 2) == 500
+    assert _batch_size(iter(range(100)), 500, 2) == 500  # a stream keeps the given size
+    assert _batch_size(list(range(3)), 500, 4) == 1

@@ -9,7 +9,7 @@ import time
 
 import sqlalchemy as sa
 
-from corpus import write_jsonl
+from ledger_corpus import write_jsonl
 from strikewatch.store import open_store
 from strikewatch.store import schema as t
 

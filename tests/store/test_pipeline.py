@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from corpus import article, write_jsonl
+from ledger_corpus import article, write_jsonl
 from strikewatch.store import open_store
 from strikewatch.store.pipeline import ingest
 

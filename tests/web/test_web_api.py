@@ -147,3 +147,33 @@ def test_openapi_and_offline_docs(client):
     docs = client.get("/docs").text
     assert "/static/docs/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/static/docs/swagger-ui-bundle.js").status_code == 200
+
+
+def test_csv_export_uses_the_shared_exporter_and_the_filters(client):
+    import csv
+    import io
+
+    response = client.get("/api/events.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert 'filename="strikewatch-events.csv"' in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert {r["event_id_cnty"] for r in rows} == {e["id"] for e in _all_events(client)}
+    kharkiv = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"place": "Kharkiv"}).text)))
+    assert kharkiv and len(kharkiv) < len(rows) and all("Kharkiv" in r["places"] for r in kharkiv)
+
+
+def test_geojson_and_jsonl_exports(client):
+    geo = client.get("/api/events.geojson").json()
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    for feature in geo["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert 22 < lon < 41 and 44 < lat < 53
+    lines = client.get("/api/events.jsonl", params={"weapon": "drone"}).text.splitlines()
+    drone = client.get("/api/events", params={"weapon": "drone"}).json()["total"]
+    assert len(lines) == drone and all(line.startswith("{") for line in lines)
+
+
+def test_unknown_export_formats_fail_in_the_error_shape(client):
+    for url in ("/api/events.xml", "/api/articles.geojson"):
+        body = client.get(url).json()
+        assert body["code"] == "SW404" and body["ok"] is False, url

@@ -18,6 +18,11 @@ PARAGRAPHS = {
         "Air defences shot down most of the 41 drones launched at the south of the country, the navy said, "
         "adding that a second wave approached from the sea shortly before midnight.",
     ],
+    "dnipro": [
+        "Two people were killed in Dnipro when a ballistic missile hit a logistics depot on Thursday afternoon, "
+        "the head of the regional administration said.",
+        "Eleven people were injured, three of them seriously, and a fire broke out across several warehouses.",
+    ],
 }
 
 

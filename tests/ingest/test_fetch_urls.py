@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pages import PARAGRAPHS, article_page, rss
+from ledger_pages import PARAGRAPHS, article_page, rss
 from strikewatch.errors import StrikewatchError
 from strikewatch.ingest import InputProblem, read_inputs
 from strikewatch.ingest.web import fetch

@@ -1,0 +1,120 @@
+"""Source values: what one report says about one field of an event, with its evidence.
+
+Per field, each member report gives at most one value (its summary range, with the
+evidence facts named in ``summary_evidence``). A value ``covers`` the places its
+evidence facts are about (``None``: a total, or no place given). Reprints of one wire
+story that give the same value count as one source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .features import parse_timestamp
+
+
+@dataclass(slots=True)
+class Source:
+    report: str
+    outlet: str | None
+    published: str | None
+    ts: float | None
+    low: int | None
+    high: int | None
+    evidence: str | None
+    start: int | None
+    end: int | None
+    where: str
+    speaker: str | None
+    story: int
+    covers: frozenset[str] | None = None  # places of a per-place figure; None for a total
+    reprints: list[str] = field(default_factory=list)
+    superseded: bool = False
+    partial: bool = False
+
+    @property
+    def lo(self) -> int:
+        return self.low if self.low is not None else self.high  # type: ignore[return-value]
+
+    @property
+    def hi(self) -> int:
+        return self.high if self.high is not None else self.low  # type: ignore[return-value]
+
+    @property
+    def point(self) -> int:
+        """The single most likely value: exact value, bound, or middle of the range."""
+        if self.low is not None and self.high is not None and self.low != self.high:
+            return (self.low + self.high + 1) // 2
+        return self.lo
+
+    def order_key(self) -> tuple:
+        return (self.ts is None, self.ts or 0.0, self.report)
+
+    def side(self) -> dict[str, Any]:
+        """The source as one side of a conflict."""
+        return {"report": self.report, "outlet": self.outlet, "published": self.published,
+                "value": {"low": self.low, "high": self.high}, "evidence": self.evidence,
+                "span": [self.start, self.end] if self.start is not None else None,
+                "where": self.where, "speaker": self.speaker,
+                "places": sorted(self.covers) if self.covers is not None else None}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.side(), "reprints": list(self.reprints), "current": not self.superseded,
+                "partial": self.partial}
+
+
+def disjoint(a_low: int | None, a_high: int | None, b_low: int | None, b_high: int | None) -> bool:
+    """True when the two ranges cannot both hold (None is unbounded on its side)."""
+    if a_high is not None and b_low is not None and a_high < b_low:
+        return True
+    return b_high is not None and a_low is not None and b_high < a_low
+
+
+def _evidence_facts(report: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    facts = {f.get("id"): f for f in report.get("facts") or ()}
+    ids = (report.get("summary_evidence") or {}).get(name) or ()
+    found = [facts[i] for i in ids if i in facts]
+    if found:
+        return found
+    return [f for f in facts.values()
+            if f.get("kind") == name and f.get("attack", "main") == "main" and f.get("where", "text") == "text"]
+
+
+def _covers(facts: list[dict[str, Any]]) -> frozenset[str] | None:
+    if facts and all(f.get("scope") == "place" and f.get("place") for f in facts):
+        return frozenset(str(f["place"]) for f in facts)
+    return None
+
+
+def report_source(report: dict[str, Any], name: str, story: int) -> Source | None:
+    """The value ``report`` gives for field ``name``, with its evidence, or None."""
+    value = (report.get("summary") or {}).get(name)
+    if not isinstance(value, dict) or (value.get("low") is None and value.get("high") is None):
+        return None
+    facts = _evidence_facts(report, name)
+    first = facts[0] if facts else {}
+    return Source(
+        report=str(report.get("id")), outlet=report.get("outlet"), published=report.get("published"),
+        ts=parse_timestamp(report.get("published")), low=value.get("low"), high=value.get("high"),
+        evidence=first.get("evidence"), start=first.get("start"), end=first.get("end"),
+        where=first.get("where", "text"), speaker=next((f["speaker"] for f in facts if f.get("speaker")), None),
+        story=story, covers=_covers(facts),
+    )
+
+
+def collapse_reprints(sources: list[Source]) -> list[Source]:
+    """One source per (story, value, places): the earliest copy, listing the others."""
+    kept: dict[tuple, Source] = {}
+    for source in sorted(sources, key=Source.order_key):
+        key = (source.story, source.low, source.high, source.covers)
+        if key in kept:
+            kept[key].reprints.append(source.report)
+        else:
+            kept[key] = source
+    return sorted(kept.values(), key=Source.order_key)
+
+
+def field_sources(reports: list[dict[str, Any]], stories: list[int], name: str) -> list[Source]:
+    """All sources for field ``name``, reprints collapsed, in publication order."""
+    found = [report_source(r, name, story) for r, story in zip(reports, stories)]
+    return collapse_reprints([s for s in found if s is not None])

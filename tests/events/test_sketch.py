@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from strikewatch.events.sketch import SketchIndex, report_text, shingles, similarity, sketch
+
+WIRE = ("KYIV (Eastgate Wire) - Russia attacked Kyiv with drones and missiles overnight into Monday, killing at "
+        "least four people and wounding 17, Mayor Vitali Klitschko said. Explosions echoed across the capital for "
+        "several hours as air defence units fired into the night sky. Klitschko said on Telegram that a high-rise "
+        "apartment building in the Obolonskyi district had been hit and that rescuers were pulling people from the rubble.")
+EDITED = WIRE.replace("the capital", "the Ukrainian capital").replace("Mayor Vitali Klitschko", "mayor Vitaliy Klychko")
+OTHER = ("Russia launched 60 drones at Ukraine overnight into Tuesday, the air force said, and 48 of them were shot "
+         "down. In Kyiv, one person was killed and five were injured, the head of the city military administration "
+         "said. Fires broke out in the Darnytskyi district, where debris hit a car park.")
+
+
+def test_an_edited_reprint_resembles_the_wire_story_and_another_report_does_not() -> None:
+    assert similarity(sketch(WIRE), sketch(EDITED)) >= 0.3
+    assert similarity(sketch(WIRE), sketch(OTHER)) < 0.1
+
+
+def test_sketch_is_deterministic_and_punctuation_blind() -> None:
+    assert sketch(WIRE) == sketch(WIRE.replace(",", " ,").upper())
+    assert sketch("") == () and similarity((), sketch(WIRE)) == 0.0
+
+
+def test_shingles_are_four_word_windows() -> None:
+    assert shingles("one two three four five") == {"one two three four", "two three four five"}
+
+
+def test_index_pairs_the_reprint_and_not_the_unrelated_story() -> None:
+    index = SketchIndex()
+    for i, text in enumerate([WIRE, OTHER, EDITED]):
+        index.add(i, sketch(text))
+    pairs = {tuple(sorted(p)) for p in index.candidate_pairs()}
+    assert (0, 2) in pairs
+    assert index.lookup(sketch(EDITED)) >= {0, 2}
+
+
+def test_report_without_text_is_compared_on_title_evidence_and_quotes() -> None:
+    report = {"title": "Kyiv hit", "facts": [{"evidence": "nine people were killed"}],
+              "quotes": [{"text": "a deliberate strike on sleeping people"}]}
+    text = report_text(report)
+    assert "nine people were killed" in text and "sleeping people" in text
