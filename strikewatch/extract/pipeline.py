@@ -63,7 +63,8 @@ def _extract(article: Article) -> Report:
     _casualty_facts(doc, casualties, places, attack_of, quotes, facts, sentence_of_fact, "text")
     _casualty_facts(title_doc, find_casualties(title_doc), title_places, lambda _o: "main", [], facts, sentence_of_fact, "title")
     taken = {m.num_start for m in casualties}
-    _weapon_facts(doc, find_weapons(doc, taken), attack_of, quotes, facts, sentence_of_fact)
+    origins: dict[str, str | None] = {}
+    _weapon_facts(doc, find_weapons(doc, taken), attack_of, quotes, facts, sentence_of_fact, origins)
     _duration_facts(doc, attack_of, facts, sentence_of_fact)
 
     report = Report(
@@ -73,7 +74,7 @@ def _extract(article: Article) -> Report:
     )
     report.facts = [f.to_dict() for f in facts]
     report.casualties = [f for f in report.facts if f["kind"] in ("killed", "injured")]
-    report.weapons = [_weapon_record(f) for f in report.facts if f["weapon"]]
+    report.weapons = [_weapon_record(f, origins.get(f["id"])) for f in report.facts if f["weapon"]]
     report.places = [_place_record(p, "text") for p in places] + [_place_record(p, "title") for p in title_places]
     report.damage = [_damage_record(d, places) for d in find_damage(doc)]
     report.quotes = [_quote_record(q) for q in quotes]
@@ -164,7 +165,7 @@ def _updated_place(facts: list[Fact], kind: str, where: str) -> str | None:
     return earlier.pop() if len(earlier) == 1 else None
 
 
-def _weapon_facts(doc, mentions: list[WeaponMention], attack_of, quotes, facts, sentence_of_fact) -> None:
+def _weapon_facts(doc, mentions: list[WeaponMention], attack_of, quotes, facts, sentence_of_fact, origins) -> None:
     for w in mentions:
         fam = family(w.category)
         noun = _WEAPON_KIND.get(fam, "missiles")
@@ -176,6 +177,20 @@ def _weapon_facts(doc, mentions: list[WeaponMention], attack_of, quotes, facts, 
             weapon=w.category, model=w.model, speaker=_speaker_at(quotes, doc, w.num_start),
         ))
         sentence_of_fact[fid] = doc.sentence_index(w.num_start)
+        origins[fid] = w.origin or _stated_origin(doc, w.num_start)
+
+
+_MADE_IN = re.compile(r"(?:made|produced|manufactured|supplied)\s+(?:in|by)\s+(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|(?P<c2>North Korean|Iranian|Russian)[- ](?:made|designed|produced|built)")
+_ADJ_COUNTRY = {"North Korean": "North Korea", "Iranian": "Iran", "Russian": "Russia"}
+
+
+def _stated_origin(doc: Doc, offset: int) -> str | None:
+    """"made in North Korea" in the weapon's sentence."""
+    start, end = doc.sentence_of(offset)
+    m = _MADE_IN.search(doc.text, start, end)
+    if not m:
+        return None
+    return m.group("c") or _ADJ_COUNTRY.get(m.group("c2") or "")
 
 
 def _duration_facts(doc, attack_of, facts, sentence_of_fact) -> None:
@@ -185,10 +200,10 @@ def _duration_facts(doc, attack_of, facts, sentence_of_fact) -> None:
         sentence_of_fact[fid] = doc.sentence_index(start)
 
 
-def _weapon_record(f: dict) -> dict:
+def _weapon_record(f: dict, origin: str | None) -> dict:
     role = "hits" if f["kind"] == "hits" else f["kind"].split("_", 1)[1]
     return {"fact": f["id"], "category": f["weapon"], "model": f["model"], "role": role, "low": f["low"],
-            "high": f["high"], "origin": None, "attack": f["attack"], "start": f["start"], "end": f["end"]}
+            "high": f["high"], "origin": origin, "attack": f["attack"], "start": f["start"], "end": f["end"]}
 
 
 def _place_record(p: PlaceMention, where: str) -> dict:

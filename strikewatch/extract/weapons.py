@@ -325,11 +325,18 @@ def _fill_roles(doc: Doc, t: _Tables, mentions: list[WeaponMention]) -> None:
             previous = w
 
 
+def _same_list(doc: Doc, previous: WeaponMention, w: WeaponMention) -> bool:
+    """"among them 12 Kh-101 and five Kinzhal": the list goes on after "and" or a comma."""
+    gap = doc.lower[previous.end : w.start]
+    return len(gap) < 40 and bool(re.fullmatch(r"[^.;:]*?(?:,|\band\b|\bplus\b)[^.;:]*", gap)) and not re.search(r"\b(?:were|was|shot|destroyed|launched)\b", gap)
+
+
 def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     """"47 missiles, including 20 Kh-101": a part named after its total is not added."""
     for i, w in enumerate(mentions):
         before = doc.lower[max(0, w.start - 30) : w.start]
-        after_colon = any(":" in doc.text[o.end : w.start] and doc.sentence_index(o.num_start) == doc.sentence_index(w.num_start)
+        listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
+        after_colon = listed or any(":" in doc.text[o.end : w.start] and doc.sentence_index(o.num_start) == doc.sentence_index(w.num_start)
                           for o in mentions[:i])
         if not after_colon and not re.search(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$", before) and not re.match(r"\s+of\s+them\s+(?:were|are)", doc.lower[w.end:w.end + 20]):
             if not re.match(rf"{SLOT}+\s+of\s+them", doc.shadow[w.num_start : w.num_start + 40]):

@@ -1,6 +1,8 @@
 """Bytes to text: size, emptiness, binary and encoding checks with one clear message."""
 from __future__ import annotations
 
+import re
+
 from ..errors import BINARY, EMPTY, ENCODING, TOO_LARGE, StrikewatchError
 
 MAX_BYTES = 5 * 1024 * 1024  # one article; larger inputs are almost certainly not an article
@@ -39,9 +41,19 @@ def _looks_binary(head: bytes) -> bool:
 
 def _plausible_cyrillic(text: str) -> bool:
     """cp1251 decodes almost any byte string; accept it only when the non-ASCII
-    characters are mostly Cyrillic letters."""
+    characters are mostly Cyrillic letters, in words of their own (a lone Cyrillic
+    letter inside a Latin word, as in "blessйs", is a latin-1 text misread)."""
     non_ascii = [c for c in text if ord(c) > 127]
     if not non_ascii:
         return True
     cyrillic = sum(1 for c in non_ascii if "\u0400" <= c <= "\u04ff")
-    return cyrillic >= 0.8 * len(non_ascii)
+    if cyrillic < 0.8 * len(non_ascii):
+        return False
+    words = [w for w in _WORD.findall(text) if _CYRILLIC.search(w)]
+    mixed = sum(1 for w in words if _LATIN.search(w))
+    return mixed <= 0.1 * len(words)
+
+
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")

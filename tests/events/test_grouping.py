@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from strikewatch.events import build_events, event_assignments, score_grouping
+from strikewatch.events.features import report_features
 from tests.events.helpers import fact, report
 
 WIRE = ("Russia attacked Kyiv with drones and missiles overnight, killing at least four people and wounding 17, "
@@ -16,7 +17,8 @@ def _groups(reports: list[dict[str, Any]]) -> set[frozenset[str]]:
 
 
 def _night(rid: str, day: str, hour: str, places: list[str], drones: int | None = None, **kw: Any) -> dict[str, Any]:
-    facts = [fact(f"{rid}-d", "drones_launched", drones, drones, f"{drones} drones")] if drones else []
+    facts = kw.pop("facts", [])
+    facts += [fact(f"{rid}-d", "drones_launched", drones, drones, f"{drones} drones")] if drones else []
     return report(rid, published=f"{day}T{hour}:00+03:00", event_date=day, places=places, facts=facts, **kw)
 
 
@@ -35,6 +37,17 @@ def test_another_attacker_the_same_night_is_another_event() -> None:
     reports = [_night("ru", "2026-05-18", "07:00", ["Kyiv"]),
                _night("ua", "2026-05-18", "08:00", ["Bryansk"], attacker="Ukraine")]
     assert len(build_events(reports)) == 2
+
+
+def test_counter_claim_facts_do_not_change_what_grouping_sees() -> None:
+    plain = _night("k9", "2026-05-18", "12:00", ["Kyiv"], drones=270)
+    claimed = _night("k9", "2026-05-18", "12:00", ["Kyiv"], drones=270)
+    claimed["facts"].append(fact("c", "drones_launched", 41, 41, "41 Ukrainian drones", attack="counter"))
+    claimed["attacks"].insert(0, {"id": "counter", "attacker": "Ukraine", "target": "Russia"})
+    claimed["summary"]["attacker"] = None  # the attacker then comes from the main attack
+    a, b = report_features(0, plain), report_features(0, claimed)
+    assert (a.attacker, a.counts, a.places) == (b.attacker, b.counts, b.places) == (
+        "russia", frozenset({("drones_launched", 270)}), frozenset({"kyiv"}))
 
 
 def test_counter_claim_facts_do_not_move_the_article() -> None:

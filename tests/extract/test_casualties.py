@@ -1,0 +1,85 @@
+"""Killed and injured figures on realistic sentences."""
+
+
+def summary(extract, text, **kw):
+    return extract(text, **kw)["summary"]
+
+
+def test_at_least_and_injured(extract):
+    s = summary(extract, "Russian drones struck Odesa overnight, killing at least nine people and injuring 30, officials said.")
+    assert s["killed"] == {"low": 9, "high": None}
+    assert s["injured"] == {"low": 30, "high": 30}
+
+
+def test_latest_toll_update_wins(extract):
+    text = (
+        "A missile hit an apartment block in Dnipro on Tuesday morning. Three people were killed, the governor said.\n\n"
+        "By the evening the death toll had risen to nine, including two children."
+    )
+    s = summary(extract, text)
+    assert s["killed"] == {"low": 9, "high": 9}
+
+
+def test_children_are_a_breakdown_not_an_addition(extract):
+    r = extract("Nine people, including two children, were killed when a missile hit a school in Sumy.")
+    assert r["summary"]["killed"] == {"low": 9, "high": 9}
+    kids = [f for f in r["facts"] if f["group"] == "children"]
+    assert kids and kids[0]["scope"] == "breakdown"
+
+
+def test_sum_across_places(extract):
+    text = "Russian strikes killed three people in Kharkiv and two in Sumy. In Kherson, four people were injured."
+    s = summary(extract, text)
+    assert s["killed"] == {"low": 5, "high": 5}
+    assert s["injured"] == {"low": 4, "high": 4}
+
+
+def test_one_killed_two_others_injured(extract):
+    s = summary(extract, "In Zaporizhzhia, one person was killed and two others were wounded when a drone hit a bus stop.")
+    assert s["killed"] == {"low": 1, "high": 1}
+    assert s["injured"] == {"low": 2, "high": 2}
+
+
+def test_ages_and_floors_are_not_tolls(extract):
+    text = "A 67-year-old woman was killed when a drone hit a nine-story building in Kharkiv at 3 a.m."
+    s = summary(extract, text)
+    assert s["killed"] == {"low": 1, "high": 1}
+    assert s["injured"] is None
+
+
+def test_context_toll_is_not_the_main_attack(extract):
+    text = (
+        "Two people were injured in Chernihiv overnight, the mayor said. "
+        "Last week, a missile strike on the city killed 18 people."
+    )
+    r = extract(text)
+    assert r["summary"]["killed"] is None
+    context = [f for f in r["facts"] if f["kind"] == "killed"]
+    assert context and context[0]["attack"] == "context"
+
+
+def test_machine_translated_victims_are_injured(extract):
+    text = "According to the regional administration, one person died and eight persons are victims, among them one child."
+    s = summary(extract, text)
+    assert s["killed"] == {"low": 1, "high": 1}
+    assert s["injured"] == {"low": 8, "high": 8}
+
+
+def test_explicit_zero(extract):
+    s = summary(extract, "Debris fell on a garage cooperative in Lviv. Nobody was killed or injured, the governor said.")
+    assert s["killed"] == {"low": 0, "high": 0}
+    assert s["injured"] == {"low": 0, "high": 0}
+
+
+def test_no_figure_is_unknown_not_zero(extract):
+    s = summary(extract, "Explosions were heard in Kyiv overnight as air defences worked against drones and missiles.")
+    assert s["killed"] is None and s["injured"] is None
+    assert s["drones_launched"] is None and s["missiles_launched"] is None
+
+
+def test_every_fact_points_at_its_evidence(extract):
+    text = "Russian strikes on Kharkiv killed four people and wounded 17, Mayor Ihor Terekhov said."
+    r = extract(text)
+    assert r["facts"]
+    for fact in r["facts"]:
+        assert text[fact["start"] : fact["end"]] == fact["evidence"]

@@ -1,0 +1,66 @@
+"""Places struck vs mentioned, event dates, durations and speakers."""
+
+
+def test_struck_and_mentioned(extract):
+    text = (
+        "Russian missiles hit Kyiv's Shevchenkivskyi district overnight, killing two people. "
+        "President Volodymyr Zelensky, visiting Rome for talks, called for more air defence. "
+        "Poland scrambled jets as a precaution."
+    )
+    r = extract(text)
+    struck = r["summary"]["places_struck"]
+    assert "Kyiv" in struck and "Shevchenkivskyi" in struck
+    assert "Rome" not in struck and "Poland" not in struck
+    assert {p["name"] for p in r["places"]} >= {"Rome", "Poland"}
+
+
+def test_old_and_foreign_spellings(extract):
+    r = extract("Drones struck Charkiw and Odessa overnight, damaging houses in Saporischschja.")
+    assert set(r["summary"]["places_struck"]) >= {"Kharkiv", "Odesa", "Zaporizhzhia"}
+
+
+def test_dateline_alone_is_not_a_target(extract):
+    r = extract("KYIV, March 14 (Example Wire) - Russian drones hit an energy facility in the Lviv region overnight.")
+    assert "Kyiv" not in r["summary"]["places_struck"]
+    assert "Lviv Oblast" in r["summary"]["places_struck"]
+
+
+def test_overnight_into_weekday(extract):
+    r = extract("Russia attacked Odesa with drones overnight into Sunday.", published="2026-03-15T09:00:00+02:00")
+    assert r["event_date"] == "2026-03-15"
+
+
+def test_early_weekday_before_publication(extract):
+    r = extract("Russian missiles struck Dnipro early Tuesday, killing three.", published="2026-03-12T18:00:00+02:00")
+    assert r["event_date"] == "2026-03-10"
+
+
+def test_undated_article_has_no_date(extract):
+    r = extract("Russian drones struck Sumy on Tuesday night.", published=None)
+    assert r["event_date"] is None
+
+
+def test_duration(extract):
+    s = extract("The attack lasted more than nine hours, the air force said.")["summary"]
+    assert s["duration_hours"] == {"low": 10, "high": None}
+
+
+def test_past_hours_are_not_a_duration(extract):
+    s = extract("Over the past 24 hours, Russian forces shelled Kherson 40 times.")["summary"]
+    assert s["duration_hours"] is None
+
+
+def test_speaker_resolved_from_role_and_spelling(extract):
+    text = (
+        "Kyiv Mayor Vitali Klitschko said two people were injured in the Darnytskyi district.\n\n"
+        '"Rescuers are working at the scene," the mayor wrote on Telegram. Klychko later said the toll could rise.'
+    )
+    r = extract(text)
+    assert r["summary"]["speakers"] == ["Vitali Klitschko"]
+    direct = [q for q in r["quotes"] if q["kind"] == "direct"]
+    assert direct and direct[0]["speaker"] == "Vitali Klitschko"
+
+
+def test_bad_text_never_raises(extract):
+    r = extract("\x00\x01 ☃ " * 50)
+    assert r["summary"]["killed"] is None

@@ -1,0 +1,71 @@
+"""Weapon counts: launched, intercepted, derived figures, breakdowns and counter-claims."""
+
+
+def test_mixed_list_adds_up_missiles(extract):
+    text = "Russia launched 40 cruise and ballistic missiles, two guided air missiles and 310 drones against Ukraine overnight."
+    s = extract(text)["summary"]
+    assert s["missiles_launched"] == {"low": 42, "high": 42}
+    assert s["drones_launched"] == {"low": 310, "high": 310}
+
+
+def test_all_but_two_of_31(extract):
+    text = "Russia fired 31 missiles at Kyiv. Air defences shot down all but two of the 31 missiles, the air force said."
+    s = extract(text)["summary"]
+    assert s["missiles_launched"] == {"low": 31, "high": 31}
+    assert s["missiles_intercepted"] == {"low": 29, "high": 29}
+
+
+def test_of_which_shot_down_and_lost_to_electronic_warfare(extract):
+    text = "Of the 318 drones, 289 were shot down and 12 more were lost to electronic warfare."
+    s = extract(text)["summary"]
+    assert s["drones_launched"] == {"low": 318, "high": 318}
+    assert s["drones_intercepted"] == {"low": 301, "high": 301}
+
+
+def test_breakdown_after_including_is_not_added(extract):
+    text = "Russia launched 47 missiles, including 20 Kh-101 cruise missiles and 10 Kalibr missiles, and 200 Shahed drones."
+    r = extract(text)
+    assert r["summary"]["missiles_launched"] == {"low": 47, "high": 47}
+    kh = [w for w in r["weapons"] if w["model"] == "Kh-101"]
+    assert kh and kh[0]["category"] == "cruise"
+
+
+def test_drones_and_missiles_without_numbers_give_nothing(extract):
+    s = extract("Russia attacked Kyiv with drones and missiles overnight, most of which were shot down.")["summary"]
+    assert s["drones_launched"] is None and s["missiles_launched"] is None
+    assert s["drones_intercepted"] is None
+
+
+def test_guided_bombs_are_not_missiles(extract):
+    text = "Russian aircraft dropped 12 guided aerial bombs on Zaporizhzhia and fired three Iskander-M missiles."
+    r = extract(text)
+    assert r["summary"]["missiles_launched"] == {"low": 3, "high": 3}
+    assert any(w["category"] == "guided_bomb" and w["low"] == 12 for w in r["weapons"])
+
+
+def test_counter_claim_is_a_separate_attack(extract):
+    text = (
+        "Russia launched 86 drones against Ukraine overnight. "
+        "Russia's defence ministry said its air defences destroyed 41 Ukrainian drones over the Belgorod and Kursk regions."
+    )
+    r = extract(text)
+    assert r["summary"]["drones_launched"] == {"low": 86, "high": 86}
+    assert r["summary"]["drones_intercepted"] is None
+    counter = [w for w in r["weapons"] if w["attack"] == "counter"]
+    assert counter and counter[0]["low"] == 41
+    assert {a["id"] for a in r["attacks"]} == {"main", "counter"}
+
+
+def test_origin_made_in(extract):
+    text = "Two KN-23 ballistic missiles, made in North Korea, hit Kharkiv on Friday."
+    r = extract(text)
+    assert r["weapons"] and r["weapons"][0]["origin"] == "North Korea"
+
+
+def test_weekly_figure_in_a_quote_is_context(extract):
+    text = (
+        'Russia launched 142 drones overnight. "Every week Russia sends nearly 1,000 drones against our cities," '
+        "President Volodymyr Zelensky said."
+    )
+    s = extract(text)["summary"]
+    assert s["drones_launched"] == {"low": 142, "high": 142}
