@@ -22,6 +22,11 @@ Db = Annotated[Optional[str], typer.Option("--db", help="Database URL (sqlite://
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per committed transaction.")]
 
 
+def _wide() -> Console:
+    """The console, or a 160-column one when output is not a terminal (files, pipes)."""
+    return console if console.is_terminal else Console(highlight=False, width=160)
+
+
 def _open(db: str | None) -> Any:
     from ..store import open_store
 
@@ -151,12 +156,13 @@ def status_cli(db: Db = None, as_json: Annotated[bool, typer.Option("--json", he
         console.print_json(data=data)
         return
     counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in data["counts"].items())
-    console.print(f"[bold]{data['url']}[/bold]: {counts}; last ingest {data['last_ingest_at'] or 'never'}")
+    out = _wide()
+    out.print(f"[bold]{data['url']}[/bold]: {counts}; last ingest {data['last_ingest_at'] or 'never'}")
     table = Table("source", "kind", "last ingest", "new", "duplicate", "failed")
     for s in data["sources"]:
         table.add_row(s["name"], s["kind"], s["last_ingest_at"] or "", str(s["articles_new"]),
                       str(s["articles_duplicate"]), str(s["items_failed"]))
-    console.print(table)
+    out.print(table)
 
 
 def _fmt(value: Any) -> str:
@@ -192,7 +198,7 @@ def list_cli(
         return
     table = Table("id", "date", "attacker", "places", "killed", "injured", "drones", "missiles", "articles", "conflicts",
                   title=f"{len(events)} of {total} event(s)")
-    out = console if console.is_terminal else Console(highlight=False, width=160)
+    out = _wide()
     for e in events:
         s = e["summary"]
         table.add_row(e["id"], e["date"] or "", e["attacker"] or "", ", ".join(e["places"][:4]), _fmt(s.get("killed")),

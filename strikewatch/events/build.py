@@ -40,8 +40,22 @@ def event_id(anchor: dict[str, Any]) -> str:
     return f"ev-{day or 'undated'}-{digest}"
 
 
-def _ranked(counter: Counter) -> list[str]:
-    return [k for k, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+# Places named by as many reports are listed cities first, then oblasts, districts, landmarks.
+LEVEL_ORDER = {"capital": 0, "city": 0, "oblast": 1, "district": 2, "landmark": 3}
+
+
+def _ranked(counter: Counter, rank: dict[str, int] | None = None) -> list[str]:
+    rank = rank or {}
+    return [k for k, _ in sorted(counter.items(), key=lambda kv: (-kv[1], rank.get(kv[0], 2), kv[0]))]
+
+
+def _place_levels(reports: list[dict[str, Any]]) -> dict[str, int]:
+    levels: dict[str, int] = {}
+    for report in reports:
+        for place in report.get("places") or ():
+            if place.get("name") and place.get("level") in LEVEL_ORDER:
+                levels.setdefault(place["name"], LEVEL_ORDER[place["level"]])
+    return levels
 
 
 def _names(reports: list[dict[str, Any]], key: str) -> Counter:
@@ -83,7 +97,7 @@ def make_event(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, A
     order = sorted(range(len(reports)), key=lambda i: _published_order(reports[i]))
     reports = [reports[i] for i in order]
     stories = [stories[i] for i in order]
-    places = _ranked(_names(reports, "places_struck"))
+    places = _ranked(_names(reports, "places_struck"), _place_levels(reports))
     result = reconcile(reports, stories)
     summary = dict(result["summary"])
     summary.update(places_struck=places, speakers=_ranked(_names(reports, "speakers")), attacker=_attacker(reports))

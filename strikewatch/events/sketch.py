@@ -22,6 +22,7 @@ from typing import Any
 
 SKETCH_SIZE = 64
 SHINGLE_WORDS = 4
+MAX_WORDS = 800  # only the first words are sketched: reprints share their ledes
 BAND_KEYS = 8  # index keys per report: its smallest hashes
 _MULTIPLIERS = tuple(np.uint64(m) for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                                               0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD))
@@ -74,7 +75,7 @@ def words_of(text: str) -> list[str]:
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     """The text's word-shingle hashes, sorted (may repeat): each word is hashed with
     CRC-32 and a shingle combines its words' hashes with fixed odd multipliers."""
-    words = np.array(_word_hashes(words_of(text)), dtype=np.uint64)
+    words = np.array(_word_hashes(words_of(text)[:MAX_WORDS]), dtype=np.uint64)
     if words.size == 0:
         return words
     if words.size < size:

@@ -65,14 +65,13 @@ class EngineSpec:
     """Where an engine lives and which optional extra it needs."""
 
     module: str
-    extra: str | None = None
-    needs: tuple[str, ...] = ()  # top-level packages of the extra (for docs and checks)
+    extra: str | None = None  # pip extra that brings its dependencies
 
 
 EXECUTORS: dict[str, EngineSpec] = {
     "local": EngineSpec("strikewatch.scale.local"),
     "process": EngineSpec("strikewatch.scale.process"),
-    "dask": EngineSpec("strikewatch.scale.dask", extra="dask", needs=("dask", "distributed")),
+    "dask": EngineSpec("strikewatch.scale.dask", extra="dask"),
 }
 
 
@@ -112,10 +111,12 @@ def available_engines() -> list[str]:
     return names
 
 
-def _resolve(engine: str, workers: int) -> tuple[Executor, int]:
+def _resolve(engine: str, workers: int, scheduler: str | None) -> tuple[Executor, int]:
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
-    if engine == "local" and workers > 1:
+    if engine == "local" and scheduler:
+        engine = "dask"  # a scheduler address only means something to Dask
+    elif engine == "local" and workers > 1:
         engine = "process"  # --workers N on one machine means a process pool
     return get_executor(engine), workers
 
@@ -136,7 +137,7 @@ def run_extraction(
     by default), so one bad text never stops a batch. ``extract`` replaces
     ``extract_article(a).to_dict()`` (it must be a picklable top-level function).
     """
-    executor, workers = _resolve(engine, workers)
+    executor, workers = _resolve(engine, workers, scheduler)
     size = _batch_size(articles, batch_size, workers)
     batches = ((extract, batch) for batch in chunked(articles, size))
     for results in executor(extract_batch, batches, workers, scheduler):
@@ -174,7 +175,7 @@ def run_extraction_inputs(
     workers read themselves; stdin and URLs are read here and shipped. Yields report
     dicts and InputProblems in the order the local reader would give them.
     """
-    executor, workers = _resolve(engine, workers)
+    executor, workers = _resolve(engine, workers, scheduler)
     tasks = ((extract, part) for part in plan_partitions(inputs, batch_size))
     for results in executor(extract_partition, tasks, workers, scheduler):
         yield from results

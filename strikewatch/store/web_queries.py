@@ -6,24 +6,27 @@ takes a :class:`Store` and opens one connection.
 - ``weapon_event_ids``: events whose reports name a weapon category for the main attack.
 - ``period_stats``: attacks, launched/intercepted, killed, injured per day/week/month
   (the Store's ``stats`` has no interception figures).
-- ``place_points``: struck places with coordinates and tolls, for the map.
+- ``chart_rows`` / ``place_points``: best figures and struck places of the newest
+  events matching the filters (plus a weapon category), for the overview's chart and
+  map, without loading whole event records.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from ..models import RANGE_FIELDS
 from . import schema as t
+from .queries import _where  # the Store's filter clauses, so both layers filter alike
+from .types import EventFilter
 
 if TYPE_CHECKING:
     from .store import Store
 
 STAT_FIELDS = ("drones_launched", "drones_intercepted", "missiles_launched", "missiles_intercepted",
                "killed", "injured")
-_CHUNK = 500
 
 
 def weapon_event_ids(store: "Store", category: str) -> set[str]:
@@ -49,49 +52,79 @@ def period_key(date: str, period: str) -> str:
 
 def period_stats(store: "Store", period: str, date_from: str | None = None,
                  date_to: str | None = None) -> list[dict[str, Any]]:
-    """Totals of best figures per period, oldest first; unknown figures count as 0."""
-    cols = [t.events.c.date] + [t.events.c[f"{name}_best"] for name in STAT_FIELDS]
-    query = sa.select(*cols).where(t.events.c.date.is_not(None)).order_by(t.events.c.date)
+    """Totals of best figures per period, oldest first; unknown figures count as 0.
+    The database sums per day; days are then folded into weeks or months."""
+    e = t.events
+    sums = [sa.func.sum(e.c[f"{name}_best"]) for name in STAT_FIELDS]
+    query = sa.select(e.c.date, sa.func.count(), *sums).where(e.c.date.is_not(None))
     if date_from:
-        query = query.where(t.events.c.date >= date_from)
+        query = query.where(e.c.date >= date_from)
     if date_to:
-        query = query.where(t.events.c.date <= date_to)
+        query = query.where(e.c.date <= date_to)
     rows: dict[str, dict[str, Any]] = {}
     with store.engine.connect() as conn:
-        for row in conn.execute(query):
-            key = period_key(row[0], period)
+        for day, attacks, *values in conn.execute(query.group_by(e.c.date).order_by(e.c.date)):
+            key = period_key(day, period)
             bucket = rows.setdefault(key, {"period": key, "attacks": 0, **{f: 0 for f in STAT_FIELDS}})
-            bucket["attacks"] += 1
-            for name, value in zip(STAT_FIELDS, row[1:]):
-                bucket[name] += value or 0
+            bucket["attacks"] += attacks
+            for name, value in zip(STAT_FIELDS, values):
+                bucket[name] += int(value or 0)
     return list(rows.values())
 
 
-def place_points(store: "Store", event_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """Per struck place with coordinates, over the given events: ``{"name","lat","lon",
-    "admin1","events","killed","injured","weight"}`` (weight = killed + injured)."""
-    ids = list(dict.fromkeys(event_ids))
+def _weapon_clause(category: str) -> sa.ColumnElement[bool]:
+    ea, fc = t.event_articles, t.facts
+    return sa.exists().where(ea.c.event_id == t.events.c.id, fc.c.article_id == ea.c.article_id,
+                             fc.c.weapon == category, fc.c.attack == "main")
+
+
+def _recent_ids(f: EventFilter, weapon: str | None, limit: int) -> sa.Select:
+    """Ids of the newest ``limit`` events matching the filters (the Store's filter
+    clauses, plus the weapon category), as a subquery."""
+    e = t.events
+    clauses = _where(f) + ([_weapon_clause(weapon)] if weapon else [])
+    return sa.select(e.c.id).where(*clauses).order_by(e.c.date.desc().nulls_last(), e.c.id).limit(limit)
+
+
+def chart_rows(store: "Store", f: EventFilter, weapon: str | None, limit: int) -> list[dict[str, Any]]:
+    """Best figures of the newest ``limit`` matching events, oldest first, with their
+    place names: ``{"id","date","label",<field>: best}``."""
+    e, ep = t.events, t.event_places
+    cols = [e.c.id, e.c.date] + [e.c[f"{name}_best"] for name in RANGE_FIELDS]
+    query = sa.select(*cols).where(e.c.id.in_(_recent_ids(f, weapon, limit))).order_by(e.c.date, e.c.id)
+    with store.engine.connect() as conn:
+        rows = [dict(zip(["id", "date", *RANGE_FIELDS], row)) for row in conn.execute(query)]
+        names: dict[str, list[str]] = {}
+        places = sa.select(ep.c.event_id, ep.c.name).where(ep.c.event_id.in_(_recent_ids(f, weapon, limit)))
+        for event_id, name in conn.execute(places.order_by(ep.c.event_id, ep.c.name)):
+            names.setdefault(event_id, []).append(name)
+    for row in rows:
+        row["label"] = f"{row['date'] or '?'} {', '.join(names.get(row['id'], []))}"
+    return rows
+
+
+def place_points(store: "Store", f: EventFilter, weapon: str | None, limit: int) -> list[dict[str, Any]]:
+    """Struck places with coordinates over the newest ``limit`` matching events:
+    ``{"name","lat","lon","admin1","events","killed","injured","weight"}`` where
+    killed/injured add up the best figures of the events that struck the place and
+    weight = killed + injured (the map's circle size)."""
+    p, e = t.event_places, t.events
+    query = (
+        sa.select(p.c.name, p.c.lat, p.c.lon, p.c.admin1, e.c.killed_best, e.c.injured_best)
+        .join(e, e.c.id == p.c.event_id)
+        .where(p.c.event_id.in_(_recent_ids(f, weapon, limit)), p.c.lat.is_not(None), p.c.lon.is_not(None))
+    )
     points: dict[str, dict[str, Any]] = {}
     with store.engine.connect() as conn:
-        for start in range(0, len(ids), _CHUNK):
-            for row in conn.execute(_points_query(ids[start:start + _CHUNK])):
-                _add_point(points, row)
+        for row in conn.execute(query):
+            _add_point(points, row)
     for point in points.values():
         point["weight"] = point["killed"] + point["injured"]
     return sorted(points.values(), key=lambda p: (-p["weight"], p["name"]))
 
 
-def _points_query(ids: list[str]) -> sa.Select:
-    p, e = t.event_places, t.events
-    return (
-        sa.select(p.c.name, p.c.lat, p.c.lon, p.c.admin1, e.c.killed_best, e.c.injured_best, e.c.n_articles)
-        .join(e, e.c.id == p.c.event_id)
-        .where(p.c.event_id.in_(ids), p.c.lat.is_not(None), p.c.lon.is_not(None))
-    )
-
-
 def _add_point(points: dict[str, dict[str, Any]], row: sa.Row) -> None:
-    name, lat, lon, admin1, killed, injured, _ = row
+    name, lat, lon, admin1, killed, injured = row
     point = points.setdefault(name, {"name": name, "lat": lat, "lon": lon, "admin1": admin1,
                                      "events": 0, "killed": 0, "injured": 0})
     point["events"] += 1

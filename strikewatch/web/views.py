@@ -52,25 +52,11 @@ def event_links(event_id: str) -> dict[str, str]:
 def overview(store: Store, query: EventQuery) -> dict[str, Any]:
     """The overview page: the event list page, chart rows and map points."""
     items, total = list_events(store, query)
-    recent, _ = list_events(store, EventQuery(**{**_filters_of(query), "limit": MAP_EVENTS}))
-    chart = [_chart_row(e) for e in reversed(recent[:CHART_EVENTS])]
-    points = web_queries.place_points(store, [e["id"] for e in recent])
+    filters = query.to_filter()
+    chart = web_queries.chart_rows(store, filters, query.weapon, CHART_EVENTS)
+    points = web_queries.place_points(store, filters, query.weapon, MAP_EVENTS)
     return {"events": items, "total": total, "timeline": chart, "points": points,
-            "mapped_events": len(recent)}
-
-
-def _filters_of(query: EventQuery) -> dict[str, Any]:
-    return {k: getattr(query, k) for k in ("date_from", "date_to", "place", "attacker", "weapon",
-                                            "min_killed", "q", "conflicts_only")}
-
-
-def _chart_row(event: dict[str, Any]) -> dict[str, Any]:
-    summary = event.get("summary") or {}
-    row: dict[str, Any] = {"id": event["id"], "date": event.get("date"),
-                           "label": f"{event.get('date') or '?'} {', '.join(event.get('places') or [])}"}
-    for name in RANGE_FIELDS:
-        row[name] = (summary.get(name) or {}).get("best")
-    return row
+            "mapped_events": min(total, MAP_EVENTS)}
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:

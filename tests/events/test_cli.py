@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 from strikewatch.cli import app
-from tests.events.conftest import STORIES
 
+STORIES = Path(__file__).parent / "data" / "stories.jsonl"
 runner = CliRunner()
 
 

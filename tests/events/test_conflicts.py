@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from strikewatch.events.build import make_event
-from tests.events.helpers import fact, report
+from events_helpers import fact, report
 
 DAY = "2026-05-18"
 

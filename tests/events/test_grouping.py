@@ -5,7 +5,7 @@ from typing import Any
 
 from strikewatch.events import build_events, event_assignments, score_grouping
 from strikewatch.events.features import report_features
-from tests.events.helpers import fact, report
+from events_helpers import fact, report
 
 WIRE = ("Russia attacked Kyiv with drones and missiles overnight, killing at least four people and wounding 17, "
         "the mayor said. Explosions echoed across the capital for several hours as air defence units fired into "

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from strikewatch.events.reconcile import reconcile, reconcile_field
 from strikewatch.events.sources import Source
-from tests.events.helpers import fact, report
+from events_helpers import fact, report
 
 DAY = "2026-05-18"
 

@@ -58,3 +58,11 @@ def test_dask_starts_its_own_local_cluster_with_the_real_extractor(articles: lis
         shutdown()
     assert remote == local and again == local[:3]
     assert all("summary" in r for r in remote)
+
+
+def test_a_scheduler_address_means_dask(articles: list[Article], scheduler: str) -> None:
+    from strikewatch.scale import dask as dask_engine
+
+    got = list(run_extraction(articles[:8], scheduler=scheduler, extract=figures_profile))
+    assert got == [figures_profile(a) for a in articles[:8]]
+    assert (scheduler, 0) in dask_engine._SESSIONS

@@ -1,11 +1,10 @@
 """Store fixtures: every store test runs on SQLite and on a live PostgreSQL server.
 
 The PostgreSQL server is started once per session on 127.0.0.1 (see pgserver.py) and
-each test gets a fresh database; the ``pg`` variants skip with a reason when the
+each test gets an empty database; the ``pg`` variants skip with a reason when the
 server cannot be started here."""
 from __future__ import annotations
 
-import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +16,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 from pgserver import PgServer, unavailable_reason  # noqa: E402
 
 from strikewatch.store import Store, open_store  # noqa: E402
-
-_counter = itertools.count()
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +29,7 @@ def pg_server() -> Iterator[PgServer]:
     except Exception as err:  # noqa: BLE001 - report why, then skip
         server.stop()
         pytest.skip(f"could not start PostgreSQL: {err}")
+    server.create_database("sw_test")
     yield server
     server.stop()
 
@@ -41,7 +39,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'ledger.db'}"
     server: PgServer = request.getfixturevalue("pg_server")
-    return server.create_database(f"sw_test_{next(_counter)}")
+    return server.empty_database("sw_test")
 
 
 @pytest.fixture

@@ -84,6 +84,15 @@ class PgServer:
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(self.url().replace("postgresql://", "postgresql://", 1), autocommit=True) as conn:
+        with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')  # name is made by the fixture, not user input
+        return self.url(name)
+
+    def empty_database(self, name: str) -> str:
+        """A database with an empty ``public`` schema (faster than a new database)."""
+        import psycopg
+
+        with psycopg.connect(self.url(name), autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
         return self.url(name)

@@ -41,3 +41,36 @@ def test_ingest_status_list_and_airforce(tmp_path):
 def test_ingest_reports_a_bad_database_url_in_one_line(tmp_path):
     code, out = _run("ingest", str(tmp_path), "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert code == 1 and "cannot open database" in out and "[SW301]" in out
+
+
+def test_tables_and_watch_on_a_feed_file(tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    feed = tmp_path / "desk.atom"
+    paragraphs = ("At least four people were killed and 19 injured when Russian missiles hit Kharkiv "
+                  "overnight, the regional governor said. The air force said 12 missiles were launched.")
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>East Desk</title>'
+        '<id>urn:x</id><updated>2026-07-14T09:00:00Z</updated><entry><title>Missiles hit Kharkiv</title>'
+        '<link href="http://127.0.0.1:9/kharkiv"/><id>urn:k</id><updated>2026-07-14T06:00:00Z</updated>'
+        f'<content type="text">{paragraphs}</content></entry></feed>', encoding="utf-8")
+    code, out = _run("watch", str(feed), str(tmp_path / "missing.xml"), "--db", db, "--every", "1s", "--rounds", "1")
+    assert code == 0, out
+    assert f"round 1: {feed}: 1 new, 0 known, 0 failed" in out and "missing.xml: 0 new, 0 known, 1 failed" in out
+    code, out = _run("list", "--db", db)
+    assert code == 0 and "1 of 1 event(s)" in out and "Kharkiv" in out
+    code, out = _run("status", "--db", db)
+    assert code == 0 and "1 articles" in out and str(feed) in out
+    code, out = _run("watch", str(feed), "--db", db, "--every", "soon")
+    assert code == 1 and "not a duration" in out
+
+
+def test_ingest_through_a_process_pool_writes_parquet_shards(tmp_path):
+    import pyarrow.parquet as pq
+
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    source = write_jsonl(tmp_path / "wire.jsonl", 6)
+    code, out = _run("ingest", str(source), "--db", db, "--engine", "process", "--workers", "2",
+                     "--out", str(tmp_path / "shards"))
+    assert code == 0 and "6 new" in out, out
+    (shard,) = sorted((tmp_path / "shards").glob("*.parquet"))
+    assert pq.read_table(shard).num_rows == 6

@@ -52,7 +52,7 @@ def test_event_page_shows_figures_sources_and_timeline(client):
 
 def test_conflicts_are_highlighted_on_the_event_page(client):
     conflicted = client.get("/api/events", params={"conflicts_only": True}).json()["items"]
-    assert conflicted  # the "Scores dead" headline disagrees with its body's nine
+    assert conflicted  # the "Dozens dead" headline disagrees with its body's nine
     for item in conflicted:
         html = client.get(f"/events/{item['id']}").text
         assert '<li class="conflict">' in html and 'class="badge"' in html
