@@ -68,3 +68,16 @@ def test_bad_files_are_named_and_the_rest_goes_through(tmp_path):
 def test_missing_path(tmp_path):
     (problem,) = items(tmp_path / "nope.txt")
     assert isinstance(problem, InputProblem) and "no such file" in problem.message
+
+
+def test_markdown_front_matter_gives_metadata(tmp_path):
+    f = tmp_path / "b.md"
+    f.write_text(
+        "---\npublished: 2026-03-14T07:40:00+02:00\noutlet: Meridian Wire\nurl: https://wire.example/a\n"
+        "colour: blue\n---\n# Drones hit Kyiv\n\nRussian drones struck Kyiv overnight.\n",
+        encoding="utf-8",
+    )
+    (article,) = items(f)
+    assert article.published == "2026-03-14T07:40:00+02:00"
+    assert article.outlet == "Meridian Wire" and article.url == "https://wire.example/a"
+    assert article.title == "Drones hit Kyiv" and article.text.startswith("Russian drones")

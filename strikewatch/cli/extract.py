@@ -44,7 +44,7 @@ def extract_cli(
         else:
             reports.append(report)
     if format is Format.table:
-        Console().print(summary_table(reports))
+        Console(width=max(Console().width, 140)).print(summary_table(reports))
     exit_for(done, failed, strict)
 
 

@@ -91,7 +91,9 @@ def event_date(doc: Doc, title: str, published: str | None, lead_sentences: int 
     """(ISO date, evidence span in the text) of the attack the report leads with."""
     anchor = parse_published(published)
     spans = doc.sentences[:lead_sentences] or [(0, len(doc.text))]
+    skip = _dateline_end(doc.text)
     for s_start, s_end in spans:
+        s_start = max(s_start, min(skip, s_end))
         segment = doc.lower[s_start:s_end]
         hit = _first_expression(segment)
         if hit:
@@ -103,6 +105,16 @@ def event_date(doc: Doc, title: str, published: str | None, lead_sentences: int 
     if hit and (resolved := _resolve(*hit, anchor)):
         return resolved.isoformat(), None
     return (anchor.isoformat(), None) if anchor else (None, None)
+
+
+_DATELINE = re.compile(r"\A\s*[A-ZА-ЯІЇЄҐ][\w'’ .-]{1,40},[^\n]{0,60}?(?:\s[-–—]\s|\)\s*[-–—:]?\s)")
+
+
+def _dateline_end(text: str) -> int:
+    """End of a dateline such as "KYIV, March 15 (Orbis) - ": its date is when the
+    report was filed, not when the attack happened."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:

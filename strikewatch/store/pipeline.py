@@ -122,9 +122,15 @@ def _extract_scaled(articles: list[Article], opts: ExtractOptions,
     def on_problem(problem: InputProblem) -> None:
         failed.append((problem.item, problem.code, problem.message))
 
-    reports = {r.get("id"): r for r in run_extraction(articles, engine=opts.engine, workers=opts.workers,
-                                                       scheduler=opts.scheduler, on_problem=on_problem)}
-    return [(a, reports[a.id]) for a in articles if a.id in reports]
+    reports = run_extraction(articles, engine=opts.engine, workers=opts.workers, scheduler=opts.scheduler,
+                             on_problem=on_problem)
+    pending, done = iter(articles), []
+    for report in reports:  # in input order, failed articles left out
+        for article in pending:
+            if article.id == report.get("id"):
+                done.append((article, report))
+                break
+    return done
 
 
 class Ingester:
@@ -137,7 +143,9 @@ class Ingester:
         self.batch_size = max(1, batch_size)
         self.options = options or ExtractOptions()
         self.extractor = extractor
-        self.build_events = build_events if build_events is not None or not group else default_build_events()
+        if build_events is None and group:
+            build_events = default_build_events()
+        self.build_events = build_events
         self.progress = progress or (lambda n: None)
 
     def _extract(self, articles: list[Article], failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:

@@ -131,9 +131,19 @@ class Store:
         """Store a batch in ONE transaction: new articles with their reports and facts,
         then regroup the events they touch (``build_events(reports) -> events``; None
         skips grouping). ``reports[i]`` belongs to ``articles[i]`` (None when extraction
-        failed: the article is stored without facts). Duplicates are skipped."""
-        with self.engine.begin() as conn:
-            return writes.add_batch(conn, articles, reports, origin, build_events, window_days)
+        failed: the article is stored without facts). Duplicates are skipped; when a
+        concurrent writer stored some of them first, the batch is retried once."""
+        for attempt in (1, 2):
+            try:
+                with self.engine.begin() as conn:
+                    return writes.add_batch(conn, articles, reports, origin, build_events, window_days)
+            except sa.exc.IntegrityError:
+                if attempt == 2:
+                    raise
+                log.info("another writer stored some of this batch first; retrying")
+            except sa.exc.OperationalError as err:
+                raise StrikewatchError(STORE, f"database error: {err.orig}", self.dialect) from err
+        raise AssertionError("unreachable")
 
     def record_source(self, name: str, kind: str, new: int, duplicate: int, failed: int) -> None:
         """Add one ingest run's counts to the ``sources`` table (shown by ``status``)."""

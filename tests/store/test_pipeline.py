@@ -70,3 +70,15 @@ def test_an_extraction_crash_is_one_failure(db_url, tmp_path):
         assert code == "SW201" and "tokeniser exploded" in message
         again = ingest(store, [str(source)], batch_size=10)  # the re-run picks it up
         assert (again.new, again.duplicates) == (1, 3)
+
+
+def test_incremental_batches_give_the_same_events_as_one_full_regrouping(tmp_path):
+    from strikewatch.events import build_events
+
+    source = write_jsonl(tmp_path / "month.jsonl", 36)
+    with open_store(f"sqlite:///{tmp_path / 'inc.db'}") as store:
+        ingest(store, [str(source)], batch_size=4)
+        incremental = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
+        store.regroup_all(build_events)
+        full = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
+    assert len(full) > 5 and incremental == full

@@ -7,23 +7,19 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from strikewatch.ingest import InputProblem, articles_only, read_inputs
 from strikewatch.store import Store, open_store
 from strikewatch.web import create_app
 from web_helpers import ARTICLES, load_articles
 
 
 def build_ledger(url: str) -> Store:
-    """Ingest ``ARTICLES`` into the ledger at ``url``."""
-    from strikewatch.events import build_events
-    from strikewatch.extract import extract_article
+    """Ingest ``ARTICLES`` into the ledger at ``url`` with the store's ingest pipeline
+    (read, extract, store, group into events)."""
+    from strikewatch.store.pipeline import ingest
 
     store = open_store(url)
-    problems: list[InputProblem] = []
-    articles = list(articles_only(read_inputs([str(ARTICLES)]), problems))
-    assert not problems, problems
-    reports = [extract_article(article).to_dict() for article in articles]
-    store.add_batch(articles, reports, origin=str(ARTICLES), build_events=build_events)
+    summary = ingest(store, [str(ARTICLES)])
+    assert summary.new == len(load_articles()) and not summary.failed, summary.failed
     return store
 
 

@@ -95,3 +95,12 @@ def test_boundary_file_is_marked_approximate_and_covers_every_region(client):
     assert geo["metadata"]["approximate"] is True and "schematic" in geo["metadata"]["title"]
     kinds = [f["properties"]["kind"] for f in geo["features"]]
     assert kinds.count("country") == 1 and kinds.count("oblast") == 25 and kinds.count("city") == 2
+
+
+def test_weapon_filter_narrows_the_overview_chart_and_map(client):
+    every = _island(client.get("/").text, "overview-data")
+    ballistic = _island(client.get("/", params={"weapon": "ballistic"}).text, "overview-data")
+    expected = client.get("/api/events", params={"weapon": "ballistic"}).json()["items"]
+    assert {r["id"] for r in ballistic["timeline"]} == {e["id"] for e in expected}
+    assert len(ballistic["timeline"]) < len(every["timeline"])
+    assert {p["name"] for p in ballistic["points"]} <= {p["name"] for p in every["points"]}
