@@ -61,3 +61,14 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(db_url, tmp_p
     assert _check_consistent(db_url) == TOTAL
     with open_store(db_url) as store:
         assert store.status()["sources"][0]["articles_new"] == TOTAL
+
+
+def test_two_writers_sharing_one_database_store_each_article_once(db_url, tmp_path):
+    source = write_jsonl(tmp_path / "shared.jsonl", 16)
+    open_store(db_url).close()
+    writers = [_ingest(source, db_url) for _ in range(2)]
+    outputs = [w.communicate(timeout=300) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], outputs
+    news = [int(" ".join(err.split()).split("ingested: ")[1].split(" new")[0]) for _, err in outputs]
+    assert sum(news) == 16
+    assert _check_consistent(db_url) == 16

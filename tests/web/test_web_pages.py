@@ -101,6 +101,7 @@ def test_weapon_filter_narrows_the_overview_chart_and_map(client):
     every = _island(client.get("/").text, "overview-data")
     ballistic = _island(client.get("/", params={"weapon": "ballistic"}).text, "overview-data")
     expected = client.get("/api/events", params={"weapon": "ballistic"}).json()["items"]
+    assert expected  # Kyiv (cruise and ballistic missiles) and Odesa (Iskander-M)
     assert {r["id"] for r in ballistic["timeline"]} == {e["id"] for e in expected}
     assert len(ballistic["timeline"]) < len(every["timeline"])
     assert {p["name"] for p in ballistic["points"]} <= {p["name"] for p in every["points"]}
