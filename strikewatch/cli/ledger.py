@@ -37,10 +37,10 @@ def _open(db: str | None) -> Any:
 
 
 @contextmanager
-def _progress(label: str) -> Iterator[Any]:
+def _progress(label: str, total: int | None = None) -> Iterator[Any]:
     columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task(label, total=None)
+        task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)
 
 
@@ -71,12 +71,12 @@ def ingest_cli(
 
     Example: strikewatch ingest news/ feed.xml https://example.org/story --db sqlite:///ledger.db
     """
-    from ..store.pipeline import ExtractOptions, ingest
+    from ..store.pipeline import ExtractOptions, estimate_total, ingest
 
     store = _open(db)
     options = ExtractOptions(engine=engine, workers=workers, scheduler=scheduler, out=str(out) if out else None)
     try:
-        with _progress("ingesting") as advance:
+        with _progress("ingesting", estimate_total(inputs) if err_console.is_terminal else None) as advance:
             summary = ingest(store, inputs, batch_size=batch_size, options=options, progress=advance)
     except StrikewatchError as err:
         fail(str(err))

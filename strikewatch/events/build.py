@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .conflicts import find_conflicts
-from .features import Features, parse_timestamp, report_features
+from .features import Features, features_of, parse_timestamp
 from .grouping import group_features
 from .reconcile import reconcile
 
@@ -114,7 +114,7 @@ def build_events(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Group extraction reports (``Report.to_dict()``, optionally with the article's
     ``text``) into reconciled events, ordered by date then id."""
     ordered = unique_reports(reports)
-    features: list[Features] = [report_features(i, r) for i, r in enumerate(ordered)]
+    features: list[Features] = features_of(ordered)
     grouping = group_features(features)
     events = [make_event([ordered[i] for i in members], [grouping.story_of[i] for i in members])
               for members in grouping.events]

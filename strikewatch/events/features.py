@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from .sketch import Sketch, report_text, sketch
+from .sketch import Sketch, report_text, sketch, sketches
 
 # Weapon counts are distinctive (an air force's "310 drones" is repeated by every
 # outlet); tolls move during the day, so they only weigh a little.
@@ -102,7 +102,8 @@ def exact_values(summary: dict[str, Any], fields: tuple[str, ...]) -> frozenset[
     return frozenset(found)
 
 
-def report_features(index: int, report: dict[str, Any]) -> Features:
+def report_features(index: int, report: dict[str, Any], sk: Sketch | None = None) -> Features:
+    """Features of one report (``sk``: its sketch, when computed in a batch)."""
     summary = report.get("summary") or {}
     places, regions, countries = struck_places(report)
     counts = frozenset(c for c in exact_values(summary, COUNT_FIELDS) if c[1] >= MIN_DISTINCTIVE_COUNT)
@@ -118,5 +119,11 @@ def report_features(index: int, report: dict[str, Any]) -> Features:
         countries=countries,
         counts=counts,
         tolls=exact_values(summary, TOLL_FIELDS),
-        sketch=sketch(report_text(report)),
+        sketch=sk if sk is not None else sketch(report_text(report)),
     )
+
+
+def features_of(reports: list[dict[str, Any]]) -> list[Features]:
+    """Features of every report, sketches computed in one batch."""
+    found = sketches([report_text(r) for r in reports])
+    return [report_features(i, r, sk) for i, (r, sk) in enumerate(zip(reports, found))]

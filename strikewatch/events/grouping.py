@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .features import Features
 from .profile import Profile, affinity, shares_count
-from .sketch import SketchIndex, similarity
+from .sketch import candidate_pairs, similarity
 
 logger = logging.getLogger(__name__)
 
@@ -70,16 +70,18 @@ def _duplicate_threshold(a: Features, b: Features) -> float | None:
 
 def find_stories(features: Sequence[Features]) -> list[list[int]]:
     """Indices of near-duplicate reports, grouped; every report is in one story."""
-    index = SketchIndex()
-    for f in features:
-        if f.sketch:
-            index.add(f.index, f.sketch)
+    sks = [f.sketch for f in features]
+    sets: dict[int, frozenset[int]] = {}
     uf = UnionFind(len(features))
-    for a, b in index.candidate_pairs():
+    for a, b in candidate_pairs(sks):
         if uf.find(a) == uf.find(b):
             continue
         threshold = _duplicate_threshold(features[a], features[b])
-        if threshold is not None and similarity(index.sets[a], index.sets[b]) >= threshold:
+        if threshold is None:
+            continue
+        set_a = sets.get(a) or sets.setdefault(a, frozenset(sks[a]))
+        set_b = sets.get(b) or sets.setdefault(b, frozenset(sks[b]))
+        if similarity(set_a, set_b) >= threshold:
             uf.union(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for f in features:

@@ -1,28 +1,30 @@
-"""Near-duplicate detection for wire copies: word shingles, bottom-k sketches, an index.
+"""Near-duplicate detection for wire copies: word shingles, bottom-k sketches, buckets.
 
 A report's text (or, when the report carries no text, its title, evidence strings and
-quotes) is cut into word shingles; each shingle gets a 64-bit hash built from the CRC-32
-of its words (deterministic across processes, unlike ``hash``) and the ``SKETCH_SIZE``
-smallest hashes form its bottom-k sketch. Two sketches estimate the Jaccard similarity of the shingle sets.
+quotes) is cut into 4-word shingles; each shingle gets a 64-bit hash built from the
+CRC-32 of its words (deterministic across processes, unlike ``hash``), and the
+``SKETCH_SIZE`` smallest distinct hashes form the report's bottom-k sketch.
 
-Candidate pairs come from an index keyed by each report's smallest hashes (MinHash
-with one hash function: two texts share their smallest shingle hash with probability
-equal to their Jaccard index), so near-duplicates meet in a bucket without comparing
-every pair of reports. Inside a bucket each member is compared with the
-bucket's first member and with its neighbour in sketch order: linear in bucket size.
+Candidate pairs come from buckets keyed by each report's ``BAND_KEYS`` smallest hashes
+(MinHash with one hash function: two texts share their smallest shingle hash with
+probability equal to their Jaccard index), so near-duplicates meet without comparing
+every pair of reports. Inside a bucket each member is compared with the bucket's first
+member and with its neighbour in sketch order: linear in bucket size. Sketching and
+bucketing run in numpy over whole batches of reports.
 """
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain
+from typing import Any
 
 import numpy as np
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from typing import Any
 
 SKETCH_SIZE = 64
 SHINGLE_WORDS = 4
 MAX_WORDS = 800  # only the first words are sketched: reprints share their ledes
+CHUNK = 20_000  # texts per numpy batch in ``sketches``
 BAND_KEYS = 8  # index keys per report: its smallest hashes
 _MULTIPLIERS = tuple(np.uint64(m) for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                                               0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD))
@@ -73,26 +75,63 @@ def words_of(text: str) -> list[str]:
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """The text's word-shingle hashes, sorted (may repeat): each word is hashed with
-    CRC-32 and a shingle combines its words' hashes with fixed odd multipliers."""
-    words = np.array(_word_hashes(words_of(text)[:MAX_WORDS]), dtype=np.uint64)
-    if words.size == 0:
-        return words
-    if words.size < size:
-        words = np.concatenate([words, np.zeros(size - words.size, dtype=np.uint64)])
-    count = words.size - size + 1
-    combined = words[:count] * _MULTIPLIERS[0]
+    """The text's distinct word-shingle hashes, sorted."""
+    found = _shingles_of([_words(text, size)], size)
+    return np.unique(found[0])
+
+
+def _words(text: str, size: int) -> list[int]:
+    """Word hashes of the text's first ``MAX_WORDS`` words, padded to one shingle."""
+    hashes = _word_hashes(words_of(text)[:MAX_WORDS])
+    if 0 < len(hashes) < size:
+        hashes += [0] * (size - len(hashes))
+    return hashes
+
+
+def _shingles_of(word_lists: list[list[int]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(hashes, owner) of every shingle of every text: a shingle combines its words'
+    CRC-32 with fixed odd multipliers (wrapping 64-bit arithmetic)."""
+    lengths = np.fromiter(map(len, word_lists), dtype=np.int64, count=len(word_lists))
+    counts = np.maximum(lengths - size + 1, 0)
+    flat = np.fromiter(chain.from_iterable(word_lists), dtype=np.uint64, count=int(lengths.sum()))
+    owner = np.repeat(np.arange(len(word_lists)), counts)
+    first_shingle = np.cumsum(counts) - counts
+    pos = (np.cumsum(lengths) - lengths)[owner] + (np.arange(owner.size) - first_shingle[owner])
+    combined = flat[pos] * _MULTIPLIERS[0]
     for offset in range(1, size):
-        combined += words[offset : offset + count]
+        combined += flat[pos + offset]
         combined *= _MULTIPLIERS[offset]
-    combined.sort()
-    return combined
+    return combined, owner
+
+
+def _bottom_k(hashes: np.ndarray, owner: np.ndarray, n: int, k: int) -> list[Sketch]:
+    order = np.lexsort((hashes, owner))
+    hashes, owner = hashes[order], owner[order]
+    keep = np.ones(hashes.size, dtype=bool)
+    keep[1:] = (hashes[1:] != hashes[:-1]) | (owner[1:] != owner[:-1])
+    hashes, owner = hashes[keep], owner[keep]
+    per_owner = np.bincount(owner, minlength=n)
+    rank = np.arange(owner.size) - np.repeat(np.cumsum(per_owner) - per_owner, per_owner)
+    small = rank < k
+    values, taken = hashes[small].tolist(), np.minimum(per_owner, k).tolist()
+    ends = list(accumulate(taken))
+    return [tuple(values[end - t : end]) for t, end in zip(taken, ends)]
+
+
+def sketches(texts: Sequence[str], k: int = SKETCH_SIZE, size: int = SHINGLE_WORDS) -> list[Sketch]:
+    """Bottom-k sketches (the ``k`` smallest distinct shingle hashes) of many texts,
+    computed with numpy in chunks of ``CHUNK`` texts."""
+    found: list[Sketch] = []
+    for begin in range(0, len(texts), CHUNK):
+        word_lists = [_words(t, size) for t in texts[begin : begin + CHUNK]]
+        hashes, owner = _shingles_of(word_lists, size)
+        found.extend(_bottom_k(hashes, owner, len(word_lists), k))
+    return found
 
 
 def sketch(text: str, k: int = SKETCH_SIZE) -> Sketch:
-    """Bottom-k sketch: the ``k`` smallest distinct shingle hashes of the text."""
-    smallest = shingle_hashes(text)[: 2 * k].tolist()
-    return tuple(sorted(set(smallest)))[:k]
+    """Bottom-k sketch of one text."""
+    return sketches([text], k)[0]
 
 
 def similarity(a: Sketch | frozenset[int], b: Sketch | frozenset[int]) -> float:
@@ -112,37 +151,24 @@ def band_keys(sk: Sketch, count: int = BAND_KEYS) -> Iterator[int]:
     return iter(sk[:count])
 
 
-class SketchIndex:
-    """Buckets of items that share a band key; ``candidate_pairs`` yields the pairs
-    worth checking (each bucket member against the bucket's first member and its
-    neighbour in sketch order)."""
-
-    def __init__(self) -> None:
-        self._buckets: dict[int, list[int]] = defaultdict(list)
-        self._sketches: dict[int, Sketch] = {}
-        self.sets: dict[int, frozenset[int]] = {}
-
-    def add(self, item: int, sk: Sketch) -> None:
-        self._sketches[item] = sk
-        self.sets[item] = frozenset(sk)
-        for key in band_keys(sk):
-            self._buckets[key].append(item)
-
-    def lookup(self, sk: Sketch) -> set[int]:
-        """Items sharing at least one band key with ``sk``."""
-        found: set[int] = set()
-        for key in band_keys(sk):
-            found.update(self._buckets.get(key, ()))
-        return found
-
-    def candidate_pairs(self) -> Iterator[tuple[int, int]]:
-        for members in self._buckets.values():
-            if len(members) > 1:
-                yield from _bucket_pairs(members, self._sketches)
+def candidate_pairs(sks: Sequence[Sketch], keys: int = BAND_KEYS) -> Iterator[tuple[int, int]]:
+    """Pairs of items worth comparing: items sharing one of their ``keys`` smallest
+    hashes meet in a bucket (found by sorting all keys with numpy); in each bucket every
+    member is paired with the bucket's first item and with its neighbour in sketch
+    order, so the work stays linear in the bucket's size."""
+    taken = [min(len(sk), keys) for sk in sks]
+    flat = np.fromiter(chain.from_iterable(sk[:keys] for sk in sks), dtype=np.uint64, count=sum(taken))
+    owner = np.repeat(np.arange(len(sks)), taken)
+    order = np.lexsort((owner, flat))
+    flat, owner = flat[order], owner[order]
+    starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
+    sizes = np.diff(np.r_[starts, flat.size])
+    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+        yield from _bucket_pairs(owner[start : start + size].tolist(), sks)
 
 
-def _bucket_pairs(members: list[int], sketches: dict[int, Sketch]) -> Iterable[tuple[int, int]]:
-    ordered = sorted(members, key=lambda m: (sketches[m], m))
+def _bucket_pairs(members: list[int], sks: Sequence[Sketch]) -> Iterable[tuple[int, int]]:
+    ordered = sorted(members, key=lambda m: (sks[m], m))
     first = min(members)
     for prev, cur in zip(ordered, ordered[1:]):
         yield (prev, cur)

@@ -47,6 +47,8 @@ class _Patterns:
 
 
 _N = rf"(?P<n>{SLOT}+)"
+# Sentences without one of these stems hold no casualty figure; patterns skip them.
+HINT = re.compile(r"kill|dead|died|death|injur|wound|hurt|victim|casualt|toll|hospital|bodies|lives|no one|nobody|no-one|perish|fatal|among|suffer|affected|medical|treatment")
 _AUX = r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|later|since|now|so\s+far|confirmed|initially|officially)\s+){0,3}"
 _CLAUSE = r"(?:\s*,[^,.;:]{1,60},)?"
 
@@ -120,7 +122,7 @@ def _quantity(doc: Doc, start: int):
 
 
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in p.after.finditer(doc.shadow):
+    for m in doc.finditer(p.after, HINT):
         q = _quantity(doc, m.start("n"))
         if q is None:
             continue
@@ -133,7 +135,7 @@ def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 
 def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in p.before.finditer(doc.shadow):
+    for m in doc.finditer(p.before, HINT):
         q = _quantity(doc, m.start("n"))
         if q is None:
             continue
@@ -146,7 +148,7 @@ def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in p.toll.finditer(doc.shadow):
+    for m in doc.finditer(p.toll, HINT):
         q = _quantity(doc, m.start("n"))
         if q is None:
             continue
@@ -157,7 +159,7 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in p.breakdown.finditer(doc.shadow):
+    for m in doc.finditer(p.breakdown, HINT):
         n_group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
         q = _quantity(doc, m.start(n_group))
         if q is None:
@@ -186,7 +188,7 @@ def _parent_kind(doc: Doc, found: dict[int, CasualtyMention], offset: int) -> st
 
 
 def _singular(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in p.singular.finditer(doc.shadow):
+    for m in doc.finditer(p.singular, HINT):
         if m.start() in found or m.group("a") == "one":
             continue
         kind = _kind_of(m.group("w") or m.group("among"), p.killed_words)
@@ -196,7 +198,7 @@ def _singular(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None
 
 
 def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in p.zero.finditer(doc.lower):
+    for m in doc.finditer(p.zero, HINT, doc.lower):
         word = m.group("w1") or m.group("w2") or m.group("w3")
         if word == "casualties" or " or " in word:
             kinds = ["killed", "injured"]

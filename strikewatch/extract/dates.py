@@ -138,6 +138,7 @@ _DURATION = re.compile(
     r"(?:\s+and\s+a\s+half)?[\s-]+hours?"
     r"|(?P<n2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+hour[\s-]+(?:long\s+)?(?:attack|assault|alert|barrage|bombardment|raid|air raid)"
 )
+_HOUR = re.compile(r"hour")
 _NOT_DURATION = re.compile(r"(?:past|last|previous|within|in the|next|every|per|less than|after|before)\s+(?:\S+\s+){0,2}$")
 _NOT_DURATION_AFTER = re.compile(r"\s+(?:after|ago|before|later|earlier|since|of|in advance)\b")
 _SMALL = {w: i for i, w in enumerate(
@@ -149,7 +150,7 @@ def find_durations(doc: Doc):
     from .numbers import apply_qualifier
 
     out = []
-    for m in _DURATION.finditer(doc.lower):
+    for m in doc.finditer(_DURATION, _HOUR, doc.lower):
         token = m.group("n") or m.group("n2")
         n_start = m.start("n") if m.group("n") else m.start("n2")
         if _NOT_DURATION.search(doc.lower[max(0, n_start - 30) : n_start]) and not m.group("q"):

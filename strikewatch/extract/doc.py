@@ -66,6 +66,8 @@ class Doc:
     shadow: str  # lower with each counted quantity replaced by SLOT characters
     by_start: dict[int, Quantity] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
+    _windows: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    speech_verbs: list[re.Match[str]] | None = None  # filled by quotes, shared by its scans
 
     @classmethod
     def build(cls, text: str) -> "Doc":
@@ -92,6 +94,27 @@ class Doc:
 
     def quantity_at(self, start: int) -> Quantity | None:
         return self.by_start.get(start)
+
+    def windows(self, hint: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Sentences in which ``hint`` occurs (cached per pattern): the only places
+        where the slower patterns of a component need to run."""
+        key = id(hint)
+        cached = self._windows.get(key)
+        if cached is not None:
+            return cached
+        spans: list[tuple[int, int]] = []
+        for m in hint.finditer(self.lower):
+            span = self.sentence_of(m.start())
+            if not spans or spans[-1] != span:
+                spans.append(span)
+        self._windows[key] = spans
+        return spans
+
+    def finditer(self, rx: re.Pattern[str], hint: re.Pattern[str], text: str | None = None):
+        """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences."""
+        target = self.shadow if text is None else text
+        for start, end in self.windows(hint):
+            yield from rx.finditer(target, start, end)
 
 
 def _shadow(lower: str, numbers: list[Quantity]) -> str:

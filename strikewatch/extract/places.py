@@ -177,12 +177,13 @@ def _contiguous(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int
 def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of) -> None:
     """Set ``status`` (struck/mentioned) and ``attack`` on each mention in place."""
     g = gazetteer()
+    struck_sentences: dict[int, bool] = {}
     for m in mentions:
         m.attack = attack_of(m.start)
-        m.status = "struck" if _is_struck(doc, g, m) else "mentioned"
+        m.status = "struck" if _is_struck(doc, g, m, struck_sentences) else "mentioned"
 
 
-def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention) -> bool:
+def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool]) -> bool:
     if m.place.level == "country" or (m.place.level == "capital" and m.place.country != "Ukraine"):
         return False
     if _is_dateline(doc.text, m):
@@ -191,8 +192,11 @@ def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention) -> bool:
         return False
     if g.after_rx.match(doc.lower[m.end : m.end + 40]):
         return False
-    s_start, s_end = doc.sentence_of(m.start)
-    return bool(g.struck_rx.search(doc.lower, s_start, s_end))
+    index = doc.sentence_index(m.start)
+    if index not in cache:
+        s_start, s_end = doc.sentence_of(m.start)
+        cache[index] = bool(g.struck_rx.search(doc.lower, s_start, s_end))
+    return cache[index]
 
 
 def _is_dateline(text: str, m: PlaceMention) -> bool:

@@ -86,6 +86,13 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
     return intro, role_hint, verb_hint, name_before
 
 
+def _verb_hits(doc: Doc, verb_hint: re.Pattern[str]) -> list[re.Match[str]]:
+    """Speech verbs of the document, found once and shared by every scan."""
+    if doc.speech_verbs is None:
+        doc.speech_verbs = list(verb_hint.finditer(doc.lower))
+    return doc.speech_verbs
+
+
 class Speakers:
     """The people of one article and how to find them again."""
 
@@ -110,7 +117,7 @@ class Speakers:
                 role = (m.group("role1") or m.group("role2") or "").lower()
                 if name:
                     self.add(name, t.roles.get(role, role))
-        for hint in verb_hint.finditer(doc.lower):
+        for hint in _verb_hits(doc, verb_hint):
             m = name_before.search(doc.text, max(0, hint.start() - 60), hint.start())
             if m:
                 name = _clean_name(m.group("n"))
@@ -269,12 +276,12 @@ def _continues(text: str, previous: Quote, start: int) -> bool:
 
 def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> list[Quote]:
     _, _, _, reported, according = _attribution()
-    verb_hint = _register_patterns()[2]
+    hits = _verb_hits(doc, _register_patterns()[2])
     out: list[Quote] = []
     for s_start, s_end in doc.sentences:
         if any(a <= s_start < b or a < s_end <= b for a, b in covered):
             continue
-        if not verb_hint.search(doc.lower, s_start, s_end):
+        if not any(s_start <= h.start() < s_end for h in hits):
             continue
         sentence = doc.text[s_start:s_end]
         m = reported.search(sentence) or according.search(sentence)

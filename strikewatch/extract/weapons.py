@@ -15,6 +15,13 @@ from ..resources import load_csv, load_toml
 from .doc import SLOT, Doc
 
 
+# Sentences without one of these hold no weapon count; patterns skip them.
+HINT = re.compile(
+    r"drone|missile|uav|rocket|bomb|shahed|geran|kab|decoy|kalibr|iskander|kinzhal|kh-|x-\d|zircon|tsirkon|unmanned"
+    r"|munition|gerbera|kn-2|hwasong|s-[34]00|oniks|shot down|destroyed|intercept|neutrali|suppress|downed|jammed|lost"
+)
+
+
 @dataclass(slots=True)
 class WeaponMention:
     role: str  # launched | intercepted | hits
@@ -188,7 +195,7 @@ def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, sta
 
 
 def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
-    for m in t.np_rx.finditer(doc.shadow):
+    for m in doc.finditer(t.np_rx, HINT):
         if m.start("n") in taken or m.start("n") in found:
             continue
         w = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -198,7 +205,7 @@ def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"29 of the 31 missiles were shot down": 29 takes the verb, 31 was launched."""
-    for m in t.of_rx.finditer(doc.shadow):
+    for m in doc.finditer(t.of_rx, HINT):
         if m.start("n") in taken:
             continue
         part = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -211,7 +218,7 @@ def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set
 
 def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"all but two of the 31 missiles" -> 29; "more than half of the 318 drones" -> 160..318."""
-    for m in t.derived_rx.finditer(doc.shadow):
+    for m in doc.finditer(t.derived_rx, HINT):
         whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
         if whole is None or whole.low is None or whole.low != whole.high:
             continue
@@ -230,7 +237,7 @@ def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _derived_from_antecedent(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"launched ... 31 missiles ... shot down all but two of the missiles" -> 29."""
-    for m in t.derived_ref_rx.finditer(doc.shadow):
+    for m in doc.finditer(t.derived_ref_rx, HINT):
         found.pop(m.start("k"), None)
         k = doc.quantity_at(m.start("k"))
         category, model, _ = _classify(doc.lower[m.start("np") : m.end("np")], t)
@@ -262,7 +269,7 @@ def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"of which 280 were shot down": a count with an interception verb and no noun
     refers to the nearest weapon phrase before it (same or previous sentence)."""
-    for m in t.bare_rx.finditer(doc.shadow):
+    for m in doc.finditer(t.bare_rx, HINT):
         n = m.start("n")
         if n in taken or n in found:
             continue
@@ -295,7 +302,7 @@ def _singular(doc: Doc, found: dict[int, WeaponMention]) -> None:
     """"struck Kryvyi Rih with a ballistic missile", "a missile hit": one missile."""
     if any(family(w.category) == "missile" for w in found.values()):
         return
-    for m in _SINGULAR.finditer(doc.lower):
+    for m in doc.finditer(_SINGULAR, HINT, doc.lower):
         category, model, origin = _classify(m.group(), _tables())
         found[m.start()] = WeaponMention("launched", category, model, 1, 1, m.start(), m.end(), m.start(), origin=origin)
         return

@@ -11,10 +11,11 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import EXTRACTION, MISSING_EXTRA, StrikewatchError
-from ..ingest import InputProblem, read_inputs
+from ..ingest import READERS, InputProblem, read_inputs
 from ..models import Article
 from .store import Store
 
@@ -186,6 +187,39 @@ class Ingester:
         total.failed = unread.failed + total.failed
         total.seconds = time.perf_counter() - started
         return total
+
+
+_LINE_FORMATS = (".jsonl", ".ndjson")
+_ONE_PER_FILE = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def _count_file(path: Path) -> int | None:
+    suffix = path.suffix.lower()
+    if suffix in _ONE_PER_FILE:
+        return 1
+    if suffix in _LINE_FORMATS:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    return None
+
+
+def estimate_total(inputs: Iterable[str]) -> int | None:
+    """How many items local inputs hold (for a progress bar); None when unknown
+    (URLs, stdin, feeds, Parquet)."""
+    total = 0
+    for spec in inputs:
+        path = Path(spec)
+        if "://" in spec or spec == "-" or not path.exists():
+            return None
+        files = [p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")] if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() not in READERS:
+                continue
+            count = _count_file(file)
+            if count is None:
+                return None
+            total += count
+    return total
 
 
 def source_kind(spec: str) -> str:

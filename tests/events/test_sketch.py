@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from strikewatch.events.sketch import SketchIndex, report_text, shingles, similarity, sketch
+from strikewatch.events.sketch import candidate_pairs, report_text, shingle_hashes, shingles, similarity, sketch, sketches
 
 WIRE = ("KYIV (Eastgate Wire) - Russia attacked Kyiv with drones and missiles overnight into Monday, killing at "
         "least four people and wounding 17, Mayor Vitali Klitschko said. Explosions echoed across the capital for "
@@ -26,13 +26,18 @@ def test_shingles_are_four_word_windows() -> None:
     assert shingles("one two three four five") == {"one two three four", "two three four five"}
 
 
-def test_index_pairs_the_reprint_and_not_the_unrelated_story() -> None:
-    index = SketchIndex()
-    for i, text in enumerate([WIRE, OTHER, EDITED]):
-        index.add(i, sketch(text))
-    pairs = {tuple(sorted(p)) for p in index.candidate_pairs()}
+def test_buckets_pair_the_reprint_and_not_the_unrelated_story() -> None:
+    pairs = {tuple(sorted(p)) for p in candidate_pairs(sketches([WIRE, OTHER, EDITED, "", "short text"]))}
     assert (0, 2) in pairs
-    assert index.lookup(sketch(EDITED)) >= {0, 2}
+    assert not any(1 in p for p in pairs)
+
+
+def test_batch_sketches_equal_single_sketches_and_keep_the_smallest_hashes() -> None:
+    texts = [WIRE, "", "two words", OTHER, EDITED]
+    batch = sketches(texts, k=16)
+    assert batch == [sketch(t, k=16) for t in texts]
+    assert list(batch[0]) == shingle_hashes(WIRE)[:16].tolist()
+    assert batch[1] == () and len(batch[2]) == 1
 
 
 def test_report_without_text_is_compared_on_title_evidence_and_quotes() -> None:

@@ -82,3 +82,14 @@ def test_incremental_batches_give_the_same_events_as_one_full_regrouping(tmp_pat
         store.regroup_all(build_events)
         full = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
     assert len(full) > 5 and incremental == full
+
+
+def test_estimate_total_counts_local_items_only(tmp_path):
+    from strikewatch.store.pipeline import estimate_total
+
+    write_jsonl(tmp_path / "a.jsonl", 7)
+    (tmp_path / "b.txt").write_text("Kyiv hit\nDrones struck Kyiv overnight.", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # no reader: not counted
+    assert estimate_total([str(tmp_path)]) == 8
+    assert estimate_total([str(tmp_path / "a.jsonl"), "https://example.org/rss"]) is None
+    assert estimate_total(["-"]) is None
