@@ -228,11 +228,13 @@ _SUBJECT = (
 def _attribution() -> tuple[re.Pattern[str], ...]:
     v = _tables().verbs_rx
     after_verb_first = re.compile(rf"^\s*[,.]?\s*(?:{v})\s+{_SUBJECT}")
-    after_subject_first = re.compile(rf"^\s*[,.]?\s*{_SUBJECT}\s+(?:{v})\b")
+    after_subject_first = re.compile(
+        rf"^\s*[,.]?\s*(?:(?P<named>{_NAME})(?:,[^,;\"“”]{{3,90}})?,?|{_SUBJECT})\s+(?:has\s+|had\s+|also\s+)?(?:{v})\b"
+    )
     before = re.compile(rf"{_SUBJECT}\s+(?:{v})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?\s*$")
     reported = re.compile(
         rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b"
-        rf"|(?P<named>{_NAME})(?:,[^,;]{{3,90}},)?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]+\s+){{0,6}})?(?P<named2>{_NAME})"
+        rf"|(?P<named>{_NAME})(?:,[^,;]{{3,90}})?,?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]+\s+){{0,6}})?(?P<named2>{_NAME})"
     )
     according = re.compile(rf"according\s+to\s+{_SUBJECT}")
     return after_verb_first, after_subject_first, before, reported, according
@@ -259,7 +261,7 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
         for rx, piece in ((after_v, tail), (after_s, tail), (before, head)):
             hit = rx.search(piece)
             if hit:
-                subject = hit.group("subj")
+                subject = hit.groupdict().get("named") or hit.group("subj")
                 break
         speaker, role, is_person = speakers.resolve(subject) if subject else (None, None, False)
         if speaker is None and out and _continues(text, out[-1], m.start()):

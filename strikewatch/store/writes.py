@@ -215,18 +215,25 @@ def regroup_all(conn: sa.Connection, build_events: BuildEvents) -> int:
     return len(events)
 
 
+def _upsert(conn: sa.Connection) -> Any:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
 def record_source(conn: sa.Connection, name: str, kind: str, new: int, duplicate: int, failed: int) -> None:
+    """Add to a source's counters; one atomic upsert, so concurrent writers do not clash."""
     s = t.sources
-    row = conn.execute(sa.select(s).where(s.c.name == name)).mappings().first()
-    values = {"kind": kind, "last_ingest_at": now()}
-    if row is None:
-        conn.execute(s.insert().values(name=name, articles_new=new, articles_duplicate=duplicate,
-                                       items_failed=failed, **values))
-        return
-    conn.execute(s.update().where(s.c.name == name).values(
-        articles_new=row["articles_new"] + new,
-        articles_duplicate=row["articles_duplicate"] + duplicate,
-        items_failed=row["items_failed"] + failed, **values))
+    stmt = _upsert(conn)(s).values(name=name, kind=kind, last_ingest_at=now(), articles_new=new,
+                                   articles_duplicate=duplicate, items_failed=failed)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[s.c.name], set_={
+        "kind": stmt.excluded.kind, "last_ingest_at": stmt.excluded.last_ingest_at,
+        "articles_new": s.c.articles_new + stmt.excluded.articles_new,
+        "articles_duplicate": s.c.articles_duplicate + stmt.excluded.articles_duplicate,
+        "items_failed": s.c.items_failed + stmt.excluded.items_failed,
+    }))
 
 
 def record_failures(conn: sa.Connection, failures: list[tuple[str, str, str]]) -> None:
