@@ -109,8 +109,9 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
     categories: list[str] = []
     models: list[tuple[str, str | None]] = []
     head_cat = None
+    covered: list[tuple[int, int]] = []
     for m in t.alias_rx.finditer(np):
-        surface = m.group().rstrip("'s") if m.group().endswith("'s") else m.group()
+        surface = m.group()[:-2] if m.group().endswith("'s") else m.group()
         entry = t.aliases.get(surface) or t.aliases.get(surface.rstrip("s")) or t.aliases.get(surface[:-2])
         if entry is None:
             continue
@@ -119,10 +120,14 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
             categories.append(entry.category)
         elif surface in t.heads or surface.rstrip("s") in t.heads:
             head_cat = entry.category
+            continue
         else:
             categories.append(entry.category)
-    if not models and not any(c not in ("drone", "missile") for c in categories):
-        categories += [t.modifier_categories[m.group()] for m in t.modifier_rx.finditer(np)]
+        covered.append((m.start(), m.end()))
+    if not models:
+        # "cruise and ballistic missiles": a modifier outside a matched name adds its category
+        categories += [t.modifier_categories[m.group()] for m in t.modifier_rx.finditer(np)
+                       if not any(a <= m.start() < b for a, b in covered)]
     distinct = set(categories)
     if not distinct:
         category = head_cat or "missile"
@@ -183,7 +188,7 @@ def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
     return mentions
 
 
-_IMPRECISE = re.compile(r"(?:a handful of|several|a few|a couple of)$")
+_IMPRECISE = re.compile(r"(?:a handful of)$")
 
 
 def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, start: int | None = None) -> WeaponMention | None:
@@ -320,9 +325,13 @@ def _antecedent(doc: Doc, found: dict[int, WeaponMention], offset: int) -> Weapo
 
 def _fill_roles(doc: Doc, t: _Tables, mentions: list[WeaponMention]) -> None:
     previous: WeaponMention | None = None
-    for w in mentions:
+    for i, w in enumerate(mentions):
         if not w.role:
             role = _role(doc, t, w.num_start, w.end)
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            if role is None and following is not None and re.fullmatch(r"\s+and\s+", doc.lower[w.end : following.start]):
+                # "11 missiles and 29 drones hit 14 locations": the verb after the pair
+                role = _role(doc, t, following.num_start, following.end)
             if role is None and previous is not None and doc.sentence_index(previous.num_start) == doc.sentence_index(w.num_start):
                 role = previous.role
             w.role = role or "launched"
