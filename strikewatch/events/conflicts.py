@@ -127,11 +127,13 @@ def city_conflicts(reports: list[dict[str, Any]], sources: dict[str, list[Source
             report, fact = places[s.low]
             message = (f"{name}: {_who(s)} gives {s.low} as the total, which is the figure for "
                        f"{fact.get('place')}; {_who(bigger[-1])} gives {_fmt(bigger[-1].low, bigger[-1].high)}")
-            found.append(_conflict("city_as_national", name, message, [s.side(), _fact_side(report, fact), bigger[-1].side()]))
+            sides = [s.side(), _fact_side(report, fact), bigger[-1].side()]
+            found.append(_conflict("city_as_national", name, message, sides))
     return found
 
 
-def find_conflicts(reports: list[dict[str, Any]], stories: list[int], sources: dict[str, list[Source]]) -> list[dict[str, Any]]:
+def find_conflicts(reports: list[dict[str, Any]], stories: list[int],
+                   sources: dict[str, list[Source]]) -> list[dict[str, Any]]:
     """All conflicts of one event (``sources`` as returned by ``reconcile``)."""
     found: list[dict[str, Any]] = []
     for name, field_sources in sources.items():

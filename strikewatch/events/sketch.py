@@ -28,7 +28,8 @@ CHUNK = 20_000  # texts per numpy batch in ``sketches``
 BAND_KEYS = 8  # index keys per report: its smallest hashes
 _MULTIPLIERS = tuple(np.uint64(m) for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                                               0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD))
-_PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u00ab\u00bb\u2026"})
+_PUNCTUATION = str.maketrans(dict.fromkeys(
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u00ab\u00bb\u2026", " "))
 
 Sketch = tuple[int, ...]
 

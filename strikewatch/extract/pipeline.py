@@ -48,6 +48,8 @@ def _extract(article: Article) -> Report:
     date, _ = event_date(doc, article.title or "", article.published)
     places = find_places(doc.text)
     title_places = find_places(title_doc.text)
+    for p in title_places:
+        p.where = "title"
     russian = [(p.start, p.end) for p in places if p.place.country == "Russia" and p.place.level != "country"]
     ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)
     attacker = main_attacker(doc.lower, title_doc.lower, [], ukrainian)

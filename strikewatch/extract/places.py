@@ -35,6 +35,7 @@ class PlaceMention:
     end: int
     status: str = "mentioned"  # struck | mentioned
     attack: str = "main"
+    where: str = "text"  # text | title
 
 
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*")
@@ -94,7 +95,7 @@ def lookup(name: str) -> Place | None:
 
 
 _DISTRICT = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+(?:skyi|skyy|skiy|sky|kyi|nyi|ryi|zkyi|tskyi))\s+district")
-_REGION_REF = re.compile(r"(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b")
+_REGION_REF = re.compile(r"(?<!head )(?<!governor )(?<!chief )(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s+[A-Z])")
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -102,9 +103,28 @@ def find_places(text: str) -> list[PlaceMention]:
     district" of whatever city the text is about) and "the region" meaning the oblast
     of the city named before it."""
     found = _gazetteer_places(text)
+    _cities_as_regions(text, found)
     found += _unlisted_districts(text, found)
     found += _region_references(text, found)
     return sorted(found, key=lambda m: m.start)
+
+
+_NAME_LIST = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
+_REGION_LIST = re.compile(
+    rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
+)
+
+
+def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
+    """"the Poltava and Lviv regions", "the Lwów region": a city's name before
+    "region" names its oblast."""
+    for m in _REGION_LIST.finditer(text):
+        start, end = m.span("list")
+        for mention in found:
+            if start <= mention.start < end and mention.place.level == "city" and mention.place.admin1:
+                oblast = lookup(mention.place.admin1)
+                if oblast is not None and oblast.level == "oblast":
+                    mention.place = oblast
 
 
 def _nearest_city(found: list[PlaceMention], offset: int) -> Place | None:
@@ -195,6 +215,8 @@ def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool])
     index = doc.sentence_index(m.start)
     if index not in cache:
         s_start, s_end = doc.sentence_of(m.start)
+        if len(doc.text[s_start:s_end].split()) <= 4 and index + 1 < len(doc.sentences):
+            s_end = doc.sentences[index + 1][1]  # a heading ("Darnytskyi district.") and what follows it
         cache[index] = bool(g.struck_rx.search(doc.lower, s_start, s_end))
     return cache[index]
 

@@ -157,6 +157,17 @@ def _duration(facts: list[Fact]) -> tuple[Range, list[str]] | None:
     return ((pool[0].low, pool[0].high), [pool[0].id]) if pool else None
 
 
+def _struck_names(places, where: str) -> list[str]:
+    """Struck places of the main attack in order; the headline counts only when the
+    body names none."""
+    names: list[str] = []
+    for p in places:
+        if (p.where == where and p.status == "struck" and p.attack == "main"
+                and p.place.level != "landmark" and p.place.canonical not in names):
+            names.append(p.place.canonical)
+    return names
+
+
 def summarise(facts, sentence_of, places, quotes) -> tuple[dict, dict]:
     missiles = _weapons(facts, sentence_of, "missiles_launched") if facts else None
     if missiles is None and facts:
@@ -172,10 +183,7 @@ def summarise(facts, sentence_of, places, quotes) -> tuple[dict, dict]:
     }
     summary = {name: _as_dict(v[0]) if v else None for name, v in fields.items()}
     evidence = {name: v[1] for name, v in fields.items() if v}
-    struck: list[str] = []
-    for p in places:
-        if p.status == "struck" and p.attack == "main" and p.place.level != "landmark" and p.place.canonical not in struck:
-            struck.append(p.place.canonical)
+    struck = _struck_names(places, "text") or _struck_names(places, "title")
     summary["places_struck"] = struck
     speakers: list[str] = []
     for q in quotes:
