@@ -12,7 +12,7 @@ from .casualties import find_casualties
 from .damage import find_damage
 from .dates import event_date, find_durations
 from .doc import Doc
-from .places import PlaceMention, classify_places, find_places, is_total_sentence
+from .places import PlaceMention, classify_places, find_places, is_total_sentence, launch_site_spans
 from .quotes import Quote, Speakers, find_quotes
 from .summary import summarise
 from .weapons import WeaponMention, family, find_weapons
@@ -50,7 +50,9 @@ def _extract(article: Article) -> Report:
     title_places = find_places(title_doc.text)
     for p in title_places:
         p.where = "title"
-    russian = [(p.start, p.end) for p in places if p.place.country == "Russia" and p.place.level != "country"]
+    sites = launch_site_spans(doc.text)
+    russian = [(p.start, p.end) for p in places if p.place.country == "Russia" and p.place.level != "country"
+               and not any(a <= p.start < b for a, b in sites)]
     ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)
     attacker = main_attacker(doc.lower, title_doc.lower, [], ukrainian)
     attack_of = AttackClassifier(doc, attacker, russian, date, article.published)

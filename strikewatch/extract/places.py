@@ -127,6 +127,18 @@ def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
                     mention.place = oblast
 
 
+_LAUNCH_SITES = re.compile(
+    r"(?:\bfrom|\bdirections?\s+of|\blaunched\s+from|\bfired\s+from)\s+(?:the\s+)?(?:areas?\s+of\s+|territory\s+of\s+|occupied\s+)?"
+    r"(?:(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)(?:\s+(?:regions?|oblasts?))?(?:\s*,\s*|\s+and\s+|\s+in\s+(?:the\s+)?|\s*$)?)+"
+)
+
+
+def launch_site_spans(text: str) -> list[tuple[int, int]]:
+    """Where a list of launch sites stands ("from Kursk, Millerovo and
+    Primorsko-Akhtarsk"): places there are origins, not targets."""
+    return [m.span() for m in _LAUNCH_SITES.finditer(text)]
+
+
 def _nearest_city(found: list[PlaceMention], offset: int) -> Place | None:
     before = [m for m in found if m.start < offset and m.place.level == "city" and m.place.country == "Ukraine"]
     return before[-1].place if before else None
@@ -198,9 +210,11 @@ def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of) -> None:
     """Set ``status`` (struck/mentioned) and ``attack`` on each mention in place."""
     g = gazetteer()
     struck_sentences: dict[int, bool] = {}
+    sites = launch_site_spans(doc.text)
     for m in mentions:
         m.attack = attack_of(m.start)
-        m.status = "struck" if _is_struck(doc, g, m, struck_sentences) else "mentioned"
+        origin = any(a <= m.start < b for a, b in sites)
+        m.status = "struck" if not origin and _is_struck(doc, g, m, struck_sentences) else "mentioned"
 
 
 def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool]) -> bool:

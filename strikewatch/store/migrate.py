@@ -1,8 +1,9 @@
 """Alembic migrations, run from inside the package (no alembic.ini needed).
 
 ``upgrade(engine)`` brings any database to the latest schema; it is called by
-``open_store``. For development: ``alembic -c strikewatch/store/migrations/alembic.ini``
-is not needed either: use ``python -m strikewatch.store.migrate revision -m "..."``.
+``open_store``. To add a migration after changing ``schema.py``:
+``python -m strikewatch.store.migrate revision -m "what changed"``, then write its
+``upgrade``/``downgrade`` by hand (``render_as_batch`` keeps ALTERs working on SQLite).
 """
 from __future__ import annotations
 

@@ -69,3 +69,18 @@ def test_weekly_figure_in_a_quote_is_context(extract):
     )
     s = extract(text)["summary"]
     assert s["drones_launched"] == {"low": 142, "high": 142}
+
+
+def test_air_force_digest_with_launch_sites_in_russia(extract):
+    text = (
+        "On the night of 21 to 22 October, the enemy attacked with 132 Shahed-type attack UAVs and decoy drones "
+        "from Kursk, Millerovo and Primorsko-Akhtarsk. As of 09:00, air defence shot down or suppressed 109 of them. "
+        "Hits by 20 attack UAVs were recorded at 8 locations in the Sumy and Chernihiv regions."
+    )
+    r = extract(text, published="2026-10-22T09:30:00+03:00")
+    s = r["summary"]
+    assert r["event_date"] == "2026-10-22"
+    assert s["drones_launched"] == {"low": 132, "high": 132}
+    assert s["drones_intercepted"] == {"low": 109, "high": 109}
+    assert not {"Kursk", "Millerovo", "Primorsko-Akhtarsk"} & set(s["places_struck"])
+    assert {"Sumy Oblast", "Chernihiv Oblast"} <= set(s["places_struck"])

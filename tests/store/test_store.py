@@ -163,3 +163,19 @@ def test_bare_path_and_environment_variable_select_sqlite(tmp_path, monkeypatch)
         assert store.dialect == "sqlite"
         with store.engine.connect() as conn:
             assert "articles" in sa.inspect(conn).get_table_names()
+
+
+def test_migrations_build_exactly_the_schema_module_and_downgrade_cleanly(store):
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from strikewatch.store.migrate import alembic_config
+    from strikewatch.store.schema import metadata
+
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    with store.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "base")
+    with store.engine.connect() as conn:
+        assert set(sa.inspect(conn).get_table_names()) <= {"alembic_version"}
