@@ -115,6 +115,9 @@ def _place_for(doc: Doc, places: list[PlaceMention], offset: int, end: int) -> s
         after = [p for p in here if p.start >= end and re.search(r"(?:in|near|at|on|of|across)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$", doc.lower[max(0, p.start - 30) : p.start])]
         if after:
             return after[0].place.canonical
+        clause = _clause_places(doc, here, offset)
+        if len(clause) == 1:
+            return clause.pop()
         names = {p.place.canonical for p in here}
         top = {n for n in names if not _inside_any(n, here)}
         if len(top) == 1:
@@ -126,6 +129,19 @@ def _place_for(doc: Doc, places: list[PlaceMention], offset: int, end: int) -> s
         if len(previous) == 1:
             return previous.pop()
     return None
+
+
+_CLAUSE = re.compile(r",\s+(?:while|but|whereas|and)\s|;|\s+while\s|\.\s")
+
+
+def _clause_places(doc: Doc, here: list[PlaceMention], offset: int) -> set[str]:
+    """Top-level places in the clause of ``offset`` ("..., while in Odesa one person died")."""
+    s_start, s_end = doc.sentence_of(offset)
+    cuts = [m.end() for m in _CLAUSE.finditer(doc.lower, s_start, offset)]
+    nxt = _CLAUSE.search(doc.lower, offset, s_end)
+    lo, hi = (cuts[-1] if cuts else s_start), (nxt.start() if nxt else s_end)
+    inside = [p for p in here if lo <= p.start < hi]
+    return {p.place.canonical for p in inside if not _inside_any(p.place.canonical, inside)}
 
 
 def _places_in(doc: Doc, places: list[PlaceMention], index: int) -> list[PlaceMention]:

@@ -3,6 +3,7 @@
 Parameterised SQLAlchemy Core only, over the tables in ``schema.py``; each function
 takes a :class:`Store` and opens one connection.
 
+- ``list_events``: ``Store.list_events`` plus a weapon-category filter, paging by id.
 - ``weapon_event_ids``: events whose reports name a weapon category for the main attack.
 - ``period_stats``: attacks, launched/intercepted, killed, injured per day/week/month
   (the Store's ``stats`` has no interception figures).
@@ -19,7 +20,8 @@ import sqlalchemy as sa
 
 from ..models import RANGE_FIELDS
 from . import schema as t
-from .queries import _where  # the Store's filter clauses, so both layers filter alike
+# The Store's own filter clauses and row shapes, so both layers filter and answer alike.
+from .queries import _brief, _places_by_event, _where
 from .types import EventFilter
 
 if TYPE_CHECKING:
@@ -78,12 +80,30 @@ def _weapon_clause(category: str) -> sa.ColumnElement[bool]:
                              fc.c.weapon == category, fc.c.attack == "main")
 
 
-def _recent_ids(f: EventFilter, weapon: str | None, limit: int) -> sa.Select:
-    """Ids of the newest ``limit`` events matching the filters (the Store's filter
-    clauses, plus the weapon category), as a subquery."""
+def _clauses(f: EventFilter, weapon: str | None) -> list[sa.ColumnElement[bool]]:
+    """The Store's filter clauses plus the weapon category."""
+    return _where(f) + ([_weapon_clause(weapon)] if weapon else [])
+
+
+def _recent_ids(f: EventFilter, weapon: str | None, limit: int, offset: int = 0) -> sa.Select:
+    """Ids of the newest matching events (undated last), as a subquery. Sorting ids
+    alone lets the date index do the work; whole rows are fetched for one page only."""
     e = t.events
-    clauses = _where(f) + ([_weapon_clause(weapon)] if weapon else [])
-    return sa.select(e.c.id).where(*clauses).order_by(e.c.date.desc().nulls_last(), e.c.id).limit(limit)
+    return (sa.select(e.c.id).where(*_clauses(f, weapon))
+            .order_by(e.c.date.desc().nulls_last(), e.c.id).limit(limit).offset(offset))
+
+
+def list_events(store: "Store", f: EventFilter, weapon: str | None, limit: int,
+                offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of matching events in the shape of ``Store.list_events``, and how many
+    match. Adds the weapon filter, and pages by id first (constant cost per page)."""
+    e = t.events
+    with store.engine.connect() as conn:
+        ids = list(conn.execute(_recent_ids(f, weapon, limit, offset)).scalars())
+        rows = {r["id"]: r for r in conn.execute(sa.select(e).where(e.c.id.in_(ids))).mappings()} if ids else {}
+        places = _places_by_event(conn, ids)
+        total = conn.execute(sa.select(sa.func.count()).select_from(e).where(*_clauses(f, weapon))).scalar_one()
+    return [_brief(rows[i], places.get(i, [])) for i in ids], total
 
 
 def chart_rows(store: "Store", f: EventFilter, weapon: str | None, limit: int) -> list[dict[str, Any]]:

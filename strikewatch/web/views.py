@@ -17,32 +17,11 @@ from .query import EventQuery
 TOLL_FIELDS = ("killed", "injured")  # fields whose timeline the event page charts
 CHART_EVENTS = 60  # bars in the overview timeline
 MAP_EVENTS = 1000  # events whose places are drawn on the overview map
-_SCAN = 2000  # page size when the web layer filters by weapon
 
 
 def list_events(store: Store, query: EventQuery) -> tuple[list[dict[str, Any]], int]:
-    """One page of events matching ``query`` and the number of matches."""
-    if query.weapon:
-        matches = _weapon_matches(store, query, query.offset + query.limit)
-        total = len(_weapon_matches(store, query, None))
-        return matches[query.offset:], total
-    filters = query.to_filter()
-    return store.list_events(filters, query.limit, query.offset), store.count_events(filters)
-
-
-def _weapon_matches(store: Store, query: EventQuery, wanted: int | None) -> list[dict[str, Any]]:
-    """Events (newest first) with the weapon category, scanning the store's pages until
-    ``wanted`` are found (None: all). The Store's filter has no weapon criterion."""
-    ids = web_queries.weapon_event_ids(store, query.weapon or "")
-    found: list[dict[str, Any]] = []
-    offset = 0
-    while ids and (wanted is None or len(found) < wanted):
-        page = store.list_events(query.to_filter(), _SCAN, offset)
-        found.extend(e for e in page if e["id"] in ids)
-        if len(page) < _SCAN:
-            break
-        offset += _SCAN
-    return found if wanted is None else found[:wanted]
+    """One page of events matching ``query`` (newest first) and the number of matches."""
+    return web_queries.list_events(store, query.to_filter(), query.weapon, query.limit, query.offset)
 
 
 def event_links(event_id: str) -> dict[str, str]:

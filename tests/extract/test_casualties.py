@@ -83,3 +83,16 @@ def test_every_fact_points_at_its_evidence(extract):
     assert r["facts"]
     for fact in r["facts"]:
         assert text[fact["start"] : fact["end"]] == fact["evidence"]
+
+
+def test_national_total_with_a_city_inside(extract):
+    text = "In total, 12 people were killed across Ukraine, including six in Kyiv. The attack killed two people and wounded 15 in Kharkiv."
+    s = extract(text)["summary"]
+    assert s["killed"] == {"low": 12, "high": 12}
+
+
+def test_per_clause_places_are_summed(extract):
+    text = "The attack killed two people and wounded 15 in Kharkiv, while in Odesa one person died and three were hurt."
+    s = extract(text)["summary"]
+    assert s["killed"] == {"low": 3, "high": 3}
+    assert s["injured"] == {"low": 18, "high": 18}

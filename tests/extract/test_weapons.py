@@ -84,3 +84,18 @@ def test_air_force_digest_with_launch_sites_in_russia(extract):
     assert s["drones_intercepted"] == {"low": 109, "high": 109}
     assert not {"Kursk", "Millerovo", "Primorsko-Akhtarsk"} & set(s["places_struck"])
     assert {"Sumy Oblast", "Chernihiv Oblast"} <= set(s["places_struck"])
+
+
+def test_colon_list_and_of_these(extract):
+    text = "Russia fired 741 aerial weapons at Ukraine overnight: 728 drones and 13 missiles. Of these, 718 drones and 7 missiles were shot down or suppressed."
+    s = extract(text)["summary"]
+    assert (s["drones_launched"], s["missiles_launched"]) == ({"low": 728, "high": 728}, {"low": 13, "high": 13})
+    assert (s["drones_intercepted"], s["missiles_intercepted"]) == ({"low": 718, "high": 718}, {"low": 7, "high": 7})
+
+
+def test_out_of_and_hits(extract):
+    text = "Ukrainian forces shot down 58 out of 72 drones launched by Russia overnight, adding that 14 drones hit targets in three regions."
+    r = extract(text)
+    assert r["summary"]["drones_launched"] == {"low": 72, "high": 72}
+    assert r["summary"]["drones_intercepted"] == {"low": 58, "high": 58}
+    assert any(w["role"] == "hits" and w["low"] == 14 for w in r["weapons"])
