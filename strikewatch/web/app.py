@@ -93,3 +93,9 @@ def create_app(store: Store | str | None = None) -> FastAPI:
     app.include_router(exports.router)
     app.include_router(pages.router)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """App factory for ``uvicorn --factory`` and multi-process serving: the database
+    comes from ``$STRIKEWATCH_DB`` (see ``strikewatch serve --workers``)."""
+    return create_app(None)
