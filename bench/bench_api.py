@@ -170,8 +170,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(url: str, port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "strikewatch", "serve", "--db", url, "--port", str(port), "--log-level", "warning"]
+def start_server(url: str, port: int, workers: int = 1) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "strikewatch", "serve", "--db", url, "--port", str(port),
+           "--workers", str(workers), "--log-level", "warning"]
     proc = subprocess.Popen(cmd)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -250,6 +251,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args()
     url = args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}"
     t0 = time.perf_counter()
@@ -261,7 +263,7 @@ def main() -> None:
     article_ids = [a["id"] for a in store.list_articles(limit=2000)]
     store.close()
     port = _free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         asyncio.run(drive(request_mix(base, event_ids, article_ids, 200, args.seed + 1), 8))  # warm-up
@@ -270,7 +272,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(10)
-    result.update(events=total, concurrency=args.concurrency, server="uvicorn, 1 process")
+    result.update(events=total, concurrency=args.concurrency, server=f"uvicorn, {args.workers} process(es)")
     print(json.dumps(result, indent=2))
 
 

@@ -114,8 +114,10 @@ class AttackClassifier:
 def main_attacker(lower: str, title_lower: str, struck_countries: list[str], ukrainian_targets: bool = False) -> str | None:
     """The side whose attack the report leads with, or None when nothing says."""
     cues = _cues().attacker
-    scores = {side: len(rx.findall(lower[:1500])) * 2 + len(rx.findall(title_lower)) * 3 + len(rx.findall(lower))
-              for side, rx in cues.items()}
+    scores = {}
+    for side, rx in cues.items():
+        starts = [m.start() for m in rx.finditer(lower)]
+        scores[side] = len(starts) + 2 * sum(1 for s in starts if s < 1500) + 3 * len(rx.findall(title_lower))
     if struck_countries:
         for country in struck_countries:
             if country == "Russia":

@@ -56,7 +56,7 @@ def _extract(article: Article) -> Report:
     ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)
     attacker = main_attacker(doc.lower, title_doc.lower, [], ukrainian)
     attack_of = AttackClassifier(doc, attacker, russian, date, article.published)
-    classify_places(doc, places, attack_of)
+    classify_places(doc, places, attack_of, sites)
     classify_places(title_doc, title_places, AttackClassifier(title_doc, attacker, []))
 
     speakers = Speakers(doc)

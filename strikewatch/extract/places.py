@@ -109,6 +109,7 @@ def find_places(text: str) -> list[PlaceMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+_REGION_WORD = re.compile(r"[Rr]egion|[Oo]blast|[Pp]rovince")
 _NAME_LIST = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
 _REGION_LIST = re.compile(
     rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
@@ -118,6 +119,8 @@ _REGION_LIST = re.compile(
 def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
     """"the Poltava and Lviv regions", "the Lwów region": a city's name before
     "region" names its oblast."""
+    if not _REGION_WORD.search(text):
+        return
     for m in _REGION_LIST.finditer(text):
         start, end = m.span("list")
         for mention in found:
@@ -158,7 +161,9 @@ def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMenti
 
 
 def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    out = []
+    out: list[PlaceMention] = []
+    if not _REGION_WORD.search(text):
+        return out
     for m in _REGION_REF.finditer(text):
         city = _nearest_city(found, m.start())
         oblast = lookup(city.admin1) if city and city.admin1 else None
@@ -206,11 +211,11 @@ def _contiguous(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int
     return kept
 
 
-def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of) -> None:
+def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: list[tuple[int, int]] | None = None) -> None:
     """Set ``status`` (struck/mentioned) and ``attack`` on each mention in place."""
     g = gazetteer()
     struck_sentences: dict[int, bool] = {}
-    sites = launch_site_spans(doc.text)
+    sites = launch_site_spans(doc.text) if sites is None else sites
     for m in mentions:
         m.attack = attack_of(m.start)
         origin = any(a <= m.start < b for a, b in sites)
