@@ -63,7 +63,8 @@ def _patterns() -> _Patterns:
     )
     before = re.compile(
         rf"(?<![\w-])(?P<w>{_alt(t['killed_before'])}|{_alt(t['injured_before'])})\s+"
-        rf"(?:(?:at\s+least|a\s+total\s+of|another|an\s+additional|a\s+further)\s+)?{_N}"
+        rf"(?:(?:at\s+least|a\s+total\s+of|another|an\s+additional|a\s+further)\s+)?"
+        rf"(?:{_N}|(?P<a>an?)\s+(?:[\w-]+\s+){{0,2}}?(?P<one>{_alt(t['singular']['nouns'])})\b)"
         rf"(?!\s*(?:of\s+the|of\s+them|percent|%))"
     )
     toll = re.compile(
@@ -134,17 +135,32 @@ def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
         _add(doc, found, CasualtyMention(kind, q.low, q.high, q.start, m.end(), q.start, group, increment=increment))
 
 
+_AND_MORE = re.compile(rf"\s+(?:and|as\s+well\s+as)\s+(?:(?P<a>an?)\s+(?:[\w-]+\s+)?|(?P<n>{SLOT}+)\s+(?:other\s+|more\s+)?)"
+                       r"(?:people|persons|adults|children|civilians|residents|others|men|women|man|woman|child|teenagers?|boys?|girls?)\b")
+
+
 def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.before, HINT):
-        q = _quantity(doc, m.start("n"))
-        if q is None:
-            continue
-        tail = doc.shadow[m.end() : m.end() + 24]
-        noun = re.match(r"\s+(?:(?:more|other|small|young)\s+)?([a-z]+)", tail)
-        group = _patterns().groups.get(noun.group(1)) if noun else None
-        end = m.end() + (noun.end() if noun and noun.group(1) in ("people", "civilians", "persons", "others", "residents") or group else 0)
+        if m.group("n"):
+            q = _quantity(doc, m.start("n"))
+            if q is None:
+                continue
+            low, high, num_start = q.low, q.high, q.start
+            tail = doc.shadow[m.end() : m.end() + 24]
+            noun = re.match(r"\s+(?:(?:more|other|small|young)\s+)?([a-z]+)", tail)
+            group = p.groups.get(noun.group(1)) if noun else None
+            end = m.end() + (noun.end() if noun and noun.group(1) in ("people", "civilians", "persons", "others", "residents", "adults") or group else 0)
+        else:  # "injuring a child"
+            low = high = 1
+            num_start, end, group = m.start("a"), m.end(), p.groups.get(m.group("one"))
+        more = _AND_MORE.match(doc.shadow, end)
+        if more:  # "injuring a child and two adults": one figure of three
+            extra = 1 if more.group("a") else (_quantity(doc, more.start("n")) or None)
+            add = extra if isinstance(extra, int) else (extra.low if extra else None)
+            if add is not None and low is not None:
+                low, high, end, group = low + add, (high + add if high is not None else None), more.end(), None
         kind = _kind_of(m.group("w"), p.killed_words)
-        _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), end, q.start, group))
+        _add(doc, found, CasualtyMention(kind, low, high, m.start(), end, num_start, group))
 
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:

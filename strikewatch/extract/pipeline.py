@@ -20,7 +20,7 @@ from .weapons import WeaponMention, family, find_weapons
 log = logging.getLogger(__name__)
 
 _PLACE_LEVELS = ("city", "district", "oblast", "landmark")
-_WEAPON_KIND = {"drone": "drones", "missile": "missiles", "bomb": "bombs"}
+_WEAPON_KIND = {"drone": "drones", "missile": "missiles", "bomb": "bombs", "mixed": "weapons"}
 
 
 def extract_article(article: Article) -> Report:

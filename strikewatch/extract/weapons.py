@@ -82,7 +82,10 @@ def _tables() -> _Tables:
     mods = _alt(terms["modifiers"] + list(terms["modifier_categories"]))
     alias_rx = re.compile(rf"(?<![\w-])(?:{alias_alt})(?:s|es|'s)?(?![\w])")
     word = rf"(?:{mods}|{alias_alt})(?:s|es|'s)?"
-    np_tail = rf"(?:[\s-]+{word})*?[\s-]+(?:{alias_alt})(?:s|es)?(?:[\s-]+(?:type|-type|attack|strike|kamikaze|{_alt(heads)}))*(?![\w-])"
+    np_tail = (
+        rf"(?:[\s-]+{word})*?[\s-]+(?:{alias_alt})(?:s|es)?(?:[\s-]+(?:type|-type|attack|strike|kamikaze|{_alt(heads)}))*"
+        rf"(?:\s+(?:and|or|and/or)\s+(?:{_alt(heads)}))?(?![\w-])"
+    )
     np_rx = re.compile(rf"(?P<n>{SLOT}+)(?P<np>{np_tail})")
     of_rx = re.compile(rf"(?P<n>{SLOT}+)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})")
     derived_ref_rx = re.compile(rf"all\s+but\s+(?P<k>{SLOT}+)\s+of\s+(?:the|these|those|its)(?P<np>{np_tail})")
@@ -109,6 +112,7 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
     categories: list[str] = []
     models: list[tuple[str, str | None]] = []
     head_cat = None
+    head_families: set[str] = set()
     covered: list[tuple[int, int]] = []
     for m in t.alias_rx.finditer(np):
         surface = m.group()[:-2] if m.group().endswith("'s") else m.group()
@@ -120,6 +124,7 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
             categories.append(entry.category)
         elif surface in t.heads or surface.rstrip("s") in t.heads:
             head_cat = entry.category
+            head_families.add(t.families.get(entry.category, "other"))
             continue
         else:
             categories.append(entry.category)
@@ -128,6 +133,8 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
         # "cruise and ballistic missiles": a modifier outside a matched name adds its category
         categories += [t.modifier_categories[m.group()] for m in t.modifier_rx.finditer(np)
                        if not any(a <= m.start() < b for a, b in covered)]
+    if {"drone", "missile"} <= head_families or head_cat == "mixed":
+        return "mixed", None, None  # "550 drones and missiles", "96 targets"
     distinct = set(categories)
     if not distinct:
         category = head_cat or "missile"

@@ -96,3 +96,8 @@ def test_per_clause_places_are_summed(extract):
     s = extract(text)["summary"]
     assert s["killed"] == {"low": 3, "high": 3}
     assert s["injured"] == {"low": 18, "high": 18}
+
+
+def test_a_child_and_two_adults(extract):
+    s = extract("A Russian drone hit a residential building in Odesa, injuring a child and two adults.")["summary"]
+    assert s["injured"] == {"low": 3, "high": 3}

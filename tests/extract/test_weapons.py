@@ -99,3 +99,9 @@ def test_out_of_and_hits(extract):
     assert r["summary"]["drones_launched"] == {"low": 72, "high": 72}
     assert r["summary"]["drones_intercepted"] == {"low": 58, "high": 58}
     assert any(w["role"] == "hits" and w["low"] == 14 for w in r["weapons"])
+
+
+def test_drones_and_missiles_counted_together_are_neither(extract):
+    r = extract("Russia launched 550 drones and missiles at Ukraine overnight. Air defence neutralised 96 targets.")
+    assert r["summary"]["drones_launched"] is None and r["summary"]["missiles_launched"] is None
+    assert {w["category"] for w in r["weapons"]} == {"mixed"}
