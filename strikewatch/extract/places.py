@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from ..resources import load_csv, load_toml
-from .doc import Doc
+from .doc import Doc, lower_preserving
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +40,12 @@ class PlaceMention:
     where: str = "text"  # text | title
 
 
-_CAPITAL = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*")
-_TOKENS = re.compile(r"[\w'’.-]+")
-_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     by_alias: dict[str, Place]
-    first_words: dict[str, int]  # lower first word of an alias -> most words in such an alias
+    automaton: "ahocorasick.Automaton"  # lower alias -> (alias, Place)
     max_words: int
     struck_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
@@ -68,7 +67,6 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
     by_alias: dict[str, Place] = {}
-    first_words: dict[str, int] = {}
     longest = 1
     for row in load_csv("places.csv"):
         alias = row["alias"].strip()
@@ -78,15 +76,17 @@ def gazetteer() -> _Gazetteer:
                       _float(row.get("lat")), _float(row.get("lon")), row.get("case_sensitive") in ("1", "true", "True"), alias)
         by_alias.setdefault(alias.lower(), place)
         words = alias.lower().split()
-        first = _POSSESSIVE.sub("", words[0])
-        first_words[first] = max(first_words.get(first, 0), len(words))
         longest = max(longest, len(words))
     cues = load_toml("place_cues.toml")
     struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
     before = re.compile(rf"(?<![\w-])(?:{_alt(cues['mention_before'])})\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
-    return _Gazetteer(by_alias, first_words, min(longest, 5), struck, before, after, total)
+    automaton = ahocorasick.Automaton()
+    for alias, place in by_alias.items():
+        automaton.add_word(alias, (alias, place))
+    automaton.make_automaton()
+    return _Gazetteer(by_alias, automaton, min(longest, 5), struck, before, after, total)
 
 
 def lookup(name: str) -> Place | None:
@@ -173,42 +173,37 @@ def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMentio
 
 
 def _gazetteer_places(text: str) -> list[PlaceMention]:
-    """Gazetteer matches in ``text``, longest first, without overlaps."""
+    """Gazetteer matches in ``text``: every alias found by one Aho-Corasick pass over
+    the lower-cased text, kept when it is a whole word that starts with a capital
+    (or, for case-sensitive aliases, matches exactly); longest first, no overlaps."""
     g = gazetteer()
+    lower = lower_preserving(text)
+    candidates = []
+    for end, (alias, place) in g.automaton.iter(lower):
+        start = end - len(alias) + 1
+        candidates.append((start, -len(alias), end + 1, place))
+    candidates.sort(key=lambda c: (c[0], c[1]))
     found: list[PlaceMention] = []
     last_end = -1
-    for cap in _CAPITAL.finditer(text):
-        if cap.start() < last_end:
+    for start, _, stop, place in candidates:
+        if start < last_end or not _whole_word(text, start, stop):
             continue
-        first = cap.group().rstrip(".,").lower()
-        words = g.first_words.get(first)
-        if words is None and first.endswith(("'s", "’s")):
-            words = g.first_words.get(first[:-2])
-        if words is None:
+        surface = text[start:stop]
+        if place.case_sensitive and surface != place.alias:
             continue
-        tokens = [(m.start(), m.end()) for _, m in zip(range(words), _TOKENS.finditer(text, cap.start()))]
-        tokens = _contiguous(text, tokens)
-        for n in range(len(tokens), 0, -1):
-            start, end = tokens[0][0], tokens[n - 1][1]
-            surface = _POSSESSIVE.sub("", text[start:end].rstrip(".,"))
-            place = g.by_alias.get(surface.lower())
-            if place is None or (place.case_sensitive and surface != place.alias):
-                continue
-            found.append(PlaceMention(place, surface, start, start + len(surface)))
-            last_end = start + len(surface)
-            break
+        if not (surface[0].isupper() or not surface[0].isalpha()):
+            continue
+        found.append(PlaceMention(place, surface, start, stop))
+        last_end = stop
     return found
 
 
-def _contiguous(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep tokens separated by single spaces or hyphens only (no punctuation between)."""
-    kept = tokens[:1]
-    for start, end in tokens[1:]:
-        gap = text[kept[-1][1] : start]
-        if gap not in (" ", "-") or text[kept[-1][1] - 1] in ".,":
-            break
-        kept.append((start, end))
-    return kept
+def _whole_word(text: str, start: int, stop: int) -> bool:
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+        return False
+    if stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
+        return False
+    return not (stop < len(text) - 1 and text[stop] == "-" and text[stop + 1].isalnum())
 
 
 def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: list[tuple[int, int]] | None = None) -> None:
