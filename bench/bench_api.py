@@ -217,9 +217,14 @@ async def drive(mix: list[tuple[str, str]], concurrency: int) -> tuple[float, di
         while not queue.empty():
             label, url = queue.get_nowait()
             t0 = time.perf_counter()
-            response = await client.get(url)
+            try:
+                response = await client.get(url)
+                ok = response.status_code == 200
+            except httpx.TransportError as err:  # counted, never hidden
+                print(f"transport error on {url}: {err!r}", file=sys.stderr)
+                ok = False
             latencies[label].append(time.perf_counter() - t0)
-            errors += response.status_code != 200
+            errors += not ok
 
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:

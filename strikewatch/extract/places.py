@@ -110,6 +110,19 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 _REGION_WORD = re.compile(r"[Rr]egion|[Oo]blast|[Pp]rovince")
+_DISTRICT_WORD = re.compile(r"district")
+
+
+def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int):
+    """Matches of ``rx`` that end at an ``anchor`` word: scan only a window before
+    each anchor instead of the whole text."""
+    last = -1
+    for a in anchor.finditer(text):
+        lo = max(last, a.start() - before, 0)
+        for m in rx.finditer(text, lo, min(len(text), a.end() + 12)):
+            if m.end() > last:
+                last = m.end()
+                yield m
 _NAME_LIST = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
 _REGION_LIST = re.compile(
     rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
@@ -119,9 +132,7 @@ _REGION_LIST = re.compile(
 def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
     """"the Poltava and Lviv regions", "the Lwów region": a city's name before
     "region" names its oblast."""
-    if not _REGION_WORD.search(text):
-        return
-    for m in _REGION_LIST.finditer(text):
+    for m in _near(_REGION_LIST, _REGION_WORD, text, 120):
         start, end = m.span("list")
         for mention in found:
             if start <= mention.start < end and mention.place.level == "city" and mention.place.admin1:
@@ -150,7 +161,7 @@ def _nearest_city(found: list[PlaceMention], offset: int) -> Place | None:
 def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     taken = [(m.start, m.end) for m in found]
     out = []
-    for m in _DISTRICT.finditer(text):
+    for m in _near(_DISTRICT, _DISTRICT_WORD, text, 40):
         if any(a <= m.start() < b for a, b in taken):
             continue
         city = _nearest_city(found, m.start())
@@ -162,9 +173,7 @@ def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMenti
 
 def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
-    if not _REGION_WORD.search(text):
-        return out
-    for m in _REGION_REF.finditer(text):
+    for m in _near(_REGION_REF, _REGION_WORD, text, 50):
         city = _nearest_city(found, m.start())
         oblast = lookup(city.admin1) if city and city.admin1 else None
         if oblast is not None and oblast.level == "oblast":
