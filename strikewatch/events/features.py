@@ -76,20 +76,16 @@ def main_attacker(report: dict[str, Any]) -> str | None:
 
 
 def struck_places(report: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(places, regions, countries) struck in the main attack."""
+    """(places, regions, countries) struck in the main attack: the summary's
+    ``places_struck`` (else the places marked struck), with their oblasts and countries."""
     summary = report.get("summary") or {}
+    places = report.get("places") or ()
     names = {n for n in map(_norm, summary.get("places_struck") or ()) if n}
-    regions: set[str] = set()
-    countries: set[str] = set()
-    for place in report.get("places") or ():
-        name = _norm(place.get("name"))
-        if place.get("status") != "struck" and name not in names:
-            continue
-        if name and not summary.get("places_struck"):
-            names.add(name)
-        if name in names:
-            regions.update(r for r in [_norm(place.get("admin1"))] if r)
-            countries.update(c for c in [_norm(place.get("country"))] if c)
+    if not names:
+        names = {n for n in (_norm(p.get("name")) for p in places if p.get("status") == "struck") if n}
+    mine = [p for p in places if _norm(p.get("name")) in names]
+    regions = {r for r in (_norm(p.get("admin1")) for p in mine) if r}
+    countries = {c for c in (_norm(p.get("country")) for p in mine) if c}
     return frozenset(names), frozenset(regions), frozenset(countries)
 
 

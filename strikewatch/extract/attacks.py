@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._patterns import alternation as _alt
 from ..resources import load_toml
 from .dates import parse_published, weekday_on_or_before
 from .doc import Doc
@@ -18,9 +19,6 @@ _DAY_REF = re.compile(
     rf"|(?:hit|struck|attacked|killed|died|launched|used|fired)\s+(?:\w+\s+){{0,3}}?on\s+(?P<wd2>{_WD})(?!\s+(?:night|evening))"
 )
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._patterns import alternation as _alt
 from ..resources import load_toml
 from .doc import SLOT, Doc
 
@@ -28,9 +29,6 @@ class CasualtyMention:
     update: bool = False
     increment: bool = False
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)

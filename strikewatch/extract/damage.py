@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._patterns import alternation as _alt
 from ..resources import load_toml
 from .doc import Doc
 
@@ -16,9 +17,6 @@ class Damage:
     start: int
     end: int
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 from .doc import Doc
 
@@ -33,15 +34,22 @@ _CONTEXT = re.compile(r"(?:last|previous|past|earlier this)\s+(?:week|month|year
 
 
 def parse_published(value: str | None) -> date | None:
+    """The publication date: ISO 8601 (any precision) or RFC 2822 as feeds write it."""
     if not value:
         return None
+    text = value.strip()
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
+        pass
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def weekday_on_or_before(anchor: date, weekday: str) -> date:

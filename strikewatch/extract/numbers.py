@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from ._patterns import alternation as _alternation
 from ..resources import load_toml
 
 
@@ -38,9 +39,6 @@ class _Tables:
     suffixes: dict[str, str]
     word_values: frozenset[str]
 
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

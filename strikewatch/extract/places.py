@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from ._patterns import alternation as _alt
 from ..resources import load_csv, load_toml
 from .doc import Doc, lower_preserving
 
@@ -59,9 +60,6 @@ def _float(value: str) -> float | None:
     except (TypeError, ValueError):
         return None
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._patterns import alternation as _alt
 from ..resources import load_csv, load_toml
 from .doc import SLOT, Doc
 
@@ -62,9 +63,6 @@ class _Tables:
     families: dict[str, str]
     heads: dict[str, str]
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -108,14 +108,17 @@ def get_event(conn: sa.Connection, event_id: str) -> dict[str, Any] | None:
 
 
 def iter_events(conn: sa.Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
+    """Full events, oldest first; rows are read 500 at a time so memory stays flat."""
     e = t.events
-    found = list(conn.execute(sa.select(e).where(*_where(f)).order_by(e.c.date, e.c.id)).mappings())
+    ids = list(conn.execute(sa.select(e.c.id).where(*_where(f)).order_by(e.c.date, e.c.id)).scalars())
     links = official.link_all(conn)
-    for start in range(0, len(found), 500):
-        part = found[start : start + 500]
-        places = _places_by_event(conn, [r["id"] for r in part])
-        for row in part:
-            yield _full(row, _event_articles(conn, row["id"]), places.get(row["id"], []), links.get(row["id"], []))
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        by_id = {r["id"]: r for r in conn.execute(sa.select(e).where(e.c.id.in_(part))).mappings()}
+        places = _places_by_event(conn, part)
+        for event_id in part:
+            yield _full(by_id[event_id], _event_articles(conn, event_id), places.get(event_id, []),
+                        links.get(event_id, []))
 
 
 def get_article(conn: sa.Connection, article_id: str) -> dict[str, Any] | None:

@@ -64,3 +64,12 @@ def test_speaker_resolved_from_role_and_spelling(extract):
 def test_bad_text_never_raises(extract):
     r = extract("\x00\x01 ☃ " * 50)
     assert r["summary"]["killed"] is None
+
+
+def test_publication_dates_in_feed_formats():
+    from strikewatch.extract.dates import parse_published
+
+    assert str(parse_published("Sat, 14 Mar 2026 07:40:00 +0200")) == "2026-03-14"
+    assert str(parse_published("2026-03-14 07:40")) == "2026-03-14"
+    assert str(parse_published("2026-03-14T05:40Z")) == "2026-03-14"
+    assert parse_published("last Tuesday") is None
