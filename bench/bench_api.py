@@ -204,6 +204,20 @@ def request_mix(base: str, event_ids: list[str], article_ids: list[str], n: int,
     return out
 
 
+async def _get(client: httpx.AsyncClient, url: str) -> bool:
+    """GET once; retry once when the server had closed an idle kept-alive connection
+    (as browsers do). Every failure is printed and counted."""
+    for attempt in (1, 2):
+        try:
+            return (await client.get(url)).status_code == 200
+        except (httpx.ReadError, httpx.RemoteProtocolError) as err:
+            print(f"attempt {attempt}: {url}: {err!r}", file=sys.stderr)
+        except httpx.TransportError as err:
+            print(f"failed: {url}: {err!r}", file=sys.stderr)
+            return False
+    return False
+
+
 async def drive(mix: list[tuple[str, str]], concurrency: int) -> tuple[float, dict[str, list[float]], int]:
     """Run the requests with ``concurrency`` workers; (seconds, latencies by label, errors)."""
     queue: asyncio.Queue = asyncio.Queue()
@@ -217,12 +231,7 @@ async def drive(mix: list[tuple[str, str]], concurrency: int) -> tuple[float, di
         while not queue.empty():
             label, url = queue.get_nowait()
             t0 = time.perf_counter()
-            try:
-                response = await client.get(url)
-                ok = response.status_code == 200
-            except httpx.TransportError as err:  # counted, never hidden
-                print(f"transport error on {url}: {err!r}", file=sys.stderr)
-                ok = False
+            ok = await _get(client, url)
             latencies[label].append(time.perf_counter() - t0)
             errors += not ok
 

@@ -10,6 +10,15 @@ import re
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+try:
+    from zoneinfo import ZoneInfo
+
+    _KYIV = ZoneInfo("Europe/Kyiv")
+except Exception:  # no time-zone database on this system: Kyiv standard time
+    from datetime import timezone
+
+    _KYIV = timezone(timedelta(hours=2))
+
 from .doc import Doc
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -21,15 +30,18 @@ _MONTH_RX = r"(?:january|february|march|april|may|june|july|august|september|oct
 _WD = "|".join(_WEEKDAYS)
 
 _EXPRESSIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("attack_weekday", re.compile(rf"(?P<wd>{_WD})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:attack|strike|strikes|barrage|assault|bombardment)")),
+    ("attack_weekday", re.compile(rf"(?P<wd>{_WD})(?:\s+(?:morning|evening|night|afternoon))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:attack|strike|strikes|barrage|assault|bombardment)")),
     ("night_range", re.compile(rf"night\s+of\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|into)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d4>\d{{1,2}}))")),
-    ("night_weekday", re.compile(rf"(?:overnight|night)\s+(?:of\s+)?(?:(?:{_WD})\s+)?(?:into|to)\s+(?P<wd>{_WD})")),
+    ("night_weekday", re.compile(rf"(?:overnight|night)\s+(?:of\s+|from\s+)?(?:(?:{_WD})\s+)?(?:into|to)\s+(?P<wd>{_WD})")),
     ("explicit", re.compile(rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?(?![\w])")),
     ("weekday", re.compile(rf"(?:(?P<part>early|late|on|overnight|last|this)\s+)?(?P<wd>{_WD})(?:\s+(?P<part2>morning|night|evening|afternoon))?")),
     ("yesterday", re.compile(r"(?<![\w])yesterday(?![\w])")),
     ("last_night", re.compile(r"(?<![\w])(?:last\s+night|(?:consecutive|straight|second|third|another)\s+night|overnight|this\s+morning|early\s+hours|tonight|earlier\s+today|today)(?![\w])")),
 ]
-_SPEECH = re.compile(r"(?:said|says|announced|reported|told|added|wrote|declared|mourning|posted|confirmed)\s+(?:\w+\s+){0,2}(?:early\s+|late\s+)?(?:on\s+)?$")
+_SPEECH = re.compile(
+    r"(?:(?:said|says|announced|reported|told|added|wrote|declared|mourning|posted|confirmed|funerals?|held|buried|buries|memorial)\s+(?:\w+\s+){0,2}"
+    r"|(?:rose|risen|rises|climbed|increased|reached)\s+to\s+\S+\s+)(?:early\s+|late\s+)?(?:on\s+)?$"
+)
 _CONTEXT = re.compile(r"(?:last|previous|past|earlier this)\s+(?:week|month|year)|\ba\s+(?:week|month|year)\s+ago|since\s|in\s+20\d\d")
 
 
@@ -39,7 +51,7 @@ def parse_published(value: str | None) -> date | None:
         return None
     text = value.strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return _local(datetime.fromisoformat(text.replace("Z", "+00:00")))
     except ValueError:
         pass
     try:
@@ -47,9 +59,17 @@ def parse_published(value: str | None) -> date | None:
     except ValueError:
         pass
     try:
-        return parsedate_to_datetime(text).date()
+        return _local(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _local(moment: datetime) -> date:
+    """The date in Kyiv when the report was published: a report filed at 23:30 in
+    New York on the 14th speaks of the morning of the 15th in Ukraine."""
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(_KYIV).date()
 
 
 def weekday_on_or_before(anchor: date, weekday: str) -> date:
@@ -136,6 +156,13 @@ def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
             if best is None or (m.start(), rank) < (best[0], best[1]):
                 best = (m.start(), rank, kind, m)
             break
+    if best and best[2] == "weekday":
+        night = _EXPRESSIONS[2][1].search(segment)  # "began late on Friday and ran overnight into Saturday"
+        if night:
+            return "night_weekday", night
+        named = _EXPRESSIONS[0][1].search(segment)  # "Wednesday evening's strike"
+        if named:
+            return "attack_weekday", named
     return (best[2], best[3]) if best else None
 
 

@@ -79,12 +79,16 @@ def count_events(conn: sa.Connection, f: EventFilter) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*_where(f))).scalar_one()
 
 
-def _event_articles(conn: sa.Connection, event_id: str) -> list[dict[str, Any]]:
+def _articles_by_event(conn: sa.Connection, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Member articles (no text) of each event, by publication time."""
     a, ea = t.articles, t.event_articles
-    stmt = (sa.select(a.c.id, a.c.title, a.c.url, a.c.outlet, a.c.published)
-            .join(ea, ea.c.article_id == a.c.id).where(ea.c.event_id == event_id)
-            .order_by(a.c.published, a.c.id))
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    stmt = (sa.select(ea.c.event_id, a.c.id, a.c.title, a.c.url, a.c.outlet, a.c.published)
+            .join(ea, ea.c.article_id == a.c.id).where(ea.c.event_id.in_(event_ids))
+            .order_by(ea.c.event_id, a.c.published, a.c.id))
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in conn.execute(stmt).mappings():
+        out[row["event_id"]].append({k: row[k] for k in ("id", "title", "url", "outlet", "published")})
+    return out
 
 
 def _full(row: Any, articles: list[dict[str, Any]], places: list[dict[str, Any]],
@@ -104,7 +108,7 @@ def get_event(conn: sa.Connection, event_id: str) -> dict[str, Any] | None:
         return None
     linked = official.linked_rows(conn, row).get(event_id, [])
     places = _places_by_event(conn, [event_id]).get(event_id, [])
-    return _full(row, _event_articles(conn, event_id), places, linked)
+    return _full(row, _articles_by_event(conn, [event_id]).get(event_id, []), places, linked)
 
 
 def iter_events(conn: sa.Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
@@ -115,9 +119,9 @@ def iter_events(conn: sa.Connection, f: EventFilter) -> Iterator[dict[str, Any]]
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
         by_id = {r["id"]: r for r in conn.execute(sa.select(e).where(e.c.id.in_(part))).mappings()}
-        places = _places_by_event(conn, part)
+        places, members = _places_by_event(conn, part), _articles_by_event(conn, part)
         for event_id in part:
-            yield _full(by_id[event_id], _event_articles(conn, event_id), places.get(event_id, []),
+            yield _full(by_id[event_id], members.get(event_id, []), places.get(event_id, []),
                         links.get(event_id, []))
 
 

@@ -73,3 +73,21 @@ def test_publication_dates_in_feed_formats():
     assert str(parse_published("2026-03-14 07:40")) == "2026-03-14"
     assert str(parse_published("2026-03-14T05:40Z")) == "2026-03-14"
     assert parse_published("last Tuesday") is None
+
+
+def test_reporting_day_is_not_the_attack_day(extract):
+    text = (
+        "The death toll from a Russian missile strike on Kryvyi Rih rose to four on Thursday, officials said. "
+        "Nineteen people were injured in Wednesday evening's strike."
+    )
+    assert extract(text, published="2026-04-09T08:00:00+03:00")["event_date"] == "2026-04-08"
+
+
+def test_night_from_friday_to_saturday(extract):
+    r = extract("Russia in the night from Friday to Saturday carried out another massive attack.", published="2025-11-08T11:45:00+01:00")
+    assert r["event_date"] == "2025-11-08"
+
+
+def test_publication_time_is_read_in_kyiv(extract):
+    r = extract("Russian drones attacked Odesa overnight.", published="2026-03-14T23:30:00-05:00")
+    assert r["event_date"] == "2026-03-15"

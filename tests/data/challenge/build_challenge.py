@@ -46,7 +46,7 @@ def parse_block(block: str) -> tuple[dict, dict]:
         key, _, value = line.partition(":")
         fields[key.strip()] = value.strip()
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body.strip())]
-    nullable = lambda v: None if v in ("", "null") else v  # noqa: E731
+    nullable = lambda v: None if v in ("", "null", "-") else v  # noqa: E731
     article = {"id": art_id, "title": fields["title"], "text": "\n\n".join(paragraphs),
                "url": nullable(fields["url"]), "published": nullable(fields["published"]),
                "outlet": fields["outlet"], "language": "en"}
