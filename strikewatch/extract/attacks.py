@@ -9,10 +9,15 @@ from functools import lru_cache
 
 from ._patterns import alternation as _alt
 from ..resources import load_toml
-from .dates import parse_published, weekday_on_or_before
+from datetime import date
+
+from .dates import EXPLICIT as _EXPLICIT
+from .dates import explicit_date, parse_published, weekday_on_or_before
 from .doc import Doc
 
 _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b")
+_TIME_WORDS = re.compile(rf"\b(?:{_WD}|overnight|tonight|today|yesterday|this morning|last night|latest|night|morning|evening)\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|whereas|after|when)\s|;|\s+while\s|\s+as\s+the\s")
 _DAY_REF = re.compile(
     rf"(?<!overnight )(?<!night of )(?<!into )(?<!late )(?P<wd>{_WD})(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:attack|strike|strikes|attacks|barrage|assault)"
@@ -57,12 +62,29 @@ class AttackClassifier:
 
     def __call__(self, offset: int) -> str:
         index = self.doc.sentence_index(offset)
-        if index not in self._cache:
-            self._cache[index] = self._sentence_kind(index)
-        kind = self._cache[index]
+        kind = self.sentence_kind(index)
         if kind == "main" and (self._context_before(index, offset) or self._other_day_cached(self._clause(index, offset))):
             return "context"
         return kind
+
+    def _strong_context(self, start: int, end: int) -> bool:
+        """A cue of another or a cumulative attack, unless it only ranks this one
+        ("one of the largest attacks this year", "the deadliest since 2022")."""
+        for m in _cues().strong.finditer(self.doc.lower, start, end):
+            if not _SUPERLATIVE.search(self.doc.lower, max(start, m.start() - 70), m.start()):
+                return True
+        return False
+
+    def _other_date(self, start: int, end: int) -> bool:
+        """An explicit date ("on 31 July 2025") more than a day away from the event."""
+        if self.event_date is None:
+            return False
+        event = date.fromisoformat(self.event_date)
+        for m in _EXPLICIT.finditer(self.doc.lower, start, end):
+            when = explicit_date(m, self.anchor)
+            if when is not None and abs((when - event).days) > 1:
+                return True
+        return False
 
     def _other_day_cached(self, clause: tuple[int, int]) -> bool:
         if clause not in self._days:
@@ -78,12 +100,33 @@ class AttackClassifier:
         clause_end = min((a for a, _ in breaks if a >= offset), default=end)
         return clause_start, clause_end
 
+    def sentence_kind(self, index: int) -> str:
+        """main, counter or context for a whole sentence (cached)."""
+        if index not in self._cache:
+            self._cache[index] = self._sentence_kind(index)
+            if self._cache[index] == "main" and self._continues_context(index):
+                self._cache[index] = "context"
+        return self._cache[index]
+
+    def _continues_context(self, index: int) -> bool:
+        """"On 13 April 2025 two missiles struck Sumy. Thirty-five people were killed.":
+        a sentence with no time of its own goes on with the earlier attack before it."""
+        if index == 0 or not self.doc.sentences:
+            return False
+        start, end = self.doc.sentences[index]
+        prev_start = self.doc.sentences[index - 1][0]
+        if self.doc.paragraph_index(prev_start) != self.doc.paragraph_index(start):
+            return False
+        if self.sentence_kind(index - 1) != "context" or _TIME_WORDS.search(self.doc.lower, start, end):
+            return False
+        return True
+
     def _sentence_kind(self, index: int) -> str:
         cues = _cues()
         if not self.doc.sentences:
             return "main"
         start, end = self.doc.sentences[index]
-        if cues.strong.search(self.doc.lower, start, end):
+        if self._strong_context(start, end) or self._other_date(start, end):
             return "context"
         counter = bool(cues.counter.search(self.doc.lower, start, end))
         in_russia = any(start <= s < end for s, _ in self.russian_places)

@@ -45,6 +45,16 @@ _SPEECH = re.compile(
 _CONTEXT = re.compile(r"(?:last|previous|past|earlier this)\s+(?:week|month|year)|\ba\s+(?:week|month|year)\s+ago|since\s|in\s+20\d\d")
 
 
+EXPLICIT = dict(_EXPRESSIONS)["explicit"]
+
+
+def explicit_date(m: re.Match[str], anchor: date | None) -> date | None:
+    """The date of a match of ``EXPLICIT`` ("31 July 2025", "March 14")."""
+    day = int(m.group("d") or m.group("d2"))
+    year = int(m.group("y")) if m.group("y") else None
+    return _explicit(anchor, day, _month(m.group("m") or m.group("m2")), year)
+
+
 def parse_published(value: str | None) -> date | None:
     """The publication date: ISO 8601 (any precision) or RFC 2822 as feeds write it."""
     if not value:

@@ -207,14 +207,30 @@ def _last_name_run(subject: str) -> str | None:
         if not clean[:1].isupper() or clean in _NOT_NAME_WORDS or lookup(clean) is not None:
             break
         run.insert(0, clean)
-    return " ".join(run[-3:]) if run else None
+    return _clean_name(" ".join(run[-3:])) if run else None
+
+
+_ORG_WORDS = frozenset(
+    "Command Affairs Forces Force Ministry Service Services Council Administration Office Committee Agency "
+    "Staff Department Police Army Navy Guard Operational Exterior Foreign Armed Defence Defense Media News "
+    "Wire Press Center Centre Institute University Bureau Mission Commission Union Nations Group Company "
+    "Energy Railways Authority Authorities Court Parliament Government Headquarters Directorate Region "
+    "Oblast District Street Avenue Square Station Hospital Plant Port Bridge Airport".split()
+)
 
 
 def _clean_name(name: str) -> str | None:
-    words = [w for w in name.split() if w not in _NOT_NAME_WORDS]
-    if not words:
+    """A person's name from a capitalised run, or None for organisations and places
+    ("Poland's Operational Command", "Kryvyi Rih")."""
+    from .places import lookup
+
+    words = [w.strip(",.:;") for w in name.split() if w not in _NOT_NAME_WORDS]
+    if not words or any(w in _ORG_WORDS or w.endswith(("'s", "’s")) for w in words):
         return None
-    return " ".join(words) if len(words) >= 1 else None
+    joined = " ".join(words)
+    if lookup(joined) is not None or (len(words) == 1 and lookup(words[0]) is not None):
+        return None
+    return joined
 
 
 _SUBJECT = (

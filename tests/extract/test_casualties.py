@@ -101,3 +101,20 @@ def test_per_clause_places_are_summed(extract):
 def test_a_child_and_two_adults(extract):
     s = extract("A Russian drone hit a residential building in Odesa, injuring a child and two adults.")["summary"]
     assert s["injured"] == {"low": 3, "high": 3}
+
+
+def test_explicit_past_date_and_its_continuation_are_context(extract):
+    text = (
+        "Almost exactly a year ago, on 13 April 2025, two missiles struck the centre of Sumy. "
+        "Thirty-five people were killed and more than 100 injured.\n\n"
+        "The latest attack came overnight into Tuesday: one man was killed and nine people were injured in the city."
+    )
+    s = extract(text, published="2026-04-15T08:00:00+03:00")["summary"]
+    assert s["killed"] == {"low": 1, "high": 1}
+    assert s["injured"] == {"low": 9, "high": 9}
+
+
+def test_ranking_this_attack_is_not_context(extract):
+    text = "It was one of the largest attacks this year. Russia launched 310 drones and 42 missiles, the air force said."
+    s = extract(text)["summary"]
+    assert s["drones_launched"] == {"low": 310, "high": 310}

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from strikewatch.cli import app
 from strikewatch.store import EventFilter
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))
 import bench_api  # noqa: E402
 
 
