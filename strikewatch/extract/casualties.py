@@ -55,9 +55,11 @@ _CLAUSE = r"(?:\s*,[^,.;:]{1,60},)?"
 def _patterns() -> _Patterns:
     t = load_toml("casualty_terms.toml")
     kill_after, inj_after = _alt(t["killed_after"]), _alt(t["injured_after"])
-    people = rf"(?:(?:{_alt(t['people_modifiers'])})\s+){{0,2}}(?:{_alt(t['people'])})"
+    # up to two words before a people noun: "two port workers", "three young children"
+    people = rf"(?:(?:{_alt(t['people_modifiers'])}|[a-z’'-]+)\s+){{0,2}}?(?:{_alt(t['people'])})"
     after = re.compile(
-        rf"{_N}\s+(?:(?P<noun>{people}){_CLAUSE}\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
+        rf"{_N}\s+(?:(?P<noun>{people}){_CLAUSE}\s+|(?:further|more|other|additional)\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
+        rf"|(?P<label>dead|killed|deaths|injured|wounded|injured\s+persons)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')}"
     )
     before = re.compile(
         rf"(?<![\w-])(?P<w>{_alt(t['killed_before'])}|{_alt(t['injured_before'])})\s+"
@@ -67,13 +69,13 @@ def _patterns() -> _Patterns:
     )
     toll = re.compile(
         rf"(?P<subj>{_alt(t['toll']['killed_subjects'])}|{_alt(t['toll']['injured_subjects'])})"
-        rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,90}}?)?"
+        rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,140}}?)?"
         rf"(?:\s+(?:has|had|have|later|now|then|since|subsequently|further|officially|also|reportedly|already))*"
         rf"(?:\s+(?P<v>{_alt(t['toll']['update_verbs'] + t['toll']['state_verbs'])})|(?=\s+to\s+{SLOT}))"
         rf"(?:\s+(?:the\s+)?(?:death\s+)?toll)?\s+(?:to\s+)?(?:at\s+least\s+)?{_N}"
     )
     singular = re.compile(
-        rf"(?<![\w-])(?P<a>an?|one)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_alt(t['singular']['nouns'])})"
+        rf"(?<![\w-])(?P<a>an?|one|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_alt(t['singular']['nouns'])})"
         rf"(?:\s*,[^,.;]{{1,50}},)?\s+(?:(?:was|has\s+been|had\s+been|is|also|reportedly)\s+){{0,2}}"
         rf"(?:among\s+(?:the\s+|those\s+)?(?P<among>dead|killed|injured|wounded|hurt)|(?P<w>killed|died|dead|injured|wounded|hurt|hospitali[sz]ed))(?![\w-])"
     )
@@ -122,6 +124,12 @@ def _quantity(doc: Doc, start: int):
 
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.after, HINT):
+        if m.group("label"):  # "Dead - 2 persons."
+            q = _quantity(doc, m.start("n4"))
+            if q is not None:
+                kind = _kind_of(m.group("label").split()[0], p.killed_words)
+                _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start))
+            continue
         q = _quantity(doc, m.start("n"))
         if q is None:
             continue

@@ -198,11 +198,16 @@ def _gazetteer_places(text: str) -> list[PlaceMention]:
         surface = text[start:stop]
         if place.case_sensitive and surface != place.alias:
             continue
+        if _RIVER.match(text, stop):
+            continue  # "the Dnipro River" is not the city
         if not (surface[0].isupper() or not surface[0].isalpha()):
             continue
         found.append(PlaceMention(place, surface, start, stop))
         last_end = stop
     return found
+
+
+_RIVER = re.compile(r"\s+[Rr]iver\b")
 
 
 def _whole_word(text: str, start: int, stop: int) -> bool:

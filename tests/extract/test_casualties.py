@@ -118,3 +118,24 @@ def test_ranking_this_attack_is_not_context(extract):
     text = "It was one of the largest attacks this year. Russia launched 310 drones and 42 missiles, the air force said."
     s = extract(text)["summary"]
     assert s["drones_launched"] == {"low": 310, "high": 310}
+
+
+def test_machine_translation_label_and_further(extract):
+    s = extract("As result of night strike on Kharkov the number of injured persons grew to 22. Dead - 2 persons.")["summary"]
+    assert s["killed"] == {"low": 2, "high": 2} and s["injured"] == {"low": 22, "high": 22}
+    s = extract("In a Russian attack on Charkiw at least three humans are killed and 31 further injured been.")["summary"]
+    assert s["killed"] == {"low": 3, "high": None} and s["injured"] == {"low": 31, "high": 31}
+
+
+def test_two_word_people_nouns_and_the_driver(extract):
+    text = (
+        "A drone hit a minibus in Kherson. The driver, a 52-year-old father of two, was killed instantly. "
+        "In Izmail, two port workers, aged 52 and 47, were injured."
+    )
+    s = extract(text)["summary"]
+    assert s["killed"] == {"low": 1, "high": 1} and s["injured"] == {"low": 2, "high": 2}
+
+
+def test_river_is_not_the_city(extract):
+    r = extract("Kherson lies on the west bank of the Dnipro River. A drone killed one person in Kherson.")
+    assert "Dnipro" not in {p["name"] for p in r["places"]}

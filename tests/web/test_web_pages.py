@@ -105,3 +105,23 @@ def test_weapon_filter_narrows_the_overview_chart_and_map(client):
     assert {r["id"] for r in ballistic["timeline"]} == {e["id"] for e in expected}
     assert len(ballistic["timeline"]) < len(every["timeline"])
     assert {p["name"] for p in ballistic["points"]} <= {p["name"] for p in every["points"]}
+
+
+def test_article_markup_is_escaped_and_unsafe_urls_are_not_linked(client, articles_by_id):
+    raw = articles_by_id["lviv-markup"]
+    html = client.get("/articles/lviv-markup").text
+    assert "<script>window.__pwned" not in html and "<img src=" not in html and "<b>Air" not in html
+    assert "&lt;script&gt;window.__pwned = 1; document.title = &#39;pwned&#39;;&lt;/script&gt;" in html
+    assert "&lt;img src=&#34;x&#34; onerror=&#34;window.__pwned = 2&#34;&gt;" in html
+    assert "javascript:" not in html
+    assert client.get("/api/articles/lviv-markup").json()["text"] == raw["text"]  # JSON keeps it verbatim
+    overview = client.get("/").text
+    assert "<script>window.__pwned" not in overview
+
+
+def test_overview_pager_keeps_the_filters(client):
+    html = client.get("/", params={"attacker": "Russia", "limit": 2}).text
+    total = client.get("/api/events", params={"attacker": "Russia"}).json()["total"]
+    assert total > 2 and html.count('href="/events/') == 2
+    assert f"1&ndash;2 of {total}" in html
+    assert 'href="/?attacker=Russia&amp;limit=2&amp;offset=2">older' in html
