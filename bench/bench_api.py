@@ -8,7 +8,7 @@
 3. Drives a mix of API requests with many concurrent clients (httpx, asyncio) and
    reports requests per second and p50/p99 latency, overall and per route.
 
-    .venv/bin/python bench/bench_api.py --events 10000 --requests 4000 --concurrency 32
+    .venv/bin/python bench/bench_api.py --events 10000 --requests 2000 --concurrency 32 [--workers 2]
 
 The database is kept (``--db``) and reused when it already holds enough events.
 """
@@ -23,6 +23,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -260,7 +261,8 @@ def summarise(seconds: float, latencies: dict[str, list[float]], errors: int) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", default="bench-api.db", help="SQLite file or database URL (kept)")
+    parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "strikewatch-bench-api.db"),
+                        help="SQLite file or database URL (kept and reused)")
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--concurrency", type=int, default=32)

@@ -124,6 +124,7 @@ def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int):
 _NAME_LIST = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
 _REGION_LIST = re.compile(
     rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
+    rf"|(?:regions?|oblasts?|provinces?)\s+of\s+(?P<list2>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)"
 )
 
 
@@ -131,7 +132,7 @@ def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
     """"the Poltava and Lviv regions", "the Lwów region": a city's name before
     "region" names its oblast."""
     for m in _near(_REGION_LIST, _REGION_WORD, text, 120):
-        start, end = m.span("list")
+        start, end = m.span("list") if m.group("list") else m.span("list2")
         for mention in found:
             if start <= mention.start < end and mention.place.level == "city" and mention.place.admin1:
                 oblast = lookup(mention.place.admin1)
@@ -140,8 +141,8 @@ def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
 
 
 _LAUNCH_SITES = re.compile(
-    r"(?:\bfrom|\bdirections?\s+of|\blaunched\s+from|\bfired\s+from)\s+(?:the\s+)?(?:areas?\s+of\s+|territory\s+of\s+|occupied\s+)?"
-    r"(?:(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)(?:\s+(?:regions?|oblasts?))?(?:\s*,\s*|\s+and\s+|\s+in\s+(?:the\s+)?|\s*$)?)+"
+    r"(?:\bfrom|\bdirections?\s+of|\blaunched\s+from|\bfired\s+from)\s+(?:the\s+)?(?:areas?\s+of\s+|territory\s+of\s+|(?:temporarily\s+)?occupied\s+)?"
+    r"(?:(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)(?:\s+(?:regions?|oblasts?))?(?:\s*\([^)]{1,40}\))?(?:\s*,\s*|\s+and\s+|\s+in\s+(?:the\s+)?|\s*$)?)+"
 )
 
 

@@ -175,7 +175,8 @@ class Speakers:
         if name_match:
             name = _clean_name(name_match)
             if name:
-                person = self.find_name(name) or (self.add(name, role) if " " in name else None)
+                known = " " not in name and name.lower() in _tables().known
+                person = self.find_name(name) or (self.add(name, role) if " " in name or known else None)
                 if person:
                     self._last = person
                     return person.name, person.role, True
@@ -252,7 +253,11 @@ def _attribution() -> tuple[re.Pattern[str], ...]:
         rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b"
         rf"|(?P<named>{_NAME})(?:,[^,;]{{3,90}})?,?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]+\s+){{0,6}})?(?P<named2>{_NAME})"
     )
-    according = re.compile(rf"according\s+to\s+{_SUBJECT}")
+    according = re.compile(
+        rf"according\s+to\s+{_SUBJECT}"
+        rf"|(?:^|[-–—]\s+)(?:(?i:{_tables().role_rx})\s+)?(?P<named3>{_NAME}):\s"
+        rf"|\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,8}}?(?P<named4>{_NAME})"
+    )
     return after_verb_first, after_subject_first, before, reported, according
 
 
@@ -305,7 +310,10 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         m = reported.search(sentence) or according.search(sentence)
         if not m:
             continue
-        subject = m.groupdict().get("named") or m.groupdict().get("named2") or m.group("subj")
+        groups = m.groupdict()
+        subject = groups.get("named") or groups.get("named2") or groups.get("named3") or groups.get("named4") or groups.get("subj")
+        if not subject:
+            continue
         speaker, role, is_person = speakers.resolve(subject)
         if speaker is None and role is None:
             continue
