@@ -22,7 +22,10 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     for entry in report["sizes"]:
         n = f"{entry['size']:,}"
         g = entry.get("grouping") or {}
-        grouping = "grouping {grouping_seconds} s ({reports_per_s:,} reports/s), pairwise F1 {pairwise_f1}; peak RSS {peak_rss_mb} MB"
+        grouping = "grouping {grouping_seconds} s wall ({reports_per_s:,} reports/s)"
+        if "grouping_cpu_seconds" in g:
+            grouping += ", {grouping_cpu_seconds} s CPU"
+        grouping += "; pairwise F1 {pairwise_f1}; peak RSS {peak_rss_mb} MB"
         if "build_events_seconds" in g:
             grouping += "; build_events {build_events_seconds} s"
         for stage, label, text in (

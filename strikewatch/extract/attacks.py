@@ -50,8 +50,10 @@ class AttackClassifier:
     """Classifies offsets of one document by sentence, with a per-sentence cache."""
 
     def __init__(self, doc: Doc, main_attacker: str | None, russian_places: list[tuple[int, int]],
-                 event_date: str | None = None, published: str | None = None) -> None:
+                 event_date: str | None = None, published: str | None = None,
+                 launch_sites: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        self.launch_sites = launch_sites or []
         self.main_attacker = main_attacker
         self.russian_places = russian_places
         self.event_date = event_date
@@ -128,7 +130,8 @@ class AttackClassifier:
         start, end = self.doc.sentences[index]
         if self._strong_context(start, end) or self._other_date(start, end):
             return "context"
-        counter = bool(cues.counter.search(self.doc.lower, start, end))
+        counter = any(not any(a <= m.start() < b for a, b in self.launch_sites)
+                      for m in cues.counter.finditer(self.doc.lower, start, end))
         in_russia = any(start <= s < end for s, _ in self.russian_places)
         if self.main_attacker == "Ukraine":
             return "main" if counter or in_russia else "counter" if self._russian_attack(start, end) else "main"

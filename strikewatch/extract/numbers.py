@@ -52,7 +52,7 @@ def _tables() -> _Tables:
     word_run = rf"{word}(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_alternation(units + tens + scales)}))*"
     digits = r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?"
     pattern = re.compile(
-        rf"(?<![\w$€£.,:-])(?:(?P<qual>{_alternation(list(qualifiers))})\s+)?"
+        rf"(?<![\w$€£.,:/-])(?:(?P<qual>{_alternation(list(qualifiers))})\s+)?"
         rf"(?:(?P<vague>{_alternation(list(vague))})(?![\w-])"
         rf"|(?P<digits>{digits})(?![\w])"
         rf"|(?P<words>{word_run})(?:\s+(?P<dozen>dozen))?(?![\w]))"

@@ -55,7 +55,7 @@ def _extract(article: Article) -> Report:
                and not any(a <= p.start < b for a, b in sites)]
     ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)
     attacker = main_attacker(doc.lower, title_doc.lower, [], ukrainian)
-    attack_of = AttackClassifier(doc, attacker, russian, date, article.published)
+    attack_of = AttackClassifier(doc, attacker, russian, date, article.published, sites)
     classify_places(doc, places, attack_of, sites)
     classify_places(title_doc, title_places, AttackClassifier(title_doc, attacker, []))
 

@@ -141,7 +141,7 @@ def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
 
 
 _LAUNCH_SITES = re.compile(
-    r"(?:\bfrom|\bdirections?\s+of|\blaunched\s+from|\bfired\s+from)\s+(?:the\s+)?(?:areas?\s+of\s+|territory\s+of\s+|(?:temporarily\s+)?occupied\s+)?"
+    r"(?:(?:aircraft|bombers|ships?|submarines?|carriers?|warships?)\s+(?:over|from|in)|\bfrom|\bdirections?\s+of|\blaunched\s+from|\bfired\s+from)\s+(?:the\s+)?(?:areas?\s+of\s+|territory\s+of\s+|(?:temporarily\s+)?occupied\s+)?"
     r"(?:(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)(?:\s+(?:regions?|oblasts?))?(?:\s*\([^)]{1,40}\))?(?:\s*,\s*|\s+and\s+|\s+in\s+(?:the\s+)?|\s*$)?)+"
 )
 

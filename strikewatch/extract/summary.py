@@ -130,9 +130,10 @@ def _weapons(facts: list[Fact], sentence_of: dict[str, int], kind: str) -> tuple
         else:
             by_sentence[s] = (r, [f.id])
         if f.weapon not in ("missile", "drone"):
-            cur = by_category.get(f.weapon or "")
+            key = f"{f.weapon}:{f.model or ''}"  # 24 Kh-101 and 3 Kalibr are both cruise missiles
+            cur = by_category.get(key)
             if cur is None or _key(r) > _key(cur[0]):
-                by_category[f.weapon or ""] = (r, [f.id])
+                by_category[key] = (r, [f.id])
     candidates = list(by_sentence.values())
     if by_category:
         total: Range | None = None

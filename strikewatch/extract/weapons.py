@@ -93,7 +93,7 @@ def _tables() -> _Tables:
     )
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
-    bare_rx = re.compile(rf"(?P<n>{SLOT}+)(?:\s+(?:of\s+them|more))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:{_alt(terms['intercepted'])})(?![\w-]))")
+    bare_rx = re.compile(rf"(?P<n>{SLOT}+)(?:\s+(?:of\s+them|more))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
     break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
     return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,
@@ -187,6 +187,7 @@ def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
     _derived_from_antecedent(doc, t, found, taken)
     _bare(doc, t, found, taken)
     _singular(doc, found)
+    _none_intercepted(doc, found)
     mentions = sorted(found.values(), key=lambda w: w.num_start)
     _fill_roles(doc, t, mentions)
     _mark_breakdowns(doc, mentions)
@@ -283,7 +284,7 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
         n = m.start("n")
         if n in taken or n in found:
             continue
-        antecedent = _antecedent(doc, found, n)
+        antecedent = _named_before(doc, t, n) or _antecedent(doc, found, n)
         q = doc.quantity_at(n)
         if antecedent is None or q is None:
             continue
@@ -316,6 +317,31 @@ def _singular(doc: Doc, found: dict[int, WeaponMention]) -> None:
         category, model, origin = _classify(m.group(), _tables())
         found[m.start()] = WeaponMention("launched", category, model, 1, 1, m.start(), m.end(), m.start(), origin=origin)
         return
+
+
+_OF_THE = re.compile(r"of\s+(?:the|these|those|its)\s+(?P<np>[a-z-]+(?:\s+[a-z-]+)?)\s*,?\s*$")
+
+
+def _named_before(doc: Doc, t: _Tables, offset: int) -> WeaponMention | None:
+    """"Of the missiles, 31 were destroyed": the phrase before the count names it."""
+    m = _OF_THE.search(doc.lower, max(0, offset - 40), offset)
+    if not m or not t.alias_rx.search(m.group("np")):
+        return None
+    category, model, _ = _classify(m.group("np"), t)
+    return WeaponMention("", category, model, None, None, m.start(), m.end(), m.start())
+
+
+_NONE = re.compile(r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
+                   r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted")
+
+
+def _none_intercepted(doc: Doc, found: dict[int, WeaponMention]) -> None:
+    """"Neither was intercepted": zero interceptions of the weapons named before."""
+    for m in doc.finditer(_NONE, HINT, doc.lower):
+        antecedent = _antecedent(doc, found, m.start())
+        if antecedent is not None and not any(w.role == "intercepted" and family(w.category) == family(antecedent.category)
+                                              for w in found.values()):
+            found[m.start()] = WeaponMention("intercepted", antecedent.category, antecedent.model, 0, 0, m.start(), m.end(), m.start())
 
 
 def _antecedent(doc: Doc, found: dict[int, WeaponMention], offset: int) -> WeaponMention | None:
@@ -352,20 +378,26 @@ def _same_list(doc: Doc, previous: WeaponMention, w: WeaponMention) -> bool:
     return len(gap) < 40 and bool(re.fullmatch(r"[^.;:]*?(?:,|\band\b|\bplus\b)[^.;:]*", gap)) and not re.search(r"\b(?:were|was|shot|destroyed|launched)\b", gap)
 
 
+_LIST_OPENER = re.compile(r":|(?<![;\n])(?<![;\n] )\s[-–—]\s|\(")
+_INCLUDING = re.compile(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$")
+
+
 def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
-    """"47 missiles, including 20 Kh-101": a part named after its total is not added."""
+    """"47 missiles, including 20 Kh-101" or "38 missiles - 24 Kh-101, nine Iskander-M":
+    a part named after its total is not added. Parts of a mixed total ("308 air
+    targets: 29 Kh-101 ...") are not parts of a missile total and stay."""
     for i, w in enumerate(mentions):
-        before = doc.lower[max(0, w.start - 30) : w.start]
-        listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
-        after_colon = listed or any(":" in doc.text[o.end : w.start] and doc.sentence_index(o.num_start) == doc.sentence_index(w.num_start)
-                          for o in mentions[:i])
-        if not after_colon and not re.search(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$", before) and not re.match(r"\s+of\s+them\s+(?:were|are)", doc.lower[w.end:w.end + 20]):
-            if not re.match(rf"{SLOT}+\s+of\s+them", doc.shadow[w.num_start : w.num_start + 40]):
-                continue
         sentence = doc.sentence_index(w.num_start)
-        for other in mentions[:i]:
-            if (doc.sentence_index(other.num_start) in (sentence, sentence - 1) and other.role == w.role
-                    and family(other.category) == family(w.category) and not other.breakdown
-                    and (other.low or 0) >= (w.low or 0) and other is not w):
+        before = doc.lower[max(0, w.start - 30) : w.start]
+        named = bool(_INCLUDING.search(before) or re.match(r"\s+of\s+them\s+(?:were|are)", doc.lower[w.end : w.end + 20])
+                     or re.match(rf"{SLOT}+\s+of\s+them", doc.shadow[w.num_start : w.num_start + 40]))
+        listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
+        for other in reversed(mentions[:i]):
+            if other.breakdown or other.role != w.role or doc.sentence_index(other.num_start) not in (sentence, sentence - 1):
+                continue
+            opened = doc.sentence_index(other.num_start) == sentence and bool(_LIST_OPENER.search(doc.text, other.end, w.start))
+            if not (named or listed or opened):
+                continue
+            if family(other.category) == family(w.category) and (other.low or 0) >= (w.low or 0):
                 w.breakdown = True
-                break
+            break

@@ -105,3 +105,37 @@ def test_drones_and_missiles_counted_together_are_neither(extract):
     r = extract("Russia launched 550 drones and missiles at Ukraine overnight. Air defence neutralised 96 targets.")
     assert r["summary"]["drones_launched"] is None and r["summary"]["missiles_launched"] is None
     assert {w["category"] for w in r["weapons"]} == {"mixed"}
+
+
+def test_air_force_digest_lists(extract):
+    text = (
+        "On the night of 2 to 3 March, the enemy carried out a combined strike using 348 means of air attack: - 32 Kh-101 "
+        "air-launched cruise missiles from Tu-95MS aircraft over the Volgograd region; - 6 Kalibr sea-launched cruise missiles; "
+        "- 14 Iskander-M / KN-23 ballistic missiles from the Kursk and Bryansk regions; - 6 Kh-59/69 guided air missiles from "
+        "Su-34 aircraft over the Belgorod region; - 287 Shahed strike UAVs and decoy drones from Shatalovo and Kursk.\n\n"
+        "As of 09:00, 308 air targets were shot down/suppressed: - 29 Kh-101 and 6 Kalibr cruise missiles; - 9 Iskander-M / "
+        "KN-23 ballistic missiles; - 4 Kh-59/69 guided air missiles; - 259 UAVs (233 shot down, 26 locationally lost due to EW)."
+    )
+    s = extract(text, published="2026-03-03T09:40:00+02:00")["summary"]
+    assert s["missiles_launched"] == {"low": 58, "high": 58}
+    assert s["missiles_intercepted"] == {"low": 48, "high": 48}
+    assert s["drones_launched"] == {"low": 287, "high": 287}
+    assert s["drones_intercepted"] == {"low": 259, "high": 259}
+    assert not {"Volgograd Oblast", "Belgorod Oblast", "Kursk Oblast", "Kursk"} & set(s["places_struck"])
+
+
+def test_dash_breakdown_and_of_the_missiles(extract):
+    text = (
+        "Russia launched 412 drones and 38 missiles - 24 Kh-101 cruise missiles, nine Iskander-M ballistic missiles, "
+        'two Kinzhals and three Kalibrs. Air defence shot down 348 drones and another 23 were "locationally lost". '
+        "Of the missiles, 31 were destroyed."
+    )
+    s = extract(text)["summary"]
+    assert s["missiles_launched"] == {"low": 38, "high": 38}
+    assert s["drones_intercepted"] == {"low": 371, "high": 371}
+    assert s["missiles_intercepted"] == {"low": 31, "high": 31}
+
+
+def test_neither_was_intercepted(extract):
+    s = extract("Russia fired two Iskander-M ballistic missiles at Dnipro. Neither was intercepted.")["summary"]
+    assert s["missiles_intercepted"] == {"low": 0, "high": 0}
