@@ -17,8 +17,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from strikewatch.events.features import features_of
-from strikewatch.events.grouping import group_features
+from strikewatch.events.build import group_reports
 from strikewatch.events.scoring import score_grouping
 
 PLACES = [f"City{i}" for i in range(400)]
@@ -73,8 +72,7 @@ def run(size: int) -> tuple[float, float, dict[str, Any]]:
     gc.collect()
     gc.freeze()  # the generated corpus is not what we measure: keep it out of GC passes
     started, cpu = time.perf_counter(), time.process_time()
-    features = features_of(reports)
-    grouping = group_features(features)
+    grouping = group_reports(reports)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     gc.unfreeze()
     predicted = {reports[i]["id"]: str(members[0]) for members in grouping.events for i in members}

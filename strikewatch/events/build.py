@@ -1,15 +1,17 @@
 """Assemble event records (the ``strikewatch events`` JSON contract) from grouped reports."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .conflicts import find_conflicts
-from .features import Features, features_of, parse_timestamp
-from .grouping import group_features
+from .features import features_of, parse_timestamp
+from .grouping import Grouping, group_features
 from .reconcile import reconcile
 
 logger = logging.getLogger(__name__)
@@ -110,12 +112,30 @@ def make_event(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, A
     }
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Grouping allocates millions of small acyclic objects: running the cyclic garbage
+    collector over them meanwhile only costs time (about 10% at 1M reports)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def group_reports(reports: list[dict[str, Any]]) -> Grouping:
+    """Group reports (in the given order; see ``grouping.py``)."""
+    with _gc_paused():
+        return group_features(features_of(reports))
+
+
 def build_events(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Group extraction reports (``Report.to_dict()``, optionally with the article's
     ``text``) into reconciled events, ordered by date then id."""
     ordered = unique_reports(reports)
-    features: list[Features] = features_of(ordered)
-    grouping = group_features(features)
+    grouping = group_reports(ordered)
     events = [make_event([ordered[i] for i in members], [grouping.story_of[i] for i in members])
               for members in grouping.events]
     return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))

@@ -24,7 +24,8 @@ import numpy as np
 SKETCH_SIZE = 64
 SHINGLE_WORDS = 4
 MAX_WORDS = 800  # only the first words are sketched: reprints share their ledes
-CHUNK = 20_000  # texts per numpy batch in ``sketches``
+CHUNK = 20_000  # texts per numpy batch in ``sketches`` (at most 2**(64 - HASH_BITS))
+HASH_BITS = 44  # bits kept of each shingle hash
 BAND_KEYS = 8  # index keys per report: its smallest hashes
 _MULTIPLIERS = tuple(np.uint64(m) for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                                               0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD))
@@ -76,9 +77,9 @@ def words_of(text: str) -> list[str]:
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """The text's distinct word-shingle hashes, sorted."""
-    found = _shingles_of([_words(text, size)], size)
-    return np.unique(found[0])
+    """The text's distinct word-shingle hashes (``HASH_BITS`` bits), sorted."""
+    found = _shingles_of([_words(text, size)], size)[0]
+    return np.unique(found >> np.uint64(64 - HASH_BITS))
 
 
 def _words(text: str, size: int) -> list[int]:
@@ -106,17 +107,18 @@ def _shingles_of(word_lists: list[list[int]], size: int) -> tuple[np.ndarray, np
 
 
 def _bottom_k(hashes: np.ndarray, owner: np.ndarray, n: int, k: int) -> list[Sketch]:
-    order = np.lexsort((hashes, owner))
-    hashes, owner = hashes[order], owner[order]
-    keep = np.ones(hashes.size, dtype=bool)
-    keep[1:] = (hashes[1:] != hashes[:-1]) | (owner[1:] != owner[:-1])
-    hashes, owner = hashes[keep], owner[keep]
+    """Per text, the ``k`` smallest distinct hashes (hashes are kept to ``HASH_BITS``
+    bits so that text and hash sort together as one 64-bit key)."""
+    keys = (owner.astype(np.uint64) << np.uint64(HASH_BITS)) | (hashes >> np.uint64(64 - HASH_BITS))
+    keys.sort()
+    if keys.size:
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+    owner = (keys >> np.uint64(HASH_BITS)).astype(np.int64)
     per_owner = np.bincount(owner, minlength=n)
     rank = np.arange(owner.size) - np.repeat(np.cumsum(per_owner) - per_owner, per_owner)
-    small = rank < k
-    values, taken = hashes[small].tolist(), np.minimum(per_owner, k).tolist()
-    ends = list(accumulate(taken))
-    return [tuple(values[end - t : end]) for t, end in zip(taken, ends)]
+    values = (keys[rank < k] & np.uint64((1 << HASH_BITS) - 1)).tolist()
+    taken = np.minimum(per_owner, k).tolist()
+    return [tuple(values[end - t : end]) for t, end in zip(taken, accumulate(taken))]
 
 
 def sketches(texts: Sequence[str], k: int = SKETCH_SIZE, size: int = SHINGLE_WORDS) -> list[Sketch]:

@@ -17,6 +17,9 @@ from .doc import Doc
 
 _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_IN_MONTH = re.compile(rf"\b(?:in|since|during|throughout)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{'|'.join(_MONTHS)})\b(?!\s+\d)")
 _TIME_WORDS = re.compile(rf"\b(?:{_WD}|overnight|tonight|today|yesterday|this morning|last night|latest|night|morning|evening)\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|whereas|after|when)\s|;|\s+while\s|\s+as\s+the\s")
 _DAY_REF = re.compile(
@@ -85,6 +88,9 @@ class AttackClassifier:
         for m in _EXPLICIT.finditer(self.doc.lower, start, end):
             when = explicit_date(m, self.anchor)
             if when is not None and abs((when - event).days) > 1:
+                return True
+        for m in _IN_MONTH.finditer(self.doc.lower, start, end):  # "in August" in a report of 3 September
+            if _MONTHS.index(m.group("m")) + 1 != event.month:
                 return True
         return False
 

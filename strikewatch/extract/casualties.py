@@ -230,6 +230,7 @@ def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             _add(doc, found, CasualtyMention(kind, 0, 0, m.start(), m.end(), m.start() + i))
 
 
+_PART_OF = re.compile(r"\b(?:of which|of whom|including|among them|among whom)\b")
 _CONT_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith)\s+(?:another\s+|a\s+further\s+)?$")
 _CONT_AFTER = re.compile(r"\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:in|near|at|from)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ]")
 
@@ -245,4 +246,6 @@ def _continuations(doc: Doc, found: dict[int, CasualtyMention]) -> None:
             continue
         kind = _parent_kind(doc, found, q.start)
         if kind is not None:
-            found[q.start] = CasualtyMention(kind, q.low, q.high, q.start, q.end, q.start)
+            s_start, _ = doc.sentence_of(q.start)
+            part = bool(_PART_OF.search(doc.lower, s_start, q.start))  # "eight wounded, of which six in Odesa and two in Izmail"
+            found[q.start] = CasualtyMention(kind, q.low, q.high, q.start, q.end, q.start, breakdown=part)

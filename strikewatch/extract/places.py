@@ -111,13 +111,13 @@ _REGION_WORD = re.compile(r"[Rr]egion|[Oo]blast|[Pp]rovince")
 _DISTRICT_WORD = re.compile(r"district")
 
 
-def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int):
-    """Matches of ``rx`` that end at an ``anchor`` word: scan only a window before
-    each anchor instead of the whole text."""
+def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int, after: int = 12):
+    """Matches of ``rx`` around an ``anchor`` word: scan only a window around each
+    anchor instead of the whole text."""
     last = -1
     for a in anchor.finditer(text):
         lo = max(last, a.start() - before, 0)
-        for m in rx.finditer(text, lo, min(len(text), a.end() + 12)):
+        for m in rx.finditer(text, lo, min(len(text), a.end() + after)):
             if m.end() > last:
                 last = m.end()
                 yield m
@@ -131,7 +131,7 @@ _REGION_LIST = re.compile(
 def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
     """"the Poltava and Lviv regions", "the Lwów region": a city's name before
     "region" names its oblast."""
-    for m in _near(_REGION_LIST, _REGION_WORD, text, 120):
+    for m in _near(_REGION_LIST, _REGION_WORD, text, 120, 120):
         start, end = m.span("list") if m.group("list") else m.span("list2")
         for mention in found:
             if start <= mention.start < end and mention.place.level == "city" and mention.place.admin1:
