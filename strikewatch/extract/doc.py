@@ -104,9 +104,11 @@ class Doc:
             return cached
         spans: list[tuple[int, int]] = []
         for m in hint.finditer(self.lower):
-            span = self.sentence_of(m.start())
-            if not spans or spans[-1] != span:
-                spans.append(span)
+            start, end = self.sentence_of(m.start())
+            if spans and start <= spans[-1][1] + 3:  # same or next sentence: one window
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
         self._windows[key] = spans
         return spans
 
