@@ -107,7 +107,7 @@ def make_event(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, A
         "id": event_id(reports[0]), "date": _event_date(reports), "places": places,
         "attacker": summary["attacker"], "articles": [str(r.get("id")) for r in reports],
         "summary": summary, "figures": result["figures"], "timeline": result["timeline"],
-        "conflicts": find_conflicts(reports, stories, result["sources"]),
+        "conflicts": find_conflicts(reports, stories, result["sources"], result["summary"]),
         "quotes": _quotes(reports),
     }
 

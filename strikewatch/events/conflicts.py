@@ -5,8 +5,9 @@ Kinds:
   places within ``SAME_TIME_HOURS`` of each other, and (for tolls) the later one is not
   simply larger (a rising toll is an update).
 - ``headline_body``: a report's headline figure is disjoint from its body's figure.
-- ``city_as_national``: a total equals one place's figure while a larger total or
-  sum over places was already known (a city's figure presented as the national one).
+- ``city_as_national``: a total equals one place's figure and falls below the event's
+  best figure while a larger figure was already published (a city's figure presented
+  as the national one).
 """
 from __future__ import annotations
 
@@ -106,19 +107,22 @@ def _place_facts(reports: list[dict[str, Any]], name: str) -> dict[int, tuple[di
 
 
 def _known_by(total: Source, claim: Source) -> bool:
-    """``total`` was published before ``claim`` (or within a few hours after it)."""
-    if total.ts is None or claim.ts is None:
-        return False
-    return total.ts <= claim.ts + SAME_TIME_HOURS * 3600
+    """``total`` was published before ``claim``."""
+    return total.ts is not None and claim.ts is not None and total.ts <= claim.ts
 
 
-def city_conflicts(reports: list[dict[str, Any]], sources: dict[str, list[Source]]) -> list[dict[str, Any]]:
+def city_conflicts(reports: list[dict[str, Any]], sources: dict[str, list[Source]],
+                   summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """Totals equal to one place's figure, below the event's best figure, while a larger
+    figure was already known."""
     found: list[dict[str, Any]] = []
     for name in TOLL_FIELDS:
         places = _place_facts(reports, name)
         field_sources = sources.get(name, [])
+        best = (summary.get(name) or {}).get("best")
         for s in field_sources:
-            if s.covers is not None or s.low is None or s.low != s.high or s.low not in places:
+            if (s.covers is not None or s.low is None or s.low != s.high or s.low not in places
+                    or best is None or s.low >= best):
                 continue
             bigger = [t for t in field_sources if not t.partial and t.story != s.story
                       and t.low is not None and t.low > s.low and _known_by(t, s)]
@@ -132,12 +136,12 @@ def city_conflicts(reports: list[dict[str, Any]], sources: dict[str, list[Source
     return found
 
 
-def find_conflicts(reports: list[dict[str, Any]], stories: list[int],
-                   sources: dict[str, list[Source]]) -> list[dict[str, Any]]:
-    """All conflicts of one event (``sources`` as returned by ``reconcile``)."""
+def find_conflicts(reports: list[dict[str, Any]], stories: list[int], sources: dict[str, list[Source]],
+                   summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """All conflicts of one event (``sources`` and ``summary`` as returned by ``reconcile``)."""
     found: list[dict[str, Any]] = []
     for name, field_sources in sources.items():
         found.extend(disjoint_conflicts(name, field_sources))
     found.extend(headline_conflicts(reports, stories))
-    found.extend(city_conflicts(reports, sources))
+    found.extend(city_conflicts(reports, sources, summary))
     return found

@@ -17,6 +17,7 @@ from .sketch import Sketch, report_text, sketch, sketches
 COUNT_FIELDS = ("drones_launched", "missiles_launched", "drones_intercepted", "missiles_intercepted")
 TOLL_FIELDS = ("killed", "injured")
 MIN_DISTINCTIVE_COUNT = 5
+LATEST_UTC_OFFSET_HOURS = 14  # the easternmost time zone, for "published before the event"
 
 
 @dataclass(slots=True)
@@ -56,6 +57,15 @@ def parse_timestamp(value: Any) -> float | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.timestamp()
+
+
+def plausible_day(day: int | None, published_ts: float | None) -> int | None:
+    """The event day, unless it falls after the report was published in every time
+    zone (a misread relative date): then the report is treated as undated."""
+    if day is None or published_ts is None:
+        return day
+    latest = datetime.fromtimestamp(published_ts + LATEST_UTC_OFFSET_HOURS * 3600, tz=timezone.utc)
+    return None if day > latest.date().toordinal() else day
 
 
 def _norm(name: Any) -> str | None:
@@ -103,12 +113,13 @@ def report_features(index: int, report: dict[str, Any], sk: Sketch | None = None
     summary = report.get("summary") or {}
     places, regions, countries = struck_places(report)
     counts = frozenset(c for c in exact_values(summary, COUNT_FIELDS) if c[1] >= MIN_DISTINCTIVE_COUNT)
+    published_ts = parse_timestamp(report.get("published"))
     return Features(
         index=index,
         report_id=str(report.get("id")),
-        day=parse_day(report.get("event_date")),
+        day=plausible_day(parse_day(report.get("event_date")), published_ts),
         published_day=parse_day(report.get("published")),
-        published_ts=parse_timestamp(report.get("published")),
+        published_ts=published_ts,
         attacker=main_attacker(report),
         places=places,
         regions=regions,

@@ -30,6 +30,8 @@ NEAR_DUPLICATE_NEXT_DAY = 0.5  # reprints whose dates differ by one day
 ATTACH = 2.0  # minimum affinity for a weak story to join an event
 MOVE = 2.0  # minimum affinity, and margin over its own block, to move a story
 MAX_CANDIDATES = 300
+MOVE_PASSES = 2
+LONE_STORY_NEIGHBOURS = 2  # stories a night needs to absorb a lone story dated a day off
 
 
 class UnionFind:
@@ -138,21 +140,33 @@ def _move_target(i: int, key: tuple[int, str], stories: list[Profile],
 
 def _block_target(key: tuple[int, str], blocks: dict[tuple[int, str], list[int]], stories: list[Profile],
                   profiles: dict[tuple[int, str], Profile]) -> tuple[int, str] | None:
-    """The larger neighbouring night a whole block belongs to: every story in it shares
-    a weapon count with that night (all of its reports misdated by one day)."""
+    """The larger neighbouring night a whole block belongs to (all of its reports
+    misdated by one day): every story in it shares a weapon count with that night, or
+    the block is one lone story that shares a place with a night of several stories
+    and contradicts none of its weapon counts."""
     block = blocks[key]
-    if not all(stories[i].counts for i in block):
-        return None
-    found = [other for other in ((key[0] - 1, key[1]), (key[0] + 1, key[1]))
-             if other in profiles and len(blocks[other]) > len(block)
-             and all(shares_count(stories[i], profiles[other]) for i in block)]
+    neighbours = [k for k in ((key[0] - 1, key[1]), (key[0] + 1, key[1])) if k in profiles]
+    found: list[tuple[int, str]] = []
+    if all(stories[i].counts for i in block):
+        found = [k for k in neighbours if len(blocks[k]) > len(block)
+                 and all(shares_count(stories[i], profiles[k]) for i in block)]
+    if not found and len(block) == 1:
+        found = [k for k in neighbours if len(blocks[k]) >= LONE_STORY_NEIGHBOURS
+                 and _fits_lone(stories[block[0]], profiles[k])]
     return found[0] if len(found) == 1 else None
 
 
-def _apply_moves(blocks: dict[tuple[int, str], list[int]], stories: list[Profile]) -> dict[tuple[int, str], Profile]:
-    """Move stories whose date is probably off by one night (all decided on the initial
-    blocks, then applied together); returns the profile of every block."""
-    profiles = {key: _block_profile(block, stories) for key, block in blocks.items()}
+def _fits_lone(story: Profile, night: Profile) -> bool:
+    shares_place = any(p in night.places for p in story.places)
+    night_counts = {name for name, _ in night.counts}
+    contradicts = any(name in night_counts and (name, v) not in night.counts for name, v in story.counts)
+    return shares_place and not contradicts
+
+
+def _apply_moves(blocks: dict[tuple[int, str], list[int]], stories: list[Profile],
+                 profiles: dict[tuple[int, str], Profile]) -> dict[tuple[int, str], Profile]:
+    """Move stories whose date is probably off by one night (all decided on the
+    current blocks, then applied together); returns the profile of every block."""
     moves: list[tuple[int, tuple[int, str], tuple[int, str]]] = []
     for key, block in blocks.items():
         whole = _block_target(key, blocks, stories, profiles)
@@ -234,7 +248,10 @@ def group_features(features: Sequence[Features]) -> Grouping:
     story_members = find_stories(features)
     stories = [_profile(m, features) for m in story_members]
     blocks, weak = _blocks(stories)
-    profiles = _apply_moves(blocks, stories)
+    profiles = {key: _block_profile(block, stories) for key, block in blocks.items()}
+    for _ in range(MOVE_PASSES):  # a story left alone by one pass may move as a lone one
+        profiles = _apply_moves(blocks, stories, profiles)
+        blocks = {key: block for key, block in blocks.items() if block}
     index = _EventIndex()
     for key in sorted(profiles):
         index.add(profiles[key])

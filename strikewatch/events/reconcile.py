@@ -1,10 +1,10 @@
 """Reconcile one event's figures into low / best / high, UCDP-style.
 
-- Sources (``sources.py``) are grouped by the places they cover: a total, or one
-  city's figure, or a sum over several places.
+- Sources (``sources.py``) are grouped by the oblasts they cover: a total, or one
+  place's figure (a city, a district), or a sum over several places.
 - Tolls (killed, injured): within a group, a later, larger figure from an attributed
   speaker supersedes earlier ones (the sequence is the toll's timeline); ``best`` is
-  the latest attributed current figure.
+  the largest current figure, attributed ones first.
 - Weapon counts and duration: ``best`` is the value most stories agree on; figures that
   contradict a better-supported one are left out as not credible (and are flagged).
 - ``low``/``high`` span the group's current, credible figures.
@@ -26,8 +26,8 @@ Figure = dict[str, int]
 
 def mark_superseded(sources: list[Source]) -> None:
     """A toll is superseded by a later source whose lower bound exceeds it, when that
-    later source is attributed (or the earlier one is not). Undated sources compare
-    with every other source."""
+    later source is attributed, or the earlier one is not, or the earlier one is only
+    a floor ("at least 7"). Undated sources compare with every other source."""
     dated = sorted((s for s in sources if s.ts is not None), key=Source.order_key)
     best_named = best_any = -1
     i = len(dated) - 1
@@ -37,7 +37,7 @@ def mark_superseded(sources: list[Source]) -> None:
             j -= 1
         same_time = dated[j + 1 : i + 1]
         for s in same_time:
-            s.superseded = best_named > s.hi or (not s.speaker and best_any > s.hi)
+            s.superseded = best_named > s.hi or (_yields(s) and best_any > s.hi)
         for s in same_time:
             best_any = max(best_any, s.lo)
             best_named = max(best_named, s.lo) if s.speaker else best_named
@@ -46,13 +46,18 @@ def mark_superseded(sources: list[Source]) -> None:
     anyone = max((s.lo for s in sources), default=-1)
     for s in sources:
         if s.ts is None:
-            s.superseded = named > s.hi or (not s.speaker and anyone > s.hi)
+            s.superseded = named > s.hi or (_yields(s) and anyone > s.hi)
+
+
+def _yields(source: Source) -> bool:
+    """Whether any larger later figure updates this one (not only an attributed one)."""
+    return not source.speaker or source.high is None
 
 
 def _best(current: list[Source], name: str) -> Source:
     support = Counter((s.low, s.high) for s in current)
-    if name in TOLL_FIELDS:
-        return max(current, key=lambda s: (bool(s.speaker), s.ts or 0.0, support[(s.low, s.high)], s.report))
+    if name in TOLL_FIELDS:  # current tolls are not superseded: the largest is the most complete
+        return max(current, key=lambda s: (bool(s.speaker), s.lo, s.ts or 0.0, support[(s.low, s.high)], s.report))
     return max(current, key=lambda s: (support[(s.low, s.high)], bool(s.speaker), s.ts or 0.0, s.report))
 
 
@@ -97,7 +102,7 @@ def reconcile_field(sources: list[Source], name: str) -> Figure | None:
         return None
     groups: dict[frozenset[str] | None, list[Source]] = defaultdict(list)
     for s in sources:
-        groups[s.covers].append(s)
+        groups[s.regions].append(s)
     picked, same_whole = _pick_groups(groups)
     parts = [[s for key in picked for s in groups[key]]] if same_whole else [groups[key] for key in picked]
     figures = [reconcile_group(part, name) for part in parts]

@@ -2,7 +2,8 @@
 
 Per field, each member report gives at most one value (its summary range, with the
 evidence facts named in ``summary_evidence``). A value ``covers`` the places its
-evidence facts are about (``None``: a total, or no place given). Reprints of one wire
+evidence facts are about (``None``: a total, or no place given), which lie in
+``regions`` (their oblasts). Reprints of one wire
 story that give the same value count as one source.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Source:
     speaker: str | None
     story: int
     covers: frozenset[str] | None = None  # places of a per-place figure; None for a total
+    regions: frozenset[str] | None = None  # the oblasts (admin1) of those places
     reprints: list[str] = field(default_factory=list)
     superseded: bool = False
     partial: bool = False
@@ -86,6 +88,15 @@ def _covers(facts: list[dict[str, Any]]) -> frozenset[str] | None:
     return None
 
 
+def _regions(report: dict[str, Any], covers: frozenset[str] | None) -> frozenset[str] | None:
+    """The oblasts of the covered places (a district's or a city's figure is part of
+    its oblast's), as far as the report's places table tells."""
+    if covers is None:
+        return None
+    admin1 = {p.get("name"): p.get("admin1") for p in report.get("places") or () if p.get("admin1")}
+    return frozenset(str(admin1.get(place) or place) for place in covers)
+
+
 def report_source(report: dict[str, Any], name: str, story: int) -> Source | None:
     """The value ``report`` gives for field ``name``, with its evidence, or None."""
     value = (report.get("summary") or {}).get(name)
@@ -93,12 +104,13 @@ def report_source(report: dict[str, Any], name: str, story: int) -> Source | Non
         return None
     facts = _evidence_facts(report, name)
     first = facts[0] if facts else {}
+    covers = _covers(facts)
     return Source(
         report=str(report.get("id")), outlet=report.get("outlet"), published=report.get("published"),
         ts=parse_timestamp(report.get("published")), low=value.get("low"), high=value.get("high"),
         evidence=first.get("evidence"), start=first.get("start"), end=first.get("end"),
         where=first.get("where", "text"), speaker=next((f["speaker"] for f in facts if f.get("speaker")), None),
-        story=story, covers=_covers(facts),
+        story=story, covers=covers, regions=_regions(report, covers),
     )
 
 

@@ -97,3 +97,17 @@ def test_stories_group_as_expected_through_the_extractor(story_reports, expected
     assert by_article["ev-a6"] == by_article["ev-a2"] == by_article["ev-a1"]
     # the article carrying the attacker's counter-claim stays with the attack it reports.
     assert by_article["ev-a7"] == by_article["ev-a3"] != by_article["ev-d1"]
+
+
+def test_lone_report_dated_a_day_off_joins_the_night_it_matches() -> None:
+    reports = [_night("a1", "2026-05-18", "07:00", ["Kyiv"]), _night("a2", "2026-05-18", "09:00", ["Kyiv"]),
+               _night("late", "2026-05-17", "10:00", ["Kyiv"]),
+               _night("o1", "2026-05-21", "07:00", ["Odesa"])]
+    assert _groups(reports) == {frozenset({"a1", "a2", "late"}), frozenset({"o1"})}
+
+
+def test_lone_report_with_its_own_weapon_count_stays_a_separate_night() -> None:
+    reports = [_night("a1", "2026-05-18", "07:00", ["Kyiv"], drones=270),
+               _night("a2", "2026-05-18", "09:00", ["Kyiv"], drones=270),
+               _night("b1", "2026-05-19", "08:00", ["Kyiv"], drones=60)]
+    assert _groups(reports) == {frozenset({"a1", "a2"}), frozenset({"b1"})}

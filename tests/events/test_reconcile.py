@@ -104,3 +104,18 @@ def test_low_best_high_are_ordered(sources: list[Source], name: str) -> None:
     figure = reconcile_field(sources, name)
     assert figure is not None
     assert figure["low"] <= figure["best"] <= figure["high"]
+
+
+def test_a_floor_is_updated_by_any_later_larger_figure() -> None:
+    reports = [_toll("r1", "10:30", 7, None, speaker="Borys Filatov"), _toll("r2", "23:00", 11, 11, speaker=None)]
+    result = reconcile(reports, [0, 1])
+    assert result["summary"]["killed"] == {"low": 11, "best": 11, "high": 11}
+    assert [t["current"] for t in result["timeline"]["killed"]] == [False, True]
+
+
+def test_a_district_figure_is_part_of_its_city_not_another_place() -> None:
+    city = _toll("city", "09:00", 9, 9, place="Kyiv")
+    district = _toll("district", "12:00", 12, 12, place="Sviatoshynskyi")
+    district["places"] = [{"name": "Sviatoshynskyi", "status": "struck", "admin1": "Kyiv", "country": "Ukraine"}]
+    city["places"][0]["admin1"] = "Kyiv"
+    assert reconcile([city, district], [0, 1])["summary"]["killed"] == {"low": 12, "best": 12, "high": 12}
