@@ -16,7 +16,7 @@ from .numbers import Quantity, find_numbers
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n|\n(?=\s*[-*•]\s)")
 _ABBREV = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|st|gen|lt|col|sgt|maj|capt|gov|sen|rep|no|vs|approx|jan|feb|mar|apr|aug|sept?|oct|nov|dec)"
-    r"|\b[a-z]|\b(?:u\.s|u\.k|u\.n|a\.m|p\.m|e\.g|i\.e))\.$",
+    r"|(?<![\w-])[a-z]|\b(?:u\.s|u\.k|u\.n|a\.m|p\.m|e\.g|i\.e))\.$",
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -81,7 +81,7 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
         rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b)"
     )
     role_hint = re.compile(r"mayor|governor|president|minister|head|spokes|commander|chief|ombudsman|premier|secretary|advis|commissioner")
-    verb_hint = re.compile(rf"(?<=\s)(?:{t.verbs_rx})\b")
+    verb_hint = re.compile(rf"(?<![\w])(?:{t.verbs_rx})\b")
     name_before = re.compile(rf"(?P<n>{_NAME})\s+(?:has\s+|had\s+|also\s+)?$")
     return intro, role_hint, verb_hint, name_before
 
@@ -149,6 +149,19 @@ class Speakers:
             if fuzz.ratio(surname, p.name.lower().split()[-1]) >= 88:
                 return p
         return None
+
+    def nearest_before(self, text: str, offset: int) -> tuple[str | None, str | None, bool]:
+        """The person named last before ``offset``: who "he said" refers to."""
+        best: tuple[int, Person] | None = None
+        window = text[max(0, offset - 600) : offset].lower()
+        for person in self.people:
+            for name in person.surnames:
+                at = window.rfind(name)
+                if at >= 0 and (best is None or at > best[0]):
+                    best = (at, person)
+        if best is None:
+            return None, None, False
+        return best[1].name, best[1].role, True
 
     def resolve(self, subject: str) -> tuple[str | None, str | None, bool]:
         """(speaker, role, is_person) for a subject phrase such as "the mayor"."""
@@ -244,17 +257,20 @@ _SUBJECT = (
 @lru_cache(maxsize=1)
 def _attribution() -> tuple[re.Pattern[str], ...]:
     v = _tables().verbs_rx
-    after_verb_first = re.compile(rf"^\s*[,.]?\s*(?:{v})\s+{_SUBJECT}")
+    after_verb_first = re.compile(
+        rf"^\s*[,.]?\s*(?:{v})\s+(?:(?:the\s+)?[^,\"“”.]{{0,70}},\s+(?P<named>{_NAME})(?=\s*[,.;])|{_SUBJECT})"
+    )
     after_subject_first = re.compile(
         rf"^\s*[,.]?\s*(?:(?P<named>{_NAME})(?:,[^,;\"“”]{{3,90}})?,?|{_SUBJECT})\s+(?:has\s+|had\s+|also\s+)?(?:{v})\b"
     )
-    before = re.compile(rf"{_SUBJECT}\s+(?:{v})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?\s*$")
+    before = re.compile(rf"(?:{_SUBJECT}\s+(?:{v})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?|(?P<named>{_NAME}):)\s*$")
     reported = re.compile(
         rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b"
         rf"|(?P<named>{_NAME})(?:,[^,;]{{3,90}})?,?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]+\s+){{0,6}})?(?P<named2>{_NAME})"
     )
     according = re.compile(
-        rf"according\s+to\s+{_SUBJECT}"
+        rf"[Aa]ccording\s+to\s+(?:the\s+)?[^.;,]{{0,100}},\s+(?P<named5>{_NAME})(?=\s*[,.;])"
+        rf"|[Aa]ccording\s+to\s+{_SUBJECT}"
         rf"|(?:^|[-–—]\s+)(?:(?i:{_tables().role_rx})\s+)?(?P<named3>{_NAME}):\s"
         rf"|\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,8}}?(?P<named4>{_NAME})"
     )
@@ -284,7 +300,10 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
             if hit:
                 subject = hit.groupdict().get("named") or hit.group("subj")
                 break
-        speaker, role, is_person = speakers.resolve(subject) if subject else (None, None, False)
+        if subject and subject.strip().lower() in ("he", "she"):
+            speaker, role, is_person = speakers.nearest_before(text, m.start())
+        else:
+            speaker, role, is_person = speakers.resolve(subject) if subject else (None, None, False)
         if speaker is None and out and _continues(text, out[-1], m.start()):
             speaker, role, is_person = out[-1].speaker, out[-1].role, out[-1].is_person
         out.append(Quote(inner, speaker, role, "direct", m.start(), m.end(), is_person))
@@ -307,14 +326,16 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         if not any(s_start <= h.start() < s_end for h in hits):
             continue
         sentence = doc.text[s_start:s_end]
-        m = reported.search(sentence) or according.search(sentence)
-        if not m:
-            continue
-        groups = m.groupdict()
-        subject = groups.get("named") or groups.get("named2") or groups.get("named3") or groups.get("named4") or groups.get("subj")
-        if not subject:
-            continue
-        speaker, role, is_person = speakers.resolve(subject)
+        speaker = role = None
+        is_person = False
+        for m in (hit for rx in (reported, according) for hit in [rx.search(sentence)] if hit):
+            groups = m.groupdict()
+            subject = (groups.get("named") or groups.get("named2") or groups.get("named3") or groups.get("named4")
+                       or groups.get("named5") or groups.get("subj"))
+            if subject:
+                speaker, role, is_person = speakers.resolve(subject)
+                if speaker is not None:
+                    break
         if speaker is None and role is None:
             continue
         out.append(Quote(sentence, speaker, role, "reported", s_start, s_end, is_person))

@@ -91,3 +91,20 @@ def test_night_from_friday_to_saturday(extract):
 def test_publication_time_is_read_in_kyiv(extract):
     r = extract("Russian drones attacked Odesa overnight.", published="2026-03-14T23:30:00-05:00")
     assert r["event_date"] == "2026-03-15"
+
+
+def test_speaker_forms_in_wire_mt_and_live_blogs(extract):
+    cases = {
+        "According to the head of the regional military administration, Oleh Hryhorov, a drone hit a farm in Sumy.": "Oleh Hryhorov",
+        '"Two dead and eight wounded persons," precised the governor of the region, Oleg Kiper, on Telegram.': "Oleh Kiper",
+        '10:05 - President Volodymyr Zelensky: "This week alone Russia used more than 1,300 drones." He asked for help.': "Volodymyr Zelensky",
+        ("Vladyslav Haivanenko, the head of the regional military administration, said the missile was an Iskander-M. "
+         '"There was a playground and a cafe," he said.'): "Vladyslav Haivanenko",
+    }
+    for text, name in cases.items():
+        assert extract(text)["summary"]["speakers"] == [name], text
+
+
+def test_organisations_are_not_speakers(extract):
+    r = extract("Poland's Operational Command said it scrambled jets. The Armed Forces said debris fell near Izmail.")
+    assert r["summary"]["speakers"] == []
