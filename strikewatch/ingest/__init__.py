@@ -8,25 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import NOT_FOUND, StrikewatchError
 from ..models import Article
+from .problems import InputProblem
 from .text import read_text_file, read_text_stream
 from .jsonl import read_jsonl_file, read_jsonl_stream
-
-
-@dataclass(slots=True)
-class InputProblem:
-    """An item that could not be read: one line for the user."""
-
-    item: str
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.item}: {self.message} [{self.code}]"
 
 
 Item = Article | InputProblem

@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import BAD_JSON, StrikewatchError
 from ..models import Article
 from .decode import decode_bytes
+from .problems import InputProblem
 from .identity import text_id
 
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
@@ -40,23 +41,22 @@ def article_from_record(record: Any, source: str) -> Article:
     )
 
 
-def _read_lines(lines: Iterator[bytes], name: str) -> Iterator[Any]:
-    from . import InputProblem  # late: the package imports this module
+def parse_line(raw: bytes, item: str) -> Article | InputProblem:
+    """One JSON Lines record as an article, or the reason it is not one."""
+    try:
+        return article_from_record(json.loads(decode_bytes(raw, item)), item)
+    except json.JSONDecodeError as err:
+        return InputProblem(item, BAD_JSON, f"malformed JSON ({err.msg} at column {err.colno})")
+    except StrikewatchError as err:
+        return InputProblem(item, err.code, err.message)
+    except ValueError as err:
+        return InputProblem(item, BAD_JSON, str(err))
 
+
+def _read_lines(lines: Iterator[bytes], name: str) -> Iterator[Article | InputProblem]:
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        item = f"{name}:{number}"
-        try:
-            line = decode_bytes(raw, item)
-            record = json.loads(line)
-            yield article_from_record(record, item)
-        except json.JSONDecodeError as err:
-            yield InputProblem(item, BAD_JSON, f"malformed JSON ({err.msg} at column {err.colno})")
-        except StrikewatchError as err:
-            yield InputProblem(item, err.code, err.message)
-        except ValueError as err:
-            yield InputProblem(item, BAD_JSON, str(err))
+        if raw.strip():
+            yield parse_line(raw, f"{name}:{number}")
 
 
 def read_jsonl_file(path: Path) -> Iterator[Any]:

@@ -10,17 +10,14 @@ would yield their articles, so every engine gives the same sequence.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
-from ..errors import BAD_JSON, StrikewatchError
+from ..errors import StrikewatchError
 from ..ingest import READERS, InputProblem, read_inputs
-from ..ingest.decode import decode_bytes
-from ..ingest.jsonl import article_from_record
+from ..ingest.jsonl import parse_line
 from ..models import Article
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -166,16 +163,6 @@ def _read_jsonl_range(part: Partition) -> Iterator[Article | InputProblem]:
         data = handle.read(part.stop - part.start)
     for number, raw in enumerate(io.BytesIO(data), start=part.first_line):  # lines as the file gives them
         if raw.strip():
-            yield _jsonl_item(raw, f"{name}:{number}")
+            yield parse_line(raw, f"{name}:{number}")
 
 
-def _jsonl_item(raw: bytes, item: str) -> Article | InputProblem:
-    try:
-        record: Any = json.loads(decode_bytes(raw, item))
-        return article_from_record(record, item)
-    except json.JSONDecodeError as err:
-        return InputProblem(item, BAD_JSON, f"malformed JSON ({err.msg} at column {err.colno})")
-    except StrikewatchError as err:
-        return InputProblem(item, err.code, err.message)
-    except ValueError as err:
-        return InputProblem(item, BAD_JSON, str(err))
