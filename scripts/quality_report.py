@@ -20,6 +20,42 @@ SETS = {
 }
 
 
+# A record of a past measurement, not a computed figure: the challenge set's first, blind
+# run (2026-11-23), before any rule was changed in response to it.
+HISTORY = [
+    "## How much of this is fitted",
+    "",
+    "The rules were tuned on the dev set, so its scores are optimistic. The challenge set was",
+    "written afterwards by another writer who had not seen the extractor. Its first, blind",
+    "measurement (2026-11-23, before any rule changed in response to it) was:",
+    "",
+    "| field | accuracy (exact) | F1 |",
+    "| --- | --- | --- |",
+    "| killed | 0.775 | 0.806 |",
+    "| injured | 0.800 | 0.800 |",
+    "| drones_launched | 0.925 | 0.895 |",
+    "| missiles_launched | 0.875 | 0.810 |",
+    "| drones_intercepted | 0.925 | 0.828 |",
+    "| missiles_intercepted | 0.825 | 0.471 |",
+    "| duration_hours | 1.000 | 1.000 |",
+    "| places_struck | 0.650 | 0.885 |",
+    "| speakers | 0.675 | 0.860 |",
+    "| event_date | 0.950 | |",
+    "| attacker | 1.000 | |",
+    "",
+    "Grouping on that run: pairwise F1 0.980, B-cubed F1 0.983.",
+    "",
+    "We then fixed the general failure types that run exposed, and checked every fix against",
+    "both sets. The fixes covered: tolls of earlier attacks given with explicit dates; Air Force",
+    "digest lists; launch areas inside Russia; machine-translated casualty phrasing; speaker",
+    "forms (\"according to ..., NAME\", \"NAME:\"); and region lists. The tables above are after",
+    "those fixes. Expect real, unseen reports to score between that first run and the current",
+    "challenge figures. The fields most at risk are places_struck (whether a place was really",
+    "hit is often implicit) and speakers.",
+    "",
+]
+
+
 def _table(scores) -> list[str]:
     rows = ["| field | n | accuracy (exact) | overlap | precision | recall | F1 |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for s in scores:
@@ -56,6 +92,7 @@ def main() -> None:
             out += ["", "Grouping: " + ", ".join(f"{k.replace('_', ' ')} {v:.3f}" for k, v in grouping.items()
                                                   if isinstance(v, float)) + "."]
         out += ["", f"({len(reports)} articles extracted in {elapsed:.2f} s.)", ""]
+    out += HISTORY
     (ROOT / "docs" / "quality.md").write_text("\n".join(out) + "\n", encoding="utf-8")
     print("\n".join(out))
 
