@@ -33,6 +33,7 @@ _DAY_REF = re.compile(
 class _Cues:
     counter: re.Pattern[str]
     strong: re.Pattern[str]
+    related: re.Pattern[str]
     before: re.Pattern[str]
     attacker: dict[str, re.Pattern[str]]
 
@@ -44,6 +45,7 @@ def _cues() -> _Cues:
     return _Cues(
         re.compile(b.format(_alt(t["counter"]))),
         re.compile(b.format(_alt(t["context_strong"]))),
+        re.compile(rf"\s*[\W_]*(?:{_alt(t['related'])})"),
         re.compile(b.format(_alt(t["context_before"]))),
         {side: re.compile(b.format(_alt(words))) for side, words in t["attacker"].items()},
     )
@@ -134,7 +136,7 @@ class AttackClassifier:
         if not self.doc.sentences:
             return "main"
         start, end = self.doc.sentences[index]
-        if self._strong_context(start, end) or self._other_date(start, end):
+        if cues.related.match(self.doc.lower, start) or self._strong_context(start, end) or self._other_date(start, end):
             return "context"
         counter = any(not any(a <= m.start() < b for a, b in self.launch_sites)
                       for m in cues.counter.finditer(self.doc.lower, start, end))

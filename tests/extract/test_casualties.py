@@ -139,3 +139,13 @@ def test_two_word_people_nouns_and_the_driver(extract):
 def test_river_is_not_the_city(extract):
     r = extract("Kherson lies on the west bank of the Dnipro River. A drone killed one person in Kherson.")
     assert "Dnipro" not in {p["name"] for p in r["places"]}
+
+
+def test_related_story_links_are_not_this_attack(extract):
+    text = (
+        "Two people were injured when drones hit Poltava overnight, the governor said.\n\n"
+        "READ ALSO: Russian missile strike on Kharkiv kills 11 people\n\n"
+        "Air defences shot down most of the drones."
+    )
+    s = extract(text)["summary"]
+    assert s["killed"] is None and s["injured"] == {"low": 2, "high": 2}
