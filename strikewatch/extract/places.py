@@ -77,7 +77,10 @@ def gazetteer() -> _Gazetteer:
         longest = max(longest, len(words))
     cues = load_toml("place_cues.toml")
     struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
-    before = re.compile(rf"(?<![\w-])(?:{_alt(cues['mention_before'])})\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$")
+    # Matched on the reversed text before a place, so the cue is anchored where it ends
+    # (one attempt instead of one per character of the window).
+    reversed_cues = _alt(c[::-1] for c in cues["mention_before"])
+    before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
     automaton = ahocorasick.Automaton()
@@ -235,7 +238,7 @@ def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool])
         return False
     if _is_dateline(doc.text, m):
         return False
-    if g.before_rx.search(doc.lower[max(0, m.start - 40) : m.start]):
+    if g.before_rx.match(doc.lower[max(0, m.start - 60) : m.start][::-1]):
         return False
     if g.after_rx.match(doc.lower[m.end : m.end + 40]):
         return False
