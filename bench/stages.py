@@ -143,9 +143,12 @@ def stage_engine(corpus: Path, size: int, engine: str, workers: int) -> dict[str
     _extractor()
     from strikewatch.scale import run_extraction_inputs
 
+    from strikewatch.scale import shutdown
+
     started = time.perf_counter()
     n = sum(1 for r in run_extraction_inputs([str(corpus)], engine=engine, workers=workers) if isinstance(r, dict))
     seconds = time.perf_counter() - started
+    shutdown()  # reap the pool / cluster so their peak memory is counted below
     return {"engine": engine, "workers": workers, "articles": n, "seconds": round(seconds, 2),
             "articles_per_s": round(n / seconds), "peak_rss_mb": peak_rss_mb(),
             "workers_peak_rss_mb": peak_rss_mb(children=True)}

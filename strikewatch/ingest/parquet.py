@@ -17,7 +17,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import BAD_JSON, StrikewatchError
-from ..models import Article
 from .jsonl import article_from_record
 
 COLUMNS = ("text", "id", "title", "url", "published", "outlet", "language")

@@ -9,7 +9,7 @@ import pytest
 
 from scale_helpers import explode_on_marker, figures_profile, real_extractor
 from strikewatch.errors import MISSING_EXTRA, StrikewatchError
-from strikewatch.ingest import InputProblem, articles_only, read_inputs
+from strikewatch.ingest import InputProblem, read_inputs
 from strikewatch.models import Article
 from strikewatch.scale import get_executor, run_extraction, run_extraction_inputs
 from strikewatch.scale.ordered import windowed
