@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Order is the order of `strikewatch --help`.
-COMMAND_MODULES = ("extract", "evaluate", "events", "ledger", "serve", "bench")
+COMMAND_MODULES = ("extract", "evaluate", "events", "ledger", "serve")
 
 
 def _register_all() -> None:

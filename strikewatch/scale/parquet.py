@@ -86,18 +86,20 @@ def write_parquet_shards(
     out_dir: str | Path,
     rows_per_shard: int = 100_000,
     batch_rows: int = 5_000,
+    first_index: int = 0,
 ) -> list[Path]:
     """Write ``reports`` to ``out_dir/reports-00000.parquet``, ... and return the paths.
 
     Each shard holds at most ``rows_per_shard`` rows, written in row groups of
-    ``batch_rows``. Nothing is written (and no path returned) for an empty input.
+    ``batch_rows``; numbering starts at ``first_index`` (a streaming writer appends
+    shards). Nothing is written (and no path returned) for an empty input.
     """
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     iterator = iter(reports)
     paths: list[Path] = []
     while True:
-        path = folder / SHARD_NAME.format(len(paths))
+        path = folder / SHARD_NAME.format(first_index + len(paths))
         if not _write_shard(iterator, path, rows_per_shard, batch_rows):
             break
         paths.append(path)

@@ -50,7 +50,7 @@ class IngestSummary:
     events_upserted: int = 0
     batches: int = 0
     seconds: float = 0.0
-    reports: list[dict[str, Any]] = field(default_factory=list)
+    shards: list[str] = field(default_factory=list)  # Parquet shards written with ``--out``
 
     @property
     def rate(self) -> float:
@@ -63,7 +63,7 @@ class IngestSummary:
         self.failed.extend(other.failed)
         self.events_upserted += other.events_upserted
         self.batches += other.batches
-        self.reports.extend(other.reports)
+        self.shards.extend(other.shards)
 
 
 def default_extractor() -> Extractor:
@@ -134,6 +134,33 @@ def _extract_scaled(articles: list[Article], opts: ExtractOptions,
     return done
 
 
+class ShardSink:
+    """Writes reports to Parquet shards as batches arrive (``ingest --out``), so memory
+    stays bounded by one shard's rows however large the archive."""
+
+    def __init__(self, out_dir: str, rows_per_shard: int = 10_000) -> None:
+        self.out_dir = out_dir
+        self.rows_per_shard = rows_per_shard
+        self.buffer: list[dict[str, Any]] = []
+        self.next_index = len(list(Path(out_dir).glob("reports-*.parquet"))) if Path(out_dir).is_dir() else 0
+
+    def add(self, reports: list[dict[str, Any]]) -> list[str]:
+        self.buffer.extend(reports)
+        return self._flush() if len(self.buffer) >= self.rows_per_shard else []
+
+    def close(self) -> list[str]:
+        return self._flush() if self.buffer else []
+
+    def _flush(self) -> list[str]:
+        from ..scale import write_parquet_shards
+
+        paths = write_parquet_shards(self.buffer, self.out_dir, rows_per_shard=self.rows_per_shard,
+                                     first_index=self.next_index)
+        self.next_index += len(paths)
+        self.buffer = []
+        return [str(p) for p in paths]
+
+
 class Ingester:
     """Runs batches into one store; reusable across inputs (``ingest`` and ``watch``)."""
 
@@ -148,6 +175,7 @@ class Ingester:
             build_events = default_build_events()
         self.build_events = build_events
         self.progress = progress or (lambda n: None)
+        self.sink = ShardSink(self.options.out) if self.options.out else None
 
     def _extract(self, articles: list[Article], failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
         if self.extractor is None and self.options.scaled:
@@ -167,8 +195,8 @@ class Ingester:
             summary.new = len(result.new)
             summary.duplicates += len(result.duplicates)
             summary.events_upserted = len(result.events_upserted)
-            if self.options.out:
-                summary.reports.extend(r for _, r in done)
+            if self.sink is not None:
+                summary.shards.extend(self.sink.add([r for _, r in done]))
         self.progress(len(articles))
         return summary
 
@@ -240,9 +268,7 @@ def ingest(store: Store, inputs: Iterable[str], batch_size: int = 100, extractor
     for spec in inputs:
         part = ingester.run(read_inputs([spec]), origin=spec, kind=source_kind(spec))
         total.merge(part)
+    if ingester.sink is not None:
+        total.shards.extend(ingester.sink.close())
     total.seconds = time.perf_counter() - started
-    if ingester.options.out and total.reports:
-        from ..scale import write_parquet_shards
-
-        write_parquet_shards(total.reports, ingester.options.out)
     return total
