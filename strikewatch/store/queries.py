@@ -68,7 +68,7 @@ def _brief(row: Any, places: list[dict[str, Any]]) -> dict[str, Any]:
 def list_events(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
     e = t.events
     stmt = (sa.select(e).where(*_where(f))
-            .order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id)
+            .order_by(e.c.date.desc().nulls_last(), e.c.id)  # index-friendly; undated events last
             .limit(max(0, min(limit, 10_000))).offset(max(0, offset)))
     found = list(conn.execute(stmt).mappings())
     places = _places_by_event(conn, [r["id"] for r in found])
