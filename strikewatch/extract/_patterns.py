@@ -9,16 +9,25 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first so that the most specific
     phrase wins ("shot down or suppressed" before "shot down").
 
-    The alternation is preceded by a lookahead on the phrases' first characters:
-    Python's ``re`` tries every branch in turn at every position, so one character-set
-    test that rejects most positions makes long lists much cheaper to scan for. The
-    lookahead only restates what a match already requires, so matches are unchanged
-    (it sits in the same flag context as the phrases, so it folds case the same way)."""
+    Python's ``re`` tries every branch in turn at every position, so the phrases are
+    grouped by first character ("m(?:ayor|inister)|g(?:overnor)") and preceded by a
+    lookahead on those characters: most positions are rejected by one character-set
+    test, the rest by one test per group. Matches are unchanged: branches of different
+    groups can never match at the same position, each group keeps the longest-first
+    order, and the lookahead only restates what a match requires (it sits in the same
+    flag context as the phrases, so it folds case the same way)."""
     phrases = sorted(set(words), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in phrases)
+    flat = "|".join(re.escape(w) for w in phrases)
     if not phrases or "" in phrases:
-        return alt
-    return f"(?=[{first_chars(phrases)}])(?:{alt})"
+        return flat
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(phrase[1:])
+    guard = f"(?=[{first_chars(phrases)}])"
+    if len({c.casefold() for c in groups}) < len(groups):
+        return f"{guard}(?:{flat})"  # "A…" and "a…" would compete under IGNORECASE: keep the order
+    branches = "|".join(f"{re.escape(c)}(?:{'|'.join(re.escape(r) for r in rests)})" for c, rests in groups.items())
+    return f"{guard}(?:{branches})"
 
 
 def first_chars(phrases: Iterable[str]) -> str:

@@ -19,12 +19,17 @@ _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
-_IN_MONTH = re.compile(rf"\b(?:in|since|during|throughout)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{'|'.join(_MONTHS)})\b(?!\s+\d)")
+# Leading lookaheads (here and below) restate the possible first characters of a
+# match: one cheap test per position before the alternation is tried.
+_IN_MONTH = re.compile(rf"(?=[dist])\b(?:in|since|during|throughout)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{'|'.join(_MONTHS)})\b(?!\s+\d)")
 _TIME_WORDS = re.compile(rf"\b(?:{_WD}|overnight|tonight|today|yesterday|this morning|last night|latest|night|morning|evening)\b")
-_CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|whereas|after|when)\s|;|\s+while\s|\s+as\s+the\s")
+_CLAUSE_BREAK = re.compile(r"(?=[,;\s])(?:,\s+(?:as|while|but|whereas|after|when)\s|;|\s+while\s|\s+as\s+the\s)")
+# The leading lookahead holds the first letters of both branches (weekdays; hit,
+# struck, attacked, ...): it rejects most positions before the lookbehinds run.
 _DAY_REF = re.compile(
-    rf"(?<!overnight )(?<!night of )(?<!into )(?<!late )(?P<wd>{_WD})(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:attack|strike|strikes|attacks|barrage|assault)"
-    rf"|(?:hit|struck|attacked|killed|died|launched|used|fired)\s+(?:\w+\s+){{0,3}}?on\s+(?P<wd2>{_WD})(?!\s+(?:night|evening))"
+    rf"(?=[adfhklmstuw])"
+    rf"(?:(?<!overnight )(?<!night of )(?<!into )(?<!late )(?P<wd>{_WD})(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:attack|strike|strikes|attacks|barrage|assault)"
+    rf"|(?:hit|struck|attacked|killed|died|launched|used|fired)\s+(?:\w+\s+){{0,3}}?on\s+(?P<wd2>{_WD})(?!\s+(?:night|evening)))"
 )
 
 

@@ -123,7 +123,7 @@ def _quantity(doc: Doc, start: int):
 
 
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.after, HINT):
+    for m in doc.finditer(p.after, HINT, needs=SLOT):
         if m.group("label"):  # "Dead - 2 persons."
             q = _quantity(doc, m.start("n4"))
             if q is not None:
@@ -170,7 +170,7 @@ def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.toll, HINT):
+    for m in doc.finditer(p.toll, HINT, needs=SLOT):
         q = _quantity(doc, m.start("n"))
         if q is None:
             continue
@@ -181,7 +181,7 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.breakdown, HINT):
+    for m in doc.finditer(p.breakdown, HINT, needs=SLOT):
         n_group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
         q = _quantity(doc, m.start(n_group))
         if q is None:

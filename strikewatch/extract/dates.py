@@ -33,7 +33,8 @@ _EXPRESSIONS: list[tuple[str, re.Pattern[str]]] = [
     ("attack_weekday", re.compile(rf"(?P<wd>{_WD})(?:\s+(?:morning|evening|night|afternoon))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:attack|strike|strikes|barrage|assault|bombardment)")),
     ("night_range", re.compile(rf"night\s+of\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|into)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d4>\d{{1,2}}))")),
     ("night_weekday", re.compile(rf"(?:overnight|night)\s+(?:of\s+|from\s+)?(?:(?:{_WD})\s+)?(?:into|to)\s+(?P<wd>{_WD})")),
-    ("explicit", re.compile(rf"(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?(?![\w])")),
+    # The lookahead (a digit or a month's first letter) rejects most positions cheaply.
+    ("explicit", re.compile(rf"(?=\d|[adfjmnos])(?<![\w])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RX})|(?P<m2>{_MONTH_RX})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>20\d\d))?(?![\w])")),
     ("weekday", re.compile(rf"(?:(?P<part>early|late|on|overnight|last|this)\s+)?(?P<wd>{_WD})(?:\s+(?P<part2>morning|night|evening|afternoon))?")),
     ("yesterday", re.compile(r"(?<![\w])yesterday(?![\w])")),
     ("last_night", re.compile(r"(?<![\w])(?:last\s+night|(?:consecutive|straight|second|third|another)\s+night|overnight|this\s+morning|early\s+hours|tonight|earlier\s+today|today)(?![\w])")),

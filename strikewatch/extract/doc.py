@@ -104,6 +104,8 @@ class Doc:
             return cached
         spans: list[tuple[int, int]] = []
         for m in hint.finditer(self.lower):
+            if spans and m.start() < spans[-1][1]:
+                continue  # inside the sentence of the previous hit: already covered
             start, end = self.sentence_of(m.start())
             if spans and start <= spans[-1][1] + 3:  # same or next sentence: one window
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
@@ -112,11 +114,14 @@ class Doc:
         self._windows[key] = spans
         return spans
 
-    def finditer(self, rx: re.Pattern[str], hint: re.Pattern[str], text: str | None = None):
-        """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences."""
+    def finditer(self, rx: re.Pattern[str], hint: re.Pattern[str], text: str | None = None, needs: str = ""):
+        """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences.
+        ``needs`` is a string every match of ``rx`` contains (SLOT for patterns built
+        around a quantity): windows without it are skipped without running ``rx``."""
         target = self.shadow if text is None else text
         for start, end in self.windows(hint):
-            yield from rx.finditer(target, start, end)
+            if not needs or target.find(needs, start, end) >= 0:
+                yield from rx.finditer(target, start, end)
 
 
 def _shadow(lower: str, numbers: list[Quantity]) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ._patterns import alternation as _alternation
+from ._patterns import alternation as _alternation, first_chars
 from ..resources import load_toml
 
 
@@ -51,8 +51,11 @@ def _tables() -> _Tables:
     word = f"(?:{_alternation(units + tens)})"
     word_run = rf"{word}(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_alternation(units + tens + scales)}))*"
     digits = r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?"
+    # The lookahead restates that a quantity starts with a digit or the first letter
+    # of a qualifier, vague quantity or number word: a cheap test at every position.
+    starts = first_chars(list(qualifiers) + list(vague) + units + tens)
     pattern = re.compile(
-        rf"(?<![\w$€£.,:/-])(?:(?P<qual>{_alternation(list(qualifiers))})\s+)?"
+        rf"(?=\d|[{starts}])(?<![\w$€£.,:/-])(?:(?P<qual>{_alternation(list(qualifiers))})\s+)?"
         rf"(?:(?P<vague>{_alternation(list(vague))})(?![\w-])"
         rf"|(?P<digits>{digits})(?![\w])"
         rf"|(?P<words>{word_run})(?:\s+(?P<dozen>dozen))?(?![\w]))"

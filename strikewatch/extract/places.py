@@ -110,7 +110,9 @@ def find_places(text: str) -> list[PlaceMention]:
     return sorted(found, key=lambda m: m.start)
 
 
-_REGION_WORD = re.compile(r"[Rr]egion|[Oo]blast|[Pp]rovince")
+# "[Rr]egion|[Oo]blast|[Pp]rovince", written to start with a character set so that
+# ``re`` can skip ahead to candidate letters instead of trying each branch everywhere.
+_REGION_WORD = re.compile(r"[RrOoPp](?:(?<=[Rr])egion|(?<=[Oo])blast|(?<=[Pp])rovince)")
 _DISTRICT_WORD = re.compile(r"district")
 
 
@@ -143,8 +145,11 @@ def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
                     mention.place = oblast
 
 
+# The leading lookahead lists the first letters of the opening words (aircraft,
+# bombers, carriers, directions, from, fired, launched, ships, warships): a cheap
+# test that skips most positions before the alternation is tried.
 _LAUNCH_SITES = re.compile(
-    r"(?:(?:aircraft|bombers|ships?|submarines?|carriers?|warships?)\s+(?:over|from|in)|\bfrom|\bdirections?\s+of|\blaunched\s+from|\bfired\s+from)\s+(?:the\s+)?(?:areas?\s+of\s+|territory\s+of\s+|(?:temporarily\s+)?occupied\s+)?"
+    r"(?=[abcdflsw])(?:(?:aircraft|bombers|ships?|submarines?|carriers?|warships?)\s+(?:over|from|in)|\bfrom|\bdirections?\s+of|\blaunched\s+from|\bfired\s+from)\s+(?:the\s+)?(?:areas?\s+of\s+|territory\s+of\s+|(?:temporarily\s+)?occupied\s+)?"
     r"(?:(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)(?:\s+(?:regions?|oblasts?))?(?:\s*\([^)]{1,40}\))?(?:\s*,\s*|\s+and\s+|\s+in\s+(?:the\s+)?|\s*$)?)+"
 )
 

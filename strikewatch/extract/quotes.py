@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..resources import load_csv, load_toml
+from ._patterns import alternation, first_chars
 from .doc import Doc
 
 
@@ -53,32 +54,40 @@ class _Tables:
     role_rx: str
     orgs: dict[str, str]
     known: dict[str, tuple[str, str]]  # lower alias -> (name, role)
+    # " " + each organisation / role phrase: one ``str.endswith`` call tells whether
+    # any of them ends a subject before the tables are walked in order.
+    org_suffixes: tuple[str, ...]
+    role_suffixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     t = load_toml("speakers.toml")
-    verbs = sorted(t["speech_verbs"], key=len, reverse=True)
     roles = dict(t["roles"])
     known = {}
     for row in load_csv("people.csv"):
         known[row["alias"].lower()] = (row["name"], row["role"])
         known[row["name"].lower()] = (row["name"], row["role"])
     return _Tables(
-        "|".join(re.escape(v) for v in verbs),
+        alternation(t["speech_verbs"]),
         roles,
-        "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)),
+        alternation(roles),
         dict(t["organisations"]),
         known,
+        tuple(" " + phrase for phrase in t["organisations"]),
+        tuple(" " + role for role in roles),
     )
 
 
 @lru_cache(maxsize=1)
 def _register_patterns() -> tuple[re.Pattern[str], ...]:
     t = _tables()
+    # The lookahead restates that a match starts with a role or a capital: one
+    # character-set test instead of trying every role at every position.
     intro = re.compile(
-        rf"(?:(?P<role1>(?i:{t.role_rx}))\s+(?P<n1>{_NAME}))"
-        rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b)"
+        rf"(?=[A-Z]|(?i:[{first_chars(t.roles)}]))"
+        rf"(?:(?:(?P<role1>(?i:{t.role_rx}))\s+(?P<n1>{_NAME}))"
+        rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b))"
     )
     role_hint = re.compile(r"mayor|governor|president|minister|head|spokes|commander|chief|ombudsman|premier|secretary|advis|commissioner")
     verb_hint = re.compile(rf"(?<![\w])(?:{t.verbs_rx})\b")
@@ -170,10 +179,12 @@ class Speakers:
         low = re.sub(r"^(?:the|a|an)\s+", "", s.lower())
         if low in ("he", "she"):
             return (self._last.name, self._last.role, True) if self._last else (None, None, False)
-        for phrase, org in t.orgs.items():
-            if low == phrase or low.endswith(" " + phrase):
-                return org, None, False
-        role = t.roles.get(low) or next((r for k, r in t.roles.items() if low.endswith(" " + k)), None)
+        if low in t.orgs or low.endswith(t.org_suffixes):
+            for phrase, org in t.orgs.items():
+                if low == phrase or low.endswith(" " + phrase):
+                    return org, None, False
+        role = t.roles.get(low) or (next((r for k, r in t.roles.items() if low.endswith(" " + k)), None)
+                                    if low.endswith(t.role_suffixes) else None)
         if role and not re.search(_NAME, s):
             person = next((p for p in reversed(self.people) if p.role == role), None)
             if person:

@@ -206,7 +206,7 @@ def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, sta
 
 
 def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
-    for m in doc.finditer(t.np_rx, HINT):
+    for m in doc.finditer(t.np_rx, HINT, needs=SLOT):
         if m.start("n") in taken or m.start("n") in found:
             continue
         w = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -216,7 +216,7 @@ def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"29 of the 31 missiles were shot down": 29 takes the verb, 31 was launched."""
-    for m in doc.finditer(t.of_rx, HINT):
+    for m in doc.finditer(t.of_rx, HINT, needs=SLOT):
         if m.start("n") in taken:
             continue
         part = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -229,7 +229,7 @@ def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set
 
 def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"all but two of the 31 missiles" -> 29; "more than half of the 318 drones" -> 160..318."""
-    for m in doc.finditer(t.derived_rx, HINT):
+    for m in doc.finditer(t.derived_rx, HINT, needs=SLOT):
         whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
         if whole is None or whole.low is None or whole.low != whole.high:
             continue
@@ -248,7 +248,7 @@ def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _derived_from_antecedent(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"launched ... 31 missiles ... shot down all but two of the missiles" -> 29."""
-    for m in doc.finditer(t.derived_ref_rx, HINT):
+    for m in doc.finditer(t.derived_ref_rx, HINT, needs=SLOT):
         found.pop(m.start("k"), None)
         k = doc.quantity_at(m.start("k"))
         category, model, _ = _classify(doc.lower[m.start("np") : m.end("np")], t)
@@ -280,7 +280,7 @@ def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"of which 280 were shot down": a count with an interception verb and no noun
     refers to the nearest weapon phrase before it (same or previous sentence)."""
-    for m in doc.finditer(t.bare_rx, HINT):
+    for m in doc.finditer(t.bare_rx, HINT, needs=SLOT):
         n = m.start("n")
         if n in taken or n in found:
             continue
