@@ -104,6 +104,7 @@ def find_places(text: str) -> list[PlaceMention]:
     district" of whatever city the text is about) and "the region" meaning the oblast
     of the city named before it."""
     found = _gazetteer_places(text)
+    _districts_of_the_city_in_question(found)
     _cities_as_regions(text, found)
     found += _unlisted_districts(text, found)
     found += _region_references(text, found)
@@ -163,6 +164,20 @@ def launch_site_spans(text: str) -> list[tuple[int, int]]:
 def _nearest_city(found: list[PlaceMention], offset: int) -> Place | None:
     before = [m for m in found if m.start < offset and m.place.level == "city" and m.place.country == "Ukraine"]
     return before[-1].place if before else None
+
+
+def _districts_of_the_city_in_question(found: list[PlaceMention]) -> None:
+    """Several cities have a "Kyivskyi district": a listed district belongs to the city
+    the text is about (named before it, else anywhere), not to the one in the table."""
+    for m in found:
+        if m.place.level != "district":
+            continue
+        city = _nearest_city(found, m.start) or next(
+            (c.place for c in found if c.place.level == "city" and c.place.country == "Ukraine"), None)
+        if city is None or city.canonical == m.place.admin1:
+            continue
+        name = re.sub(r"\s+district$", "", m.place.canonical, flags=re.IGNORECASE)
+        m.place = Place(name, "district", city.canonical, "Ukraine", city.lat, city.lon, True, m.place.alias)
 
 
 def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMention]:

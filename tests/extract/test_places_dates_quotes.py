@@ -108,3 +108,10 @@ def test_speaker_forms_in_wire_mt_and_live_blogs(extract):
 def test_organisations_are_not_speakers(extract):
     r = extract("Poland's Operational Command said it scrambled jets. The Armed Forces said debris fell near Izmail.")
     assert r["summary"]["speakers"] == []
+
+
+def test_district_belongs_to_the_city_named_before_it(extract):
+    r = extract("Russian drones struck Odesa overnight. In the Kyivskyi district, a drone hit a high-rise, injuring two.")
+    districts = [p for p in r["places"] if p["level"] == "district"]
+    assert districts and districts[0]["admin1"] == "Odesa" and districts[0]["name"] == "Kyivskyi"
+    assert "Kyivskyi" in r["summary"]["places_struck"]
