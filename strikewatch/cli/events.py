@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 from rich import box
@@ -12,46 +11,28 @@ from rich.console import Console
 from rich.table import Table
 
 from ..events import build_events
-from ..extract import extract_article
-from ..ingest import InputProblem, read_inputs
-from ._common import Inputs, Strict, exit_for, report_problem
+from ._common import Counts, FormatOption, Inputs, OutputFormat, Strict, exit_for, extracted
 
 TABLE_FIELDS = (("dead", "killed"), ("hurt", "injured"), ("drones", "drones_launched"),
                 ("missiles", "missiles_launched"))
 
 
-class Format(str, Enum):
-    jsonl = "jsonl"
-    table = "table"
-
-
-def events_cli(
-    inputs: Inputs,
-    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl (default) or a readable table.")] = Format.jsonl,
-    strict: Strict = False,
-) -> None:
+def events_cli(inputs: Inputs, format: FormatOption = OutputFormat.jsonl, strict: Strict = False) -> None:
     """Group articles into one record per attack, with low/best/high figures,
     who said what when, and where sources disagree.
 
     Example:
         strikewatch events tests/data/dev/articles.jsonl --format table
     """
-    done = failed = 0
-    reports: list[dict[str, Any]] = []
-    for item in read_inputs(inputs):
-        if isinstance(item, InputProblem):
-            report_problem(item)
-            failed += 1
-            continue
-        reports.append({**extract_article(item).to_dict(), "text": item.text})
-        done += 1
+    counts = Counts()
+    reports: list[dict[str, Any]] = [{**report, "text": item.text} for item, report in extracted(inputs, counts)]
     events = build_events(reports)
-    if format is Format.table:
+    if format is OutputFormat.table:
         Console().print(events_table(events))
     else:
         for event in events:
             sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
-    exit_for(done, failed, strict)
+    exit_for(counts.done, counts.failed, strict)
 
 
 def _figure(value: dict[str, int] | None) -> str:

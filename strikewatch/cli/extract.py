@@ -3,49 +3,29 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
-from typing import Annotated
-
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..extract import extract_article
-from ..ingest import InputProblem, read_inputs
-from ._common import Inputs, Strict, exit_for, report_problem
+from ._common import Counts, FormatOption, Inputs, OutputFormat, Strict, exit_for, extracted
 
 
-class Format(str, Enum):
-    jsonl = "jsonl"
-    table = "table"
-
-
-def extract_cli(
-    inputs: Inputs,
-    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl (default) or a readable table.")] = Format.jsonl,
-    strict: Strict = False,
-) -> None:
+def extract_cli(inputs: Inputs, format: FormatOption = OutputFormat.jsonl, strict: Strict = False) -> None:
     """Extract figures, places, weapons, damage and quotes from each article.
 
     Example:
         strikewatch extract articles/ feed.jsonl --format table
     """
-    done = failed = 0
+    counts = Counts()
     reports = []
-    for item in read_inputs(inputs):
-        if isinstance(item, InputProblem):
-            report_problem(item)
-            failed += 1
-            continue
-        report = extract_article(item).to_dict()
-        done += 1
-        if format is Format.jsonl:
+    for _, report in extracted(inputs, counts):
+        if format is OutputFormat.jsonl:
             sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
         else:
             reports.append(report)
-    if format is Format.table:
+    if format is OutputFormat.table:
         Console(width=max(Console().width, 140)).print(summary_table(reports))
-    exit_for(done, failed, strict)
+    exit_for(counts.done, counts.failed, strict)
 
 
 def _range(value: dict | None) -> str:
