@@ -42,12 +42,14 @@ class _Patterns:
     killed_words: frozenset[str]
     groups: dict[str, str]
     update_verbs: frozenset[str]
+    bodies: re.Pattern[str]
 
 
 _N = rf"(?P<n>{SLOT}+)"
 # Sentences without one of these stems hold no casualty figure; patterns skip them.
 HINT = re.compile(r"kill|dead|died|death|injur|wound|hurt|victim|casualt|toll|hospital|bodies|lives|no one|nobody|no-one|perish|fatal|among|suffer|affected|medical|treatment")
-_AUX = r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|later|since|now|so\s+far|confirmed|initially|officially)\s+){0,3}"
+_AUX = (r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|later|since|now|so\s+far|confirmed|initially"
+        r"|officially|reported|feared|believed|thought|known|said|to\s+be|to\s+have)\s+){0,4}")
 _CLAUSE = r"(?:\s*,[^,.;:]{1,60},)?"
 
 
@@ -67,6 +69,7 @@ def _patterns() -> _Patterns:
         rf"(?:{_N}|(?P<a>an?)\s+(?:[\w-]+\s+){{0,2}}?(?P<one>{_alt(t['singular']['nouns'])})\b)"
         rf"(?!\s*(?:of\s+the|of\s+them|percent|%))"
     )
+    bodies = re.compile(rf"(?<![\w-])bodies\s+of\s+(?:(?:at\s+least|another|a\s+further)\s+)?{_N}(?:\s+(?:more\s+)?(?:people|persons|civilians|victims|residents))?")
     toll = re.compile(
         rf"(?P<subj>{_alt(t['toll']['killed_subjects'])}|{_alt(t['toll']['injured_subjects'])})"
         rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,140}}?)?"
@@ -92,7 +95,7 @@ def _patterns() -> _Patterns:
     )
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
-    return _Patterns(after, before, toll, singular, breakdown, zero, killed_words, groups, verbs)
+    return _Patterns(after, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies)
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -104,6 +107,7 @@ def find_casualties(doc: Doc) -> list[CasualtyMention]:
     p = _patterns()
     found: dict[int, CasualtyMention] = {}
     _toll(doc, p, found)
+    _bodies(doc, p, found)
     _after(doc, p, found)
     _before(doc, p, found)
     _breakdowns(doc, p, found)
@@ -120,6 +124,14 @@ def _add(doc: Doc, found: dict[int, CasualtyMention], m: CasualtyMention) -> Non
 
 def _quantity(doc: Doc, start: int):
     return doc.quantity_at(start)
+
+
+def _bodies(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
+    """"the bodies of five people were pulled from the rubble": five dead."""
+    for m in doc.finditer(p.bodies, HINT, needs=SLOT):
+        q = _quantity(doc, m.start("n"))
+        if q is not None:
+            _add(doc, found, CasualtyMention("killed", q.low, q.high, m.start(), m.end(), q.start))
 
 
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:

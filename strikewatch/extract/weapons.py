@@ -93,7 +93,7 @@ def _tables() -> _Tables:
     )
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
-    bare_rx = re.compile(rf"(?P<n>{SLOT}+)(?:\s+(?:of\s+them|more))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
+    bare_rx = re.compile(rf"(?P<n>{SLOT}+)(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
     break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
     return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,

@@ -149,3 +149,12 @@ def test_related_story_links_are_not_this_attack(extract):
     )
     s = extract(text)["summary"]
     assert s["killed"] is None and s["injured"] == {"low": 2, "high": 2}
+
+
+def test_reported_feared_believed_and_bodies(extract):
+    s = extract("Three people were reported killed and 12 were feared injured after the strike on Sumy.")["summary"]
+    assert s["killed"] == {"low": 3, "high": 3} and s["injured"] == {"low": 12, "high": 12}
+    s = extract("At least 7 people are believed to have been killed in the attack on Kharkiv.")["summary"]
+    assert s["killed"] == {"low": 7, "high": None}
+    s = extract("Rescuers pulled the bodies of five people from the rubble in Dnipro on Tuesday.")["summary"]
+    assert s["killed"] == {"low": 5, "high": 5}

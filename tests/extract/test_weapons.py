@@ -139,3 +139,8 @@ def test_dash_breakdown_and_of_the_missiles(extract):
 def test_neither_was_intercepted(extract):
     s = extract("Russia fired two Iskander-M ballistic missiles at Dnipro. Neither was intercepted.")["summary"]
     assert s["missiles_intercepted"] == {"low": 0, "high": 0}
+
+
+def test_others_lost_to_electronic_warfare(extract):
+    s = extract("Air defences shot down 240 drones, while 35 others were lost due to electronic warfare.")["summary"]
+    assert s["drones_intercepted"] == {"low": 275, "high": 275}
