@@ -12,7 +12,7 @@ from ..resources import load_toml
 from datetime import date
 
 from .dates import EXPLICIT as _EXPLICIT
-from .dates import explicit_date, parse_published, weekday_on_or_before
+from .dates import SPEECH_BEFORE, explicit_date, parse_published, weekday_on_or_before
 from .doc import Doc
 
 _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -93,6 +93,8 @@ class AttackClassifier:
             return False
         event = date.fromisoformat(self.event_date)
         for m in _EXPLICIT.finditer(self.doc.lower, start, end):
+            if SPEECH_BEFORE.search(self.doc.lower, max(start, m.start() - 30), m.start()):
+                continue  # "reported on 20 November": when it was said, not another attack
             when = explicit_date(m, self.anchor)
             if when is not None and abs((when - event).days) > 1:
                 return True

@@ -47,6 +47,7 @@ _CONTEXT = re.compile(r"(?:last|previous|past|earlier this)\s+(?:week|month|year
 
 
 EXPLICIT = dict(_EXPRESSIONS)["explicit"]
+SPEECH_BEFORE = _SPEECH
 
 
 def explicit_date(m: re.Match[str], anchor: date | None) -> date | None:
@@ -98,7 +99,7 @@ def _explicit(anchor: date | None, day: int, month: int, year: int | None) -> da
         if anchor is None:
             return None
         year = anchor.year
-        if (month - anchor.month) > 6:  # "December 30" in a January report
+        if (month, day) > (anchor.month, anchor.day + 1):  # "December 30" in a January report: last year
             year -= 1
     try:
         return date(year, month, day)
@@ -162,7 +163,7 @@ def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
         for m in rx.finditer(segment):
             if _CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
                 continue
-            if kind == "weekday" and _SPEECH.search(segment[max(0, m.start() - 30) : m.start()]):
+            if kind in ("weekday", "explicit") and _SPEECH.search(segment[max(0, m.start() - 30) : m.start()]):
                 continue  # "officials said on Thursday": when it was said, not when it happened
             if best is None or (m.start(), rank) < (best[0], best[1]):
                 best = (m.start(), rank, kind, m)

@@ -115,3 +115,18 @@ def test_district_belongs_to_the_city_named_before_it(extract):
     districts = [p for p in r["places"] if p["level"] == "district"]
     assert districts and districts[0]["admin1"] == "Odesa" and districts[0]["name"] == "Kyivskyi"
     assert "Kyivskyi" in r["summary"]["places_struck"]
+
+
+def test_reporting_date_is_neither_the_event_date_nor_another_attack(extract):
+    text = (
+        "The death toll from the attack on Ternopil has risen to 26, the emergency service reported on 20 November. "
+        "Another 93 people were injured."
+    )
+    r = extract(text, published="2025-11-21T10:00:00+02:00")
+    assert r["event_date"] == "2025-11-21"
+    assert r["summary"]["killed"] == {"low": 26, "high": 26} and r["summary"]["injured"] == {"low": 93, "high": 93}
+
+
+def test_undated_year_is_never_after_publication(extract):
+    r = extract("The attack on 30 December killed two people in Kharkiv.", published="2026-01-02T10:00:00+02:00")
+    assert r["event_date"] == "2025-12-30"
