@@ -266,7 +266,8 @@ def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool])
     if index not in cache:
         s_start, s_end = doc.sentence_of(m.start)
         if len(doc.text[s_start:s_end].split()) <= 4 and index + 1 < len(doc.sentences):
-            s_end = doc.sentences[index + 1][1]  # a heading ("Darnytskyi district.") and what follows it
+            # a heading ("Darnytskyi district.") and the two sentences under it
+            s_end = doc.sentences[min(index + 2, len(doc.sentences) - 1)][1]
         cache[index] = bool(g.struck_rx.search(doc.lower, s_start, s_end))
     return cache[index]
 

@@ -184,7 +184,10 @@ def summarise(facts, sentence_of, places, quotes) -> tuple[dict, dict]:
     }
     summary = {name: _as_dict(v[0]) if v else None for name, v in fields.items()}
     evidence = {name: v[1] for name, v in fields.items() if v}
-    struck = _struck_names(places, "text") or _struck_names(places, "title")
+    struck = _struck_names(places, "text")
+    in_body = {p.place.canonical for p in places if p.where == "text"}
+    # the headline counts when the body names none, or when it says a place the body names was hit
+    struck += [n for n in _struck_names(places, "title") if n not in struck and (not struck or n in in_body)]
     summary["places_struck"] = struck
     speakers: list[str] = []
     for q in quotes:

@@ -130,3 +130,12 @@ def test_reporting_date_is_neither_the_event_date_nor_another_attack(extract):
 def test_undated_year_is_never_after_publication(extract):
     r = extract("The attack on 30 December killed two people in Kharkiv.", published="2026-01-02T10:00:00+02:00")
     assert r["event_date"] == "2025-12-30"
+
+
+def test_headline_confirms_a_place_the_body_names(extract):
+    text = (
+        "The death toll from Russia's overnight attack on the capital has climbed to 12, Kyiv Mayor Vitali Klitschko said. "
+        "In the Darnytskyi district, a drone hit a private house."
+    )
+    r = extract(text, title="Twelve dead in Kyiv after overnight strike")
+    assert r["summary"]["places_struck"][:2] == ["Darnytskyi", "Kyiv"] or set(r["summary"]["places_struck"]) == {"Darnytskyi", "Kyiv"}
