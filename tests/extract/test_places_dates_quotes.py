@@ -138,4 +138,4 @@ def test_headline_confirms_a_place_the_body_names(extract):
         "In the Darnytskyi district, a drone hit a private house."
     )
     r = extract(text, title="Twelve dead in Kyiv after overnight strike")
-    assert r["summary"]["places_struck"][:2] == ["Darnytskyi", "Kyiv"] or set(r["summary"]["places_struck"]) == {"Darnytskyi", "Kyiv"}
+    assert set(r["summary"]["places_struck"]) == {"Darnytskyi", "Kyiv"}
