@@ -170,19 +170,13 @@ class AttackClassifier:
         return bool(_cues().before.search(self.doc.lower, start, offset))
 
 
-def main_attacker(lower: str, title_lower: str, struck_countries: list[str], ukrainian_targets: bool = False) -> str | None:
+def main_attacker(lower: str, title_lower: str, ukrainian_targets: bool = False) -> str | None:
     """The side whose attack the report leads with, or None when nothing says."""
     cues = _cues().attacker
     scores = {}
     for side, rx in cues.items():
         starts = [m.start() for m in rx.finditer(lower)]
         scores[side] = len(starts) + 2 * sum(1 for s in starts if s < 1500) + 3 * len(rx.findall(title_lower))
-    if struck_countries:
-        for country in struck_countries:
-            if country == "Russia":
-                scores["Ukraine"] = scores.get("Ukraine", 0) + 3
-            elif country == "Ukraine":
-                scores["Russia"] = scores.get("Russia", 0) + 3
     side, score = max(scores.items(), key=lambda kv: kv[1])
     if score > 0:
         return side

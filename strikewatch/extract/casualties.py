@@ -122,14 +122,11 @@ def _add(doc: Doc, found: dict[int, CasualtyMention], m: CasualtyMention) -> Non
         found[m.num_start] = m
 
 
-def _quantity(doc: Doc, start: int):
-    return doc.quantity_at(start)
-
 
 def _bodies(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     """"the bodies of five people were pulled from the rubble": five dead."""
     for m in doc.finditer(p.bodies, HINT, needs=SLOT):
-        q = _quantity(doc, m.start("n"))
+        q = doc.quantity_at(m.start("n"))
         if q is not None:
             _add(doc, found, CasualtyMention("killed", q.low, q.high, m.start(), m.end(), q.start))
 
@@ -137,12 +134,12 @@ def _bodies(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.after, HINT, needs=SLOT):
         if m.group("label"):  # "Dead - 2 persons."
-            q = _quantity(doc, m.start("n4"))
+            q = doc.quantity_at(m.start("n4"))
             if q is not None:
                 kind = _kind_of(m.group("label").split()[0], p.killed_words)
                 _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start))
             continue
-        q = _quantity(doc, m.start("n"))
+        q = doc.quantity_at(m.start("n"))
         if q is None:
             continue
         noun = (m.group("noun") or "").strip()
@@ -160,7 +157,7 @@ _AND_MORE = re.compile(rf"\s+(?:and|as\s+well\s+as)\s+(?:(?P<a>an?)\s+(?:[\w-]+\
 def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.before, HINT):
         if m.group("n"):
-            q = _quantity(doc, m.start("n"))
+            q = doc.quantity_at(m.start("n"))
             if q is None:
                 continue
             low, high, num_start = q.low, q.high, q.start
@@ -173,7 +170,7 @@ def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             num_start, end, group = m.start("a"), m.end(), p.groups.get(m.group("one"))
         more = _AND_MORE.match(doc.shadow, end)
         if more:  # "injuring a child and two adults": one figure of three
-            extra = 1 if more.group("a") else (_quantity(doc, more.start("n")) or None)
+            extra = 1 if more.group("a") else (doc.quantity_at(more.start("n")) or None)
             add = extra if isinstance(extra, int) else (extra.low if extra else None)
             if add is not None and low is not None:
                 low, high, end, group = low + add, (high + add if high is not None else None), more.end(), None
@@ -183,7 +180,7 @@ def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.toll, HINT, needs=SLOT):
-        q = _quantity(doc, m.start("n"))
+        q = doc.quantity_at(m.start("n"))
         if q is None:
             continue
         subj = m.group("subj")
@@ -195,7 +192,7 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.breakdown, HINT, needs=SLOT):
         n_group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
-        q = _quantity(doc, m.start(n_group))
+        q = doc.quantity_at(m.start(n_group))
         if q is None:
             continue
         gword = m.group("g1") or m.group("g2") or m.group("g3")

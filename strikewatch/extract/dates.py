@@ -178,42 +178,30 @@ def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
     return (best[2], best[3]) if best else None
 
 
-_DURATION = re.compile(
-    r"(?:lasted|lasting|went on|continued|for|spanning|over|alert|attack|assault|barrage|bombardment)[^.;]{0,40}?"
-    r"(?P<q>(?:more than|over|nearly|almost|about|around|some|roughly|at least|up to|just under)\s+)?"
-    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|twenty)"
-    r"(?:\s+and\s+a\s+half)?[\s-]+hours?"
-    r"|(?P<n2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+hour[\s-]+(?:long\s+)?(?:attack|assault|alert|barrage|bombardment|raid|air raid)"
-)
-_HOUR = re.compile(r"hour")
+# Durations are quantities that numbers.py marks as ``hours``; these say which of them
+# is how long the attack or the alert lasted.
+_DURATION_BEFORE = re.compile(r"(?:lasted|lasting|went on|continued|for|spanning|over|alert|attack|assault|barrage|bombardment)\b")
+_DURATION_AFTER = re.compile(r"[\s-]*hours?[\s-]+(?:long\s+)?(?:attack|assault|alert|barrage|bombardment|raid|air raid)\b")
+_HOURS_WORD = re.compile(r"[\s-]*(?:hours?|hrs)\b")
 _NOT_DURATION = re.compile(r"(?:past|last|previous|within|in the|next|every|per|less than|after|before)\s+(?:\S+\s+){0,2}$")
 _NOT_DURATION_AFTER = re.compile(r"\s+(?:after|ago|before|later|earlier|since|of|in advance)\b")
-_SMALL = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
 
-def find_durations(doc: Doc):
+def find_durations(doc: Doc) -> list[tuple[int | None, int | None, int, int]]:
     """[(low, high, start, end)] of attack/alert durations in hours."""
-    from .numbers import apply_qualifier
-
     out = []
-    for m in doc.finditer(_DURATION, _HOUR, doc.lower):
-        token = m.group("n") or m.group("n2")
-        n_start = m.start("n") if m.group("n") else m.start("n2")
-        if _NOT_DURATION.search(doc.lower[max(0, n_start - 30) : n_start]) and not m.group("q"):
+    for q in doc.numbers:
+        if q.kind != "hours" or q.vague or q.value > 48:
             continue
-        if _NOT_DURATION_AFTER.match(doc.lower, m.end()):
+        word = _HOURS_WORD.match(doc.lower, q.end)
+        end = word.end() if word else q.end
+        before = re.split(r"[.;]", doc.lower[max(0, q.start - 50) : q.start])[-1]
+        named = _DURATION_AFTER.match(doc.lower, q.end)  # "a nine-hour attack"
+        if not (named or _DURATION_BEFORE.search(before)):
             continue
-        value = int(token) if token.isdigit() else _SMALL.get(token)
-        if value is None or value > 48:
+        if not q.qualifier and _NOT_DURATION.search(doc.lower[max(0, q.num_start - 30) : q.num_start]):
             continue
-        qualifier = (m.group("q") or "").strip()
-        meaning = {"more than": "more_than", "over": "more_than", "nearly": "nearly", "almost": "nearly",
-                   "just under": "nearly", "about": "about", "around": "about", "some": "about",
-                   "roughly": "about", "at least": "at_least", "up to": "up_to"}.get(qualifier, "")
-        low, high = apply_qualifier(value, meaning) if meaning else (value, value)
-        if meaning == "about":
-            low, high = max(0, value - 1), value + 1
-        start = m.start("q") if m.group("q") else n_start
-        out.append((low, high, start, m.end()))
+        if _NOT_DURATION_AFTER.match(doc.lower, end):
+            continue
+        out.append((q.low, q.high, q.start, named.end() if named else end))
     return out

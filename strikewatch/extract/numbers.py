@@ -29,6 +29,7 @@ class Quantity:
     value: int  # the number as written, before the qualifier
     kind: str = "count"  # count | age | floor | year | time | date | percent | distance | money | hours | ordinal
     qualifier: str = ""
+    vague: bool = False  # "dozens", "several": a rough quantity, not a written number
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ def find_numbers(lower: str) -> list[Quantity]:
         elif meaning in ("more_than",) and hint == "vague":
             low, high = low + 1 if low is not None else None, None
         end = m.end()
-        q = Quantity(m.start(), end, num_start, low, high, value, kind, qual)
+        q = Quantity(m.start(), end, num_start, low, high, value, kind, qual, hint == "vague")
         if found and _join_range(lower, found[-1], q):
             continue
         found.append(q)

@@ -54,7 +54,7 @@ def _extract(article: Article) -> Report:
     russian = [(p.start, p.end) for p in places if p.place.country == "Russia" and p.place.level != "country"
                and not any(a <= p.start < b for a, b in sites)]
     ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)
-    attacker = main_attacker(doc.lower, title_doc.lower, [], ukrainian)
+    attacker = main_attacker(doc.lower, title_doc.lower, ukrainian)
     attack_of = AttackClassifier(doc, attacker, russian, date, article.published, sites)
     classify_places(doc, places, attack_of, sites)
     classify_places(title_doc, title_places, AttackClassifier(title_doc, attacker, []))

@@ -1,7 +1,7 @@
 """Places: gazetteer look-up (strikewatch/resources/places.csv) and struck vs mentioned.
 
-Candidates start at a capitalised word; the longest alias of up to four words wins
-("Kryvyi Rih", "the Kharkiv region", "Shevchenkivskyi district"). A place is *struck*
+One Aho-Corasick pass finds every alias; the longest whole-word match that starts
+with a capital wins ("Kryvyi Rih", "Kharkiv region", "Shevchenkivskyi district"). A place is *struck*
 when its clause says something happened there and no cue makes it a mere mention
 (a title such as "Kharkiv Mayor", a visit, the country that made a missile, a
 dateline)."""
@@ -47,7 +47,6 @@ class PlaceMention:
 class _Gazetteer:
     by_alias: dict[str, Place]
     automaton: "ahocorasick.Automaton"  # lower alias -> (alias, Place)
-    max_words: int
     struck_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
     after_rx: re.Pattern[str]
@@ -65,7 +64,6 @@ def _float(value: str) -> float | None:
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
     by_alias: dict[str, Place] = {}
-    longest = 1
     for row in load_csv("places.csv"):
         alias = row["alias"].strip()
         if not alias:
@@ -73,8 +71,6 @@ def gazetteer() -> _Gazetteer:
         place = Place(row["canonical"], row["level"], row.get("admin1", ""), row.get("country", ""),
                       _float(row.get("lat")), _float(row.get("lon")), row.get("case_sensitive") in ("1", "true", "True"), alias)
         by_alias.setdefault(alias.lower(), place)
-        words = alias.lower().split()
-        longest = max(longest, len(words))
     cues = load_toml("place_cues.toml")
     struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
     # Matched on the reversed text before a place, so the cue is anchored where it ends
@@ -87,7 +83,7 @@ def gazetteer() -> _Gazetteer:
     for alias, place in by_alias.items():
         automaton.add_word(alias, (alias, place))
     automaton.make_automaton()
-    return _Gazetteer(by_alias, automaton, min(longest, 5), struck, before, after, total)
+    return _Gazetteer(by_alias, automaton, struck, before, after, total)
 
 
 def lookup(name: str) -> Place | None:

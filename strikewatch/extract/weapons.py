@@ -277,6 +277,9 @@ def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
     return table.get(pre, (None, None))
 
 
+_VERB_BEFORE = re.compile(r"(?:shot down|destroyed|intercepted|neutrali[sz]ed|downed|suppressed)\s+(?:(?:at least|another|a further)\s+)?$")
+
+
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"of which 280 were shot down": a count with an interception verb and no noun
     refers to the nearest weapon phrase before it (same or previous sentence)."""
@@ -293,14 +296,15 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
         if q.kind != "count" or q.start in taken or q.start in found:
             continue
         before = doc.lower[max(0, q.start - 40) : q.start]
-        if not re.search(r"(?:shot down|destroyed|intercepted|neutrali[sz]ed|downed|suppressed)\s+(?:(?:at least|another|a further)\s+)?$", before):
+        verb = _VERB_BEFORE.search(before)
+        if not verb:
             continue
         after = doc.lower[q.end : q.end + 12]
         if re.match(r"\s+(?:people|of the|in |at |on |over |near )", after) and not after.startswith(" of them"):
             continue
         antecedent = _antecedent(doc, found, q.start)
         if antecedent is not None:
-            found[q.start] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start - len(before.rstrip()) + len(before.rstrip()), q.end, q.start)
+            found[q.start] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start, q.end, q.start)
 
 
 _SINGULAR = re.compile(
