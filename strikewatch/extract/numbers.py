@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
 from text_to_num import text2num
 
 from ._patterns import alternation as _alternation, first_chars
@@ -35,6 +36,7 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Tables:
     pattern: re.Pattern[str]
+    starters: "ahocorasick.Automaton"  # every word a quantity can start with -> its length
     vague: dict[str, tuple[int, int]]
     qualifiers: dict[str, str]
     suffixes: dict[str, str]
@@ -62,7 +64,40 @@ def _tables() -> _Tables:
         rf"|(?P<words>{word_run})(?:\s+(?P<dozen>dozen))?(?![\w]))"
         rf"(?:\s*(?P<suffix>{_alternation(list(suffixes))})(?![\w]))?"
     )
-    return _Tables(pattern, vague, qualifiers, suffixes, frozenset(units + tens + scales))
+    starters = ahocorasick.Automaton()
+    for key in {*qualifiers, *vague, *units, *tens}:
+        starters.add_word(key, len(key))
+    starters.make_automaton()
+    return _Tables(pattern, starters, vague, qualifiers, suffixes, frozenset(units + tens + scales))
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _candidates(lower: str, tables: _Tables) -> list[int]:
+    """Every offset where a quantity can start: a digit run, or a qualifier, vague
+    quantity or number word not preceded by a letter. A superset of the offsets where
+    ``tables.pattern`` matches, found in one Aho-Corasick pass and one digit scan instead
+    of trying the whole pattern at every character."""
+    starts = {m.start() for m in _DIGIT_RUN.finditer(lower)}
+    for end, length in tables.starters.iter(lower):
+        start = end - length + 1
+        if start == 0 or not lower[start - 1].isalpha():
+            starts.add(start)
+    return sorted(starts)
+
+
+def _scan(lower: str, tables: _Tables):
+    """The same matches as ``tables.pattern.finditer(lower)``, tried only at candidates."""
+    match = tables.pattern.match
+    last = 0
+    for start in _candidates(lower, tables):
+        if start < last:
+            continue
+        m = match(lower, start)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|to|or)\s*")
@@ -90,6 +125,8 @@ _BEFORE_KIND = [
     ("floor", re.compile(r"(?:floor|storey|story|floors)\s+$")),
     ("time", re.compile(r"(?:at|around|about|by|until|since|from|after|before)\s+$")),
 ]
+# Any of _BEFORE_KIND: most numbers match none, and one search says so.
+_BEFORE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _BEFORE_KIND))
 _NOT_ONE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\bthe|\bthis|\bthat|\bwhich)\s+$")
 _KIND_INDEX = {kind: i for i, (kind, _) in enumerate(_AFTER_KIND)}
 _YEAR = re.compile(r"(?:19|20)\d\d$")
@@ -134,7 +171,7 @@ def _kind(lower: str, start: int, end: int, text_value: str, is_digits: bool) ->
             if rx.match(after):
                 return other
     before = lower[max(0, start - 12) : start]
-    for kind, rx in _BEFORE_KIND:
+    for kind, rx in _BEFORE_KIND if _BEFORE_ANY.search(before) else ():
         if rx.search(before):
             if kind == "time" and not (is_digits and _looks_like_clock(lower, end)):
                 continue
@@ -173,7 +210,7 @@ def find_numbers(lower: str) -> list[Quantity]:
     """All quantities in lower-cased text, in order, with ranges and kinds."""
     tables = _tables()
     found: list[Quantity] = []
-    for m in tables.pattern.finditer(lower):
+    for m in _scan(lower, tables):
         parsed = _parse_match(m, tables)
         if parsed is None:
             continue
