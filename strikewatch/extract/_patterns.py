@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import ahocorasick
+
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first so that the most specific
@@ -33,3 +35,22 @@ def alternation(words: Iterable[str]) -> str:
 def first_chars(phrases: Iterable[str]) -> str:
     """The escaped first characters of ``phrases``, for use inside a character set."""
     return "".join(re.escape(c) for c in sorted({p[0] for p in phrases}))
+
+
+class Hint:
+    """Literal stems (lower case) whose presence marks a sentence worth reading with a
+    component's slower patterns. Found with one Aho-Corasick pass, about three times
+    faster than the equivalent regex alternation."""
+
+    __slots__ = ("words", "_automaton")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(sorted(set(words)))
+        self._automaton = ahocorasick.Automaton()
+        for word in self.words:
+            self._automaton.add_word(word, len(word))
+        self._automaton.make_automaton()
+
+    def starts(self, lower: str) -> list[int]:
+        """Start offsets of every occurrence of a stem, in order."""
+        return sorted({end - length + 1 for end, length in self._automaton.iter(lower)})

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import alternation as _alt
+from ._patterns import Hint, alternation as _alt
 from ..resources import load_toml
 from .doc import SLOT, Doc
 
@@ -47,7 +47,7 @@ class _Patterns:
 
 _N = rf"(?P<n>{SLOT}+)"
 # Sentences without one of these stems hold no casualty figure; patterns skip them.
-HINT = re.compile(r"kill|dead|died|death|injur|wound|hurt|victim|casualt|toll|hospital|bodies|lives|no one|nobody|no-one|perish|fatal|among|suffer|affected|medical|treatment")
+HINT = Hint(load_toml("casualty_terms.toml")["hints"])
 _AUX = (r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|later|since|now|so\s+far|confirmed|initially"
         r"|officially|reported|feared|believed|thought|known|said|to\s+be|to\s+have)\s+){0,4}")
 _CLAUSE = r"(?:\s*,[^,.;:]{1,60},)?"

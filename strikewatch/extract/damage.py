@@ -32,9 +32,13 @@ def find_damage(doc: Doc) -> list[Damage]:
     """One record per category per sentence that reports damage."""
     verbs, words, word_category = _patterns()
     out: list[Damage] = []
-    for start, end in doc.sentences:
-        if not verbs.search(doc.lower, start, end):
+    last = -1
+    for verb in verbs.finditer(doc.lower):  # one scan, then only the sentences hit
+        index = doc.sentence_index(verb.start())
+        if index == last or not doc.sentences:
             continue
+        last = index
+        start, end = doc.sentences[index]
         seen: set[str] = set()
         for m in words.finditer(doc.lower, start, end):
             category = word_category[m.group()]

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ._patterns import Hint
 from .numbers import Quantity, find_numbers
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
@@ -97,26 +98,33 @@ class Doc:
     def quantity_at(self, start: int) -> Quantity | None:
         return self.by_start.get(start)
 
-    def windows(self, hint: re.Pattern[str]) -> list[tuple[int, int]]:
-        """Sentences in which ``hint`` occurs (cached per pattern): the only places
-        where the slower patterns of a component need to run."""
+    def windows(self, hint: Hint) -> list[tuple[int, int]]:
+        """Sentences in which ``hint`` occurs (cached per hint): the only places where
+        the slower patterns of a component need to run. A hit in the same or the next
+        sentence as the previous window extends it."""
         key = id(hint)
         cached = self._windows.get(key)
         if cached is not None:
             return cached
         spans: list[tuple[int, int]] = []
-        for m in hint.finditer(self.lower):
-            if spans and m.start() < spans[-1][1]:
-                continue  # inside the sentence of the previous hit: already covered
-            start, end = self.sentence_of(m.start())
+        sentences, starts = self.sentences, self._sentence_starts
+        covered = -1  # windows end here: later hits before it add nothing
+        for offset in hint.starts(self.lower):
+            if offset < covered:
+                continue
+            if not sentences:
+                start, end = 0, len(self.text)
+            else:
+                start, end = sentences[max(0, bisect_right(starts, offset) - 1)]
             if spans and start <= spans[-1][1] + 3:  # same or next sentence: one window
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
             else:
                 spans.append((start, end))
+            covered = spans[-1][1]
         self._windows[key] = spans
         return spans
 
-    def finditer(self, rx: re.Pattern[str], hint: re.Pattern[str], text: str | None = None, needs: str = ""):
+    def finditer(self, rx: re.Pattern[str], hint: Hint, text: str | None = None, needs: str = ""):
         """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences.
         ``needs`` is a string every match of ``rx`` contains (SLOT for patterns built
         around a quantity): windows without it are skipped without running ``rx``."""

@@ -11,16 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import alternation as _alt
+from ._patterns import Hint, alternation as _alt
 from ..resources import load_csv, load_toml
 from .doc import SLOT, Doc
 
 
 # Sentences without one of these hold no weapon count; patterns skip them.
-HINT = re.compile(
-    r"drone|missile|uav|rocket|bomb|shahed|geran|kab|decoy|kalibr|iskander|kinzhal|kh-|x-\d|zircon|tsirkon|unmanned"
-    r"|munition|gerbera|kn-2|hwasong|s-[34]00|oniks|shot down|destroyed|intercept|neutrali|suppress|downed|jammed|lost"
-)
+HINT = Hint(load_toml("weapon_terms.toml")["hints"])
 
 
 @dataclass(slots=True)
