@@ -54,3 +54,23 @@ class Hint:
     def starts(self, lower: str) -> list[int]:
         """Start offsets of every occurrence of a stem, in order."""
         return sorted({end - length + 1 for end, length in self._automaton.iter(lower)})
+
+    def word_starts(self, lower: str) -> list[int]:
+        """Start offsets of the occurrences that are whole words: neither preceded nor
+        followed by a word character or a hyphen (what ``(?<![\w-])`` and ``(?![\w-])``
+        around the alternation would accept)."""
+        size = len(lower)
+        found = set()
+        for end, length in self._automaton.iter(lower):
+            start = end - length + 1
+            if start > 0 and _word_char(lower[start - 1]):
+                continue
+            if end + 1 < size and _word_char(lower[end + 1]):
+                continue
+            found.add(start)
+        return sorted(found)
+
+
+def _word_char(c: str) -> bool:
+    """``c`` matches ``[\w-]`` (Python's ``\w`` is alphanumerics and the underscore)."""
+    return c.isalnum() or c == "_" or c == "-"

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import alternation as _alt
+from ._patterns import Hint, alternation as _alt
 from ..resources import load_toml
 from .doc import Doc
 
@@ -20,10 +20,10 @@ class Damage:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _patterns() -> tuple[Hint, re.Pattern[str], dict[str, str]]:
     t = load_toml("damage.toml")
     word_category = {w: cat for cat, words in t["categories"].items() for w in words}
-    verbs = re.compile(rf"(?<![\w-])(?:{_alt(t['verbs'])})(?![\w-])")
+    verbs = Hint(t["verbs"])
     words = re.compile(rf"(?<![\w-])(?:{_alt(word_category)})(?![\w-])")
     return verbs, words, word_category
 
@@ -33,8 +33,8 @@ def find_damage(doc: Doc) -> list[Damage]:
     verbs, words, word_category = _patterns()
     out: list[Damage] = []
     last = -1
-    for verb in verbs.finditer(doc.lower):  # one scan, then only the sentences hit
-        index = doc.sentence_index(verb.start())
+    for offset in verbs.word_starts(doc.lower):  # one scan, then only the sentences hit
+        index = doc.sentence_index(offset)
         if index == last or not doc.sentences:
             continue
         last = index
