@@ -56,7 +56,7 @@ class Hint:
         return sorted({end - length + 1 for end, length in self._automaton.iter(lower)})
 
     def word_starts(self, lower: str) -> list[int]:
-        """Start offsets of the occurrences that are whole words: neither preceded nor
+        r"""Start offsets of the occurrences that are whole words: neither preceded nor
         followed by a word character or a hyphen (what ``(?<![\w-])`` and ``(?![\w-])``
         around the alternation would accept)."""
         size = len(lower)
@@ -72,5 +72,5 @@ class Hint:
 
 
 def _word_char(c: str) -> bool:
-    """``c`` matches ``[\w-]`` (Python's ``\w`` is alphanumerics and the underscore)."""
+    r"""``c`` matches ``[\w-]`` (Python's ``\w`` is alphanumerics and the underscore)."""
     return c.isalnum() or c == "_" or c == "-"

@@ -1,0 +1,80 @@
+"""The fast scans give exactly what the plain regular expressions they replace would.
+
+Numbers are tried only at Aho-Corasick/digit candidates, hint stems are found with
+Aho-Corasick, and sentence boundaries are anchored on the stop character: each is
+checked here against the straightforward regex on generated text full of near misses
+(number words inside other words, hyphens, decimals, abbreviations)."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from strikewatch.extract import doc as doc_module, numbers
+from strikewatch.extract._patterns import Hint, alternation
+from strikewatch.extract.damage import _patterns as damage_patterns
+from strikewatch.resources import load_toml
+
+TOKENS = [
+    "one", "someone", "none", "often", "ten", "tense", "twenty-one", "forty five", "a few", "a dozen",
+    "dozens of", "several", "at least", "over", "overnight", "up to", "some", "under", "about",
+    "approx.", "1", "12", "1,200", "3.5", "2024", "10-15", "x-101", "-", "$", "5%", "km", "hit",
+    "hit-and-run", "shelling", "damaged", "set on fire", "drones", "Mr.", "Dr.", "St.", "U.S.",
+    "Kyiv", "said", "killed", ".", "!", "?", ",", "\u201c", "\u201d", "\n", "\n\n", "- ", "\u2022 ",
+    "(", ")", "Kharkiv.", "people", "_one", "one_", "٣",
+]
+texts = st.lists(st.sampled_from(TOKENS), max_size=40).map(" ".join) | st.text(max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_number_scan_equals_the_pattern_everywhere(text):
+    tables = numbers._tables()
+    lower = doc_module.lower_preserving(text)
+    assert [m.span() for m in numbers._scan(lower, tables)] == [m.span() for m in tables.pattern.finditer(lower)]
+
+
+_OLD_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n|\n(?=\s*[-*•]\s)")
+
+
+def _old_split(text):
+    spans, start = [], 0
+    for m in _OLD_BOUNDARY.finditer(text):
+        cut = m.start()
+        if "\n" not in m.group() and doc_module._ABBREV.search(text[max(start, cut - 6) : cut]):
+            continue
+        if text[start:cut].strip():
+            spans.append(doc_module._trim(text, start, cut))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(doc_module._trim(text, start, len(text)))
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS + ["The", "A", "9", "\"We"]), max_size=40).map(" ".join))
+def test_sentence_split_equals_the_lookbehind_version(text):
+    assert doc_module.split_sentences(text) == _old_split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_hint_starts_are_the_stem_occurrences(text):
+    words = load_toml("casualty_terms.toml")["hints"]
+    lower = text.lower()
+    expected = sorted({m.start() for w in words for m in re.finditer(f"(?={re.escape(w)})", lower)})
+    assert Hint(words).starts(lower) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_whole_word_hits_match_the_bounded_alternation(text):
+    verbs = load_toml("damage.toml")["verbs"]
+    lower = text.lower()
+    rx = re.compile(rf"(?<![\w-])(?:{alternation(verbs)})(?![\w-])")
+    # every regex hit is a whole-word hit; every whole-word hit is a verb with a
+    # boundary on both sides (the regex may prefer a longer verb at the same start)
+    hits = damage_patterns()[0].word_starts(lower)
+    assert {m.start() for m in rx.finditer(lower)} <= set(hits)
+    for start in hits:
+        assert start == 0 or not re.match(r"[\w-]", lower[start - 1])
+        assert any(lower.startswith(v, start) and not re.match(r"[\w-]", lower[start + len(v) : start + len(v) + 1])
+                   for v in verbs)
