@@ -9,6 +9,7 @@ subject says something ("the governor said ..."), or "according to ..."."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz
 from ..resources import load_csv, load_toml
 from ._patterns import alternation, first_chars
 from .doc import Doc
+from .places import lookup
 
 
 @dataclass(slots=True)
@@ -54,6 +56,7 @@ class _Tables:
     role_rx: str
     orgs: dict[str, str]
     known: dict[str, tuple[str, str]]  # lower alias -> (name, role)
+    one_word_aliases: dict[str, tuple[str, ...]]  # canonical name -> its one-word aliases
     # " " + each organisation / role phrase: one ``str.endswith`` call tells whether
     # any of them ends a subject before the tables are walked in order.
     org_suffixes: tuple[str, ...]
@@ -68,12 +71,17 @@ def _tables() -> _Tables:
     for row in load_csv("people.csv"):
         known[row["alias"].lower()] = (row["name"], row["role"])
         known[row["name"].lower()] = (row["name"], row["role"])
+    one_word: dict[str, list[str]] = {}
+    for alias, (name, _) in known.items():
+        if " " not in alias:
+            one_word.setdefault(name, []).append(alias)
     return _Tables(
         alternation(t["speech_verbs"]),
         roles,
         alternation(roles),
         dict(t["organisations"]),
         known,
+        {name: tuple(aliases) for name, aliases in one_word.items()},
         tuple(" " + phrase for phrase in t["organisations"]),
         tuple(" " + role for role in roles),
     )
@@ -138,9 +146,7 @@ class Speakers:
         person = self.find_name(canonical)
         if person is None:
             person = Person(canonical, role or known_role, {canonical.split()[-1].lower()})
-            for alias, (n, _) in _tables().known.items():
-                if n == canonical and " " not in alias:
-                    person.surnames.add(alias)
+            person.surnames.update(_tables().one_word_aliases.get(canonical, ()))
             self.people.append(person)
         elif role and not person.role:
             person.role = role
@@ -176,7 +182,7 @@ class Speakers:
         """(speaker, role, is_person) for a subject phrase such as "the mayor"."""
         t = _tables()
         s = subject.strip().strip(",").strip()
-        low = re.sub(r"^(?:the|a|an)\s+", "", s.lower())
+        low = _ARTICLE.sub("", s.lower())
         if low in ("he", "she"):
             return (self._last.name, self._last.role, True) if self._last else (None, None, False)
         if low in t.orgs or low.endswith(t.org_suffixes):
@@ -185,14 +191,14 @@ class Speakers:
                     return org, None, False
         role = t.roles.get(low) or (next((r for k, r in t.roles.items() if low.endswith(" " + k)), None)
                                     if low.endswith(t.role_suffixes) else None)
-        if role and not re.search(_NAME, s):
+        if role and not _NAME_RX.search(s):
             person = next((p for p in reversed(self.people) if p.role == role), None)
             if person:
                 self._last = person
                 return person.name, person.role, True
             return None, role, False
         for person in self.people:
-            if any(re.search(rf"\b{re.escape(sn)}\b", s, re.IGNORECASE) for sn in person.surnames):
+            if any(_word_rx(sn).search(s) for sn in person.surnames):
                 self._last = person
                 return person.name, person.role, True
         name_match = _last_name_run(s)
@@ -207,6 +213,17 @@ class Speakers:
         return None, None, False
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_NAME_RX = re.compile(_NAME)
+
+
+@lru_cache(maxsize=4096)
+def _word_rx(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word, any case (one compiled pattern per surname)."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)  # pure: the fuzzy scan over every alias runs once per spelling
 def _known(name: str) -> tuple[str, str | None]:
     """A listed person's canonical name and role, also for near spellings (Terechow)."""
     known = _tables().known
@@ -223,8 +240,6 @@ def _known(name: str) -> tuple[str, str | None]:
 def _last_name_run(subject: str) -> str | None:
     """The trailing run of capitalised words that are not roles or places: the name in
     "Kyiv Mayor Vitali Klitschko"."""
-    from .places import lookup
-
     words = subject.split()
     run: list[str] = []
     for word in reversed(words):
@@ -247,8 +262,6 @@ _ORG_WORDS = frozenset(
 def _clean_name(name: str) -> str | None:
     """A person's name from a capitalised run, or None for organisations and places
     ("Poland's Operational Command", "Kryvyi Rih")."""
-    from .places import lookup
-
     words = [w.strip(",.:;") for w in name.split() if w not in _NOT_NAME_WORDS]
     if not words or any(w in _ORG_WORDS or w.endswith(("'s", "’s")) for w in words):
         return None
@@ -329,17 +342,23 @@ def _continues(text: str, previous: Quote, start: int) -> bool:
 
 def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> list[Quote]:
     _, _, _, reported, according = _attribution()
-    hits = _verb_hits(doc, _register_patterns()[2])
+    # Speech-verb starts in text order: one bisect per sentence tells whether it has one.
+    verb_starts = [h.start() for h in _verb_hits(doc, _register_patterns()[2])]
+    text = doc.text
     out: list[Quote] = []
     for s_start, s_end in doc.sentences:
+        i = bisect_left(verb_starts, s_start)
+        if i == len(verb_starts) or verb_starts[i] >= s_end:
+            continue
         if any(a <= s_start < b or a < s_end <= b for a, b in covered):
             continue
-        if not any(s_start <= h.start() < s_end for h in hits):
-            continue
-        sentence = doc.text[s_start:s_end]
+        sentence = text[s_start:s_end]
         speaker = role = None
         is_person = False
-        for m in (hit for rx in (reported, according) for hit in [rx.search(sentence)] if hit):
+        for rx in (reported, according):
+            m = rx.search(sentence)
+            if m is None:
+                continue
             groups = m.groupdict()
             subject = (groups.get("named") or groups.get("named2") or groups.get("named3") or groups.get("named4")
                        or groups.get("named5") or groups.get("subj"))
