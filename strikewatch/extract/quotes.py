@@ -66,6 +66,10 @@ class _Tables:
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     t = load_toml("speakers.toml")
+    # The scans below rely on this (a verb starts a word and is matched in the
+    # lower-case text as in the original).
+    if any(not re.fullmatch(r"[a-z]+(?: [a-z]+)*", verb) for verb in t["speech_verbs"]):
+        raise ValueError("speakers.toml: speech_verbs must be lower-case words")
     roles = dict(t["roles"])
     known = {}
     for row in load_csv("people.csv"):
@@ -87,6 +91,79 @@ def _tables() -> _Tables:
     )
 
 
+def _led(pattern: str, first: str) -> re.Pattern[str]:
+    """``pattern`` for ``search`` from position 1 on, tried only where the text holds one
+    of the characters ``first`` (every character a match can start with there).
+
+    A pattern that opens with ``^``, ``\\b`` or a lookaround gives ``re`` no first
+    character to look for, so ``search`` runs the whole pattern at every position. This
+    wrapper opens with a character set, which ``re`` scans for in a tight loop, then
+    steps back over that character and runs ``pattern`` from it in a lookahead. The
+    groups are those of ``pattern``'s match; the span is only its first character."""
+    return re.compile(rf"[{first}](?<=(?=(?:{pattern}))[\s\S])")
+
+
+# Keywords that can appear in a role; people introduced with one are looked for only
+# around them (found with ``str.find``, in this order for equal starts).
+_ROLE_HINTS = ("mayor", "governor", "president", "minister", "head", "spokes", "commander", "chief", "ombudsman",
+               "premier", "secretary", "advis", "commissioner")
+
+
+def _keyword_spans(lower: str, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans ``re.finditer("|".join(keywords), lower)`` would give, from one
+    ``str.find`` loop per keyword (much faster than the regex scan over the text)."""
+    found: list[tuple[int, int, int]] = []
+    for rank, word in enumerate(keywords):
+        at = lower.find(word)
+        while at >= 0:
+            found.append((at, rank, at + len(word)))
+            at = lower.find(word, at + 1)
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for start, _, stop in found:
+        if start >= end:  # finditer resumes after the previous match
+            spans.append((start, stop))
+            end = stop
+    return spans
+
+
+@dataclass(slots=True)
+class _Verbs:
+    starts: list[int]  # every offset at which a speech verb starts a word
+    spans: list[tuple[int, int]]  # the non-overlapping hits a finditer would give
+
+
+@lru_cache(maxsize=1)
+def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    v = _tables().verbs_rx
+    # A verb starts after a space (found by a fast literal search), after another
+    # non-word character ([^a-z0-9_ ] is a cheap superset, (?<!\w) the exact test) or
+    # at offset 0. Each match consumes one character, so no start is skipped.
+    after_space = re.compile(rf" (?=({v})\b)")
+    after_other = re.compile(rf"[^a-z0-9_ ](?<!\w)(?=({v})\b)")
+    at_start = re.compile(rf"(?:{v})\b")
+    return after_space, after_other, at_start
+
+
+def _speech_verbs(lower: str) -> _Verbs:
+    """Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where."""
+    after_space, after_other, at_start = _verb_patterns()
+    found = [m.span(1) for m in after_space.finditer(lower)]
+    found += [m.span(1) for m in after_other.finditer(lower)]
+    first = at_start.match(lower)
+    if first is not None:
+        found.append(first.span())
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for start, stop in found:
+        if start >= end:
+            spans.append((start, stop))
+            end = stop
+    return _Verbs([start for start, _ in found], spans)
+
+
 @lru_cache(maxsize=1)
 def _register_patterns() -> tuple[re.Pattern[str], ...]:
     t = _tables()
@@ -97,17 +174,8 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:(?:(?P<role1>(?i:{t.role_rx}))\s+(?P<n1>{_NAME}))"
         rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b))"
     )
-    role_hint = re.compile(r"mayor|governor|president|minister|head|spokes|commander|chief|ombudsman|premier|secretary|advis|commissioner")
-    verb_hint = re.compile(rf"(?<![\w])(?:{t.verbs_rx})\b")
     name_before = re.compile(rf"(?P<n>{_NAME})\s+(?:has\s+|had\s+|also\s+)?$")
-    return intro, role_hint, verb_hint, name_before
-
-
-def _verb_hits(doc: Doc, verb_hint: re.Pattern[str]) -> list[re.Match[str]]:
-    """Speech verbs of the document, found once and shared by every scan."""
-    if doc.speech_verbs is None:
-        doc.speech_verbs = list(verb_hint.finditer(doc.lower))
-    return doc.speech_verbs
+    return intro, name_before
 
 
 class Speakers:
@@ -116,17 +184,19 @@ class Speakers:
     def __init__(self, doc: Doc) -> None:
         self.people: list[Person] = []
         self._last: Person | None = None
+        self.verbs = _speech_verbs(doc.lower)  # shared by the scans of quotes.py
         self._register(doc)
 
     def _register(self, doc: Doc) -> None:
         """People introduced with a role, and names right before a speech verb. Both
         scans start from cheap keyword hits and read a small window around each."""
         t = _tables()
-        intro, role_hint, verb_hint, name_before = _register_patterns()
+        intro, name_before = _register_patterns()
+        text = doc.text
         seen: set[int] = set()
-        for hint in role_hint.finditer(doc.lower):
-            lo, hi = max(0, hint.start() - 110), min(len(doc.text), hint.end() + 60)
-            for m in intro.finditer(doc.text, lo, hi):
+        for start, end in _keyword_spans(doc.lower, _ROLE_HINTS):
+            lo, hi = max(0, start - 110), min(len(text), end + 60)
+            for m in intro.finditer(text, lo, hi):
                 if m.start() in seen:
                     continue
                 seen.add(m.start())
@@ -134,8 +204,8 @@ class Speakers:
                 role = (m.group("role1") or m.group("role2") or "").lower()
                 if name:
                     self.add(name, t.roles.get(role, role))
-        for hint in _verb_hits(doc, verb_hint):
-            m = name_before.search(doc.text, max(0, hint.start() - 60), hint.start())
+        for start, _ in self.verbs.spans:
+            m = name_before.search(text, max(0, start - 60), start)
             if m:
                 name = _clean_name(m.group("n"))
                 if name:
@@ -301,6 +371,16 @@ def _attribution() -> tuple[re.Pattern[str], ...]:
     return after_verb_first, after_subject_first, before, reported, according
 
 
+@lru_cache(maxsize=1)
+def _led_attribution() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``reported`` and ``according`` led by the characters their matches can start
+    with after position 0: a comma, semicolon or capital for ``reported`` (its third
+    branch starts at a speech verb and is tried at the verbs found beforehand), and
+    "A", "a", "b" or a dash for ``according``."""
+    _, _, _, reported, according = _attribution()
+    return _led(reported.pattern, ",;A-Z"), _led(according.pattern, "Aab\\-–—")
+
+
 def find_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
     quotes = _direct(doc, speakers)
     covered = [(q.start, q.end) for q in quotes]
@@ -342,21 +422,27 @@ def _continues(text: str, previous: Quote, start: int) -> bool:
 
 def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> list[Quote]:
     _, _, _, reported, according = _attribution()
-    # Speech-verb starts in text order: one bisect per sentence tells whether it has one.
-    verb_starts = [h.start() for h in _verb_hits(doc, _register_patterns()[2])]
+    reported_led, according_led = _led_attribution()
+    verb_spans = speakers.verbs.spans
+    verb_starts = speakers.verbs.starts
+    # Sentences are in text order and so are the verbs: walk both with bisect.
+    span_starts = [start for start, _ in verb_spans]
     text = doc.text
     out: list[Quote] = []
     for s_start, s_end in doc.sentences:
-        i = bisect_left(verb_starts, s_start)
-        if i == len(verb_starts) or verb_starts[i] >= s_end:
+        i = bisect_left(span_starts, s_start)
+        if i == len(span_starts) or span_starts[i] >= s_end:
             continue
         if any(a <= s_start < b or a < s_end <= b for a, b in covered):
             continue
         sentence = text[s_start:s_end]
         speaker = role = None
         is_person = False
-        for rx in (reported, according):
-            m = rx.search(sentence)
+        for which in (0, 1):
+            if which == 0:
+                m = _search_reported(reported, reported_led, sentence, verb_starts, s_start)
+            else:
+                m = according.match(sentence) or according_led.search(sentence, 1)
             if m is None:
                 continue
             groups = m.groupdict()
@@ -370,3 +456,24 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
             continue
         out.append(Quote(sentence, speaker, role, "reported", s_start, s_end, is_person))
     return out
+
+
+def _search_reported(reported: re.Pattern[str], led: re.Pattern[str], sentence: str,
+                     verb_starts: list[int], offset: int) -> re.Match[str] | None:
+    """A match with the groups of ``reported.search(sentence)``. Matches start at 0, at
+    a comma, semicolon or capital (``led``), or at a speech verb (``verb_starts``,
+    offsets into the document; ``sentence`` starts at ``offset``): the first of these
+    is the leftmost match."""
+    m = reported.match(sentence)
+    if m is not None:
+        return m
+    first = led.search(sentence, 1)
+    limit = offset + (first.start() if first is not None else len(sentence))
+    for i in range(bisect_left(verb_starts, offset + 1), len(verb_starts)):
+        at = verb_starts[i]
+        if at >= limit:
+            break
+        m = reported.match(sentence, at - offset)
+        if m is not None:
+            return m
+    return first
