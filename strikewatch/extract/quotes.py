@@ -147,7 +147,7 @@ def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 def _speech_verbs(lower: str) -> _Verbs:
-    """Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where."""
+    r"""Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where."""
     after_space, after_other, at_start = _verb_patterns()
     found = [m.span(1) for m in after_space.finditer(lower)]
     found += [m.span(1) for m in after_other.finditer(lower)]
