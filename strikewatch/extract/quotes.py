@@ -250,18 +250,12 @@ class Speakers:
 
     def resolve(self, subject: str) -> tuple[str | None, str | None, bool]:
         """(speaker, role, is_person) for a subject phrase such as "the mayor"."""
-        t = _tables()
-        s = subject.strip().strip(",").strip()
-        low = _ARTICLE.sub("", s.lower())
+        s, low, org, role, role_only = _parse_subject(subject)
         if low in ("he", "she"):
             return (self._last.name, self._last.role, True) if self._last else (None, None, False)
-        if low in t.orgs or low.endswith(t.org_suffixes):
-            for phrase, org in t.orgs.items():
-                if low == phrase or low.endswith(" " + phrase):
-                    return org, None, False
-        role = t.roles.get(low) or (next((r for k, r in t.roles.items() if low.endswith(" " + k)), None)
-                                    if low.endswith(t.role_suffixes) else None)
-        if role and not _NAME_RX.search(s):
+        if org is not None:
+            return org, None, False
+        if role_only:
             person = next((p for p in reversed(self.people) if p.role == role), None)
             if person:
                 self._last = person
@@ -287,6 +281,22 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _NAME_RX = re.compile(_NAME)
 
 
+@lru_cache(maxsize=4096)  # pure, and subjects repeat ("the mayor", "officials")
+def _parse_subject(subject: str) -> tuple[str, str, str | None, str | None, bool]:
+    """(trimmed subject, its lower case without an article, the organisation it names,
+    the role it names, whether it names that role and no person)."""
+    t = _tables()
+    s = subject.strip().strip(",").strip()
+    low = _ARTICLE.sub("", s.lower())
+    if low in t.orgs or low.endswith(t.org_suffixes):
+        for phrase, org in t.orgs.items():
+            if low == phrase or low.endswith(" " + phrase):
+                return s, low, org, None, False
+    role = t.roles.get(low) or (next((r for k, r in t.roles.items() if low.endswith(" " + k)), None)
+                                if low.endswith(t.role_suffixes) else None)
+    return s, low, None, role, bool(role) and not _NAME_RX.search(s)
+
+
 @lru_cache(maxsize=4096)
 def _word_rx(word: str) -> re.Pattern[str]:
     """``word`` as a whole word, any case (one compiled pattern per surname)."""
@@ -307,6 +317,7 @@ def _known(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+@lru_cache(maxsize=4096)  # pure (the gazetteer does not change)
 def _last_name_run(subject: str) -> str | None:
     """The trailing run of capitalised words that are not roles or places: the name in
     "Kyiv Mayor Vitali Klitschko"."""
@@ -329,6 +340,7 @@ _ORG_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # pure (the gazetteer does not change)
 def _clean_name(name: str) -> str | None:
     """A person's name from a capitalised run, or None for organisations and places
     ("Poland's Operational Command", "Kryvyi Rih")."""
