@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -109,14 +110,17 @@ _ROLE_HINTS = ("mayor", "governor", "president", "minister", "head", "spokes", "
                "premier", "secretary", "advis", "commissioner")
 
 
-def _keyword_spans(lower: str, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
+def _keyword_spans(lower: str, keywords: tuple[str, ...]) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
     """The spans ``re.finditer("|".join(keywords), lower)`` would give, from one
-    ``str.find`` loop per keyword (much faster than the regex scan over the text)."""
+    ``str.find`` loop per keyword (much faster than the regex scan over the text), and
+    every offset of each keyword (overlapping ones too)."""
     found: list[tuple[int, int, int]] = []
+    offsets: dict[str, list[int]] = {}
     for rank, word in enumerate(keywords):
         at = lower.find(word)
         while at >= 0:
             found.append((at, rank, at + len(word)))
+            offsets.setdefault(word, []).append(at)
             at = lower.find(word, at + 1)
     found.sort()
     spans: list[tuple[int, int]] = []
@@ -125,7 +129,70 @@ def _keyword_spans(lower: str, keywords: tuple[str, ...]) -> list[tuple[int, int
         if start >= end:  # finditer resumes after the previous match
             spans.append((start, stop))
             end = stop
-    return spans
+    return spans, offsets
+
+
+# Characters that re.IGNORECASE equates with an ASCII letter although ``str.lower``
+# does not turn them into it (see the re docs on IGNORECASE). Where the text has none,
+# a role matched case-insensitively in the text is the same role in ``doc.lower``.
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
+
+
+@lru_cache(maxsize=1)
+def _role_anchors() -> dict[str, tuple[tuple[str, int], ...]] | None:
+    """Role keyword -> (role phrase, offset of the keyword in it) for every role phrase,
+    each under one keyword it contains: where a phrase occurs, that keyword occurs.
+    None if some phrase is not lower-case ASCII or contains no keyword."""
+    anchors: dict[str, list[tuple[str, int]]] = {}
+    for phrase in _tables().roles:
+        if not phrase.isascii() or phrase != phrase.lower():
+            return None
+        at = next(((word, phrase.find(word)) for word in _ROLE_HINTS if word in phrase), None)
+        if at is None:
+            return None
+        anchors.setdefault(at[0], []).append((phrase, at[1]))
+    return {word: tuple(phrases) for word, phrases in anchors.items()}
+
+
+def _role_starts(lower: str, offsets: dict[str, list[int]],
+                 anchors: dict[str, tuple[tuple[str, int], ...]]) -> list[int]:
+    """Every offset at which a role phrase starts in ``lower``, from the keyword offsets."""
+    starts: set[int] = set()
+    for word, phrases in anchors.items():
+        for at in offsets.get(word, ()):
+            for phrase, shift in phrases:
+                start = at - shift
+                if start >= 0 and lower.startswith(phrase, start):
+                    starts.add(start)
+    return sorted(starts)
+
+
+def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.Pattern[str],
+            name_first: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """What ``intro.finditer(text, lo, hi)`` finds, with the groups of the branch that
+    matched. ``intro`` tries at every position a role then a name (``role_first``)
+    and a name then a role (``name_first``). A name starts at a capital, which the
+    plain search of ``name_first`` skips to quickly; a role starts at one of
+    ``role_starts``. So the leftmost match is whichever comes first, the role branch
+    winning a tie as in ``intro``."""
+    pos = lo
+    i = bisect_left(role_starts, lo)
+    while True:
+        named = name_first.search(text, pos, hi)
+        limit = named.start() if named is not None else hi
+        m = None
+        while i < len(role_starts) and role_starts[i] <= limit:
+            start = role_starts[i]
+            i += 1  # a start that fails now fails later too (same text and end)
+            if start >= pos:
+                m = role_first.match(text, start, hi)
+                if m is not None:
+                    break
+        m = m or named
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 @dataclass(slots=True)
@@ -175,7 +242,9 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
         rf"|(?:(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b))"
     )
     name_before = re.compile(rf"(?P<n>{_NAME})\s+(?:has\s+|had\s+|also\s+)?$")
-    return intro, name_before
+    role_first = re.compile(rf"(?P<role1>(?i:{t.role_rx}))\s+(?P<n1>{_NAME})")
+    name_first = re.compile(rf"(?P<n2>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?(?P<role2>(?i:{t.role_rx}))\b")
+    return intro, name_before, role_first, name_first
 
 
 class Speakers:
@@ -191,17 +260,23 @@ class Speakers:
         """People introduced with a role, and names right before a speech verb. Both
         scans start from cheap keyword hits and read a small window around each."""
         t = _tables()
-        intro, name_before = _register_patterns()
+        intro, name_before, role_first, name_first = _register_patterns()
         text = doc.text
         seen: set[int] = set()
-        for start, end in _keyword_spans(doc.lower, _ROLE_HINTS):
+        spans, offsets = _keyword_spans(doc.lower, _ROLE_HINTS)
+        anchors = _role_anchors()
+        fast = anchors is not None and not any(trap in text for trap in _CASE_TRAPS)
+        role_starts = _role_starts(doc.lower, offsets, anchors) if fast else []
+        for start, end in spans:
             lo, hi = max(0, start - 110), min(len(text), end + 60)
-            for m in intro.finditer(text, lo, hi):
+            found = _intros(text, lo, hi, role_starts, role_first, name_first) if fast else intro.finditer(text, lo, hi)
+            for m in found:
                 if m.start() in seen:
                     continue
                 seen.add(m.start())
-                name = _clean_name(m.group("n1") or m.group("n2"))
-                role = (m.group("role1") or m.group("role2") or "").lower()
+                groups = m.groupdict()
+                name = _clean_name(groups.get("n1") or groups.get("n2"))
+                role = (groups.get("role1") or groups.get("role2") or "").lower()
                 if name:
                     self.add(name, t.roles.get(role, role))
         for start, _ in self.verbs.spans:
