@@ -477,6 +477,7 @@ def find_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
 
 def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
     after_v, after_s, before, _, _ = _attribution()
+    verb_starts = speakers.verbs.starts
     text = doc.text
     out: list[Quote] = []
     for m in _QUOTE.finditer(text):
@@ -485,8 +486,14 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
             continue
         tail = text[m.end() : m.end() + 120].split("\n", 1)[0]
         head = text[max(0, m.start() - 160) : m.start()].rsplit("\n", 1)[-1]
+        # ``before`` (slow: it tries every position of the head) needs "Name:" or a
+        # speech verb in the head.
+        i = bisect_left(verb_starts, m.start() - len(head))
+        maybe_before = ":" in head or (i < len(verb_starts) and verb_starts[i] < m.start())
         subject = None
         for rx, piece in ((after_v, tail), (after_s, tail), (before, head)):
+            if rx is before and not maybe_before:
+                break
             hit = rx.search(piece)
             if hit:
                 subject = hit.groupdict().get("named") or hit.group("subj")
@@ -508,8 +515,6 @@ def _continues(text: str, previous: Quote, start: int) -> bool:
 
 
 def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> list[Quote]:
-    _, _, _, reported, according = _attribution()
-    reported_led, according_led = _led_attribution()
     verb_spans = speakers.verbs.spans
     verb_starts = speakers.verbs.starts
     # Sentences are in text order and so are the verbs: walk both with bisect.
@@ -525,13 +530,7 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         sentence = text[s_start:s_end]
         speaker = role = None
         is_person = False
-        for which in (0, 1):
-            if which == 0:
-                m = _search_reported(reported, reported_led, sentence, verb_starts, s_start)
-            else:
-                m = according.match(sentence) or according_led.search(sentence, 1)
-            if m is None:
-                continue
+        for m in _attributions(sentence, verb_starts, s_start):
             groups = m.groupdict()
             subject = (groups.get("named") or groups.get("named2") or groups.get("named3") or groups.get("named4")
                        or groups.get("named5") or groups.get("subj"))
@@ -545,16 +544,43 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
     return out
 
 
-def _search_reported(reported: re.Pattern[str], led: re.Pattern[str], sentence: str,
-                     verb_starts: list[int], offset: int) -> re.Match[str] | None:
-    """A match with the groups of ``reported.search(sentence)``. Matches start at 0, at
-    a comma, semicolon or capital (``led``), or at a speech verb (``verb_starts``,
-    offsets into the document; ``sentence`` starts at ``offset``): the first of these
-    is the leftmost match."""
-    m = reported.match(sentence)
+def _attributions(sentence: str, verb_starts: list[int], offset: int) -> Iterator[re.Match[str]]:
+    """The matches of ``reported`` and then ``according`` in ``sentence`` (which starts
+    at ``offset`` in the document), with the groups of their ``search``."""
+    m = _search_reported(sentence, verb_starts, offset)
     if m is not None:
-        return m
-    first = led.search(sentence, 1)
+        yield m
+    # Every branch of ``according`` contains one of these.
+    if "ccording" in sentence or ":" in sentence or "by" in sentence:
+        _, _, _, _, according = _attribution()
+        m = according.match(sentence) or _led_attribution()[1].search(sentence, 1)
+        if m is not None:
+            yield m
+
+
+# What a match of ``reported`` at offset 0 needs before its speech verb (its subject
+# is letters and spaces only), or at its start (a name: two capitalised words).
+_SUBJECT_RUN = re.compile(r"[A-Za-zà-ÿ’'\-\s]*")
+_NAME_START = re.compile(r"[A-Z][a-zà-ÿ’'\-]+\s+[A-Z]")
+
+
+def _search_reported(sentence: str, verb_starts: list[int], offset: int) -> re.Match[str] | None:
+    """A match with the groups of ``reported.search(sentence)``. Matches start at 0, at
+    a comma, semicolon or capital (the led pattern), or at a speech verb
+    (``verb_starts``, offsets into the document; ``sentence`` starts at ``offset``):
+    the first of these is the leftmost match."""
+    reported = _attribution()[3]
+    i = bisect_left(verb_starts, offset)
+    # At 0 a match is a subject then a verb (after a comma or semicolon, if any), a
+    # name, or a verb: skip the (slow) try when the first verb comes after the leading
+    # run of letters and spaces and the sentence opens with neither a name, nor a
+    # lower-case letter, comma or semicolon.
+    if ((i < len(verb_starts) and verb_starts[i] <= offset + _SUBJECT_RUN.match(sentence).end())
+            or _NAME_START.match(sentence) is not None or "a" <= sentence[:1] <= "z" or sentence[:1] in (",", ";")):
+        m = reported.match(sentence)
+        if m is not None:
+            return m
+    first = _led_attribution()[0].search(sentence, 1)
     limit = offset + (first.start() if first is not None else len(sentence))
     for i in range(bisect_left(verb_starts, offset + 1), len(verb_starts)):
         at = verb_starts[i]
