@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
 from rapidfuzz import fuzz
 
 from ..resources import load_csv, load_toml
@@ -52,6 +53,7 @@ _NOT_NAME_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
+    verbs: tuple[str, ...]
     verbs_rx: str
     roles: dict[str, str]
     role_rx: str
@@ -81,6 +83,7 @@ def _tables() -> _Tables:
         if " " not in alias:
             one_word.setdefault(name, []).append(alias)
     return _Tables(
+        tuple(sorted(set(t["speech_verbs"]))),
         alternation(t["speech_verbs"]),
         roles,
         alternation(roles),
@@ -202,33 +205,40 @@ class _Verbs:
 
 
 @lru_cache(maxsize=1)
-def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    v = _tables().verbs_rx
-    # A verb starts after a space (found by a fast literal search), after another
-    # non-word character ([^a-z0-9_ ] is a cheap superset, (?<!\w) the exact test) or
-    # at offset 0. Each match consumes one character, so no start is skipped.
-    after_space = re.compile(rf" (?=({v})\b)")
-    after_other = re.compile(rf"[^a-z0-9_ ](?<!\w)(?=({v})\b)")
-    at_start = re.compile(rf"(?:{v})\b")
-    return after_space, after_other, at_start
+def _verb_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for verb in _tables().verbs:
+        automaton.add_word(verb, len(verb))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word(c: str) -> bool:
+    r"""``c`` matches ``\w`` (Python's: alphanumerics and the underscore)."""
+    return c.isalnum() or c == "_"
 
 
 def _speech_verbs(lower: str) -> _Verbs:
-    r"""Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where."""
-    after_space, after_other, at_start = _verb_patterns()
-    found = [m.span(1) for m in after_space.finditer(lower)]
-    found += [m.span(1) for m in after_other.finditer(lower)]
-    first = at_start.match(lower)
-    if first is not None:
-        found.append(first.span())
-    found.sort()
+    r"""Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where.
+    One Aho-Corasick pass gives every occurrence of every verb; those that are whole
+    words count, the longest at each offset (the alternation tries longest first;
+    every verb ends with a letter, so ``\b`` after it means no word character)."""
+    size = len(lower)
+    longest: dict[int, int] = {}
+    for end, length in _verb_automaton().iter(lower):
+        start = end - length + 1
+        if (start > 0 and _is_word(lower[start - 1])) or (end + 1 < size and _is_word(lower[end + 1])):
+            continue
+        if length > longest.get(start, 0):
+            longest[start] = length
+    starts = sorted(longest)
     spans: list[tuple[int, int]] = []
-    end = 0
-    for start, stop in found:
-        if start >= end:
+    stop = 0
+    for start in starts:
+        if start >= stop:  # finditer resumes after the previous match
+            stop = start + longest[start]
             spans.append((start, stop))
-            end = stop
-    return _Verbs([start for start, _ in found], spans)
+    return _Verbs(starts, spans)
 
 
 @lru_cache(maxsize=1)
