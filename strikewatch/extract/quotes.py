@@ -213,22 +213,24 @@ def _verb_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _is_word(c: str) -> bool:
-    r"""``c`` matches ``\w`` (Python's: alphanumerics and the underscore)."""
-    return c.isalnum() or c == "_"
-
-
 def _speech_verbs(lower: str) -> _Verbs:
     r"""Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where.
     One Aho-Corasick pass gives every occurrence of every verb; those that are whole
     words count, the longest at each offset (the alternation tries longest first;
-    every verb ends with a letter, so ``\b`` after it means no word character)."""
+    every verb ends with a letter, so ``\b`` after it means no word character).
+    Python's ``\w`` is ``str.isalnum()`` or the underscore."""
     size = len(lower)
     longest: dict[int, int] = {}
     for end, length in _verb_automaton().iter(lower):
         start = end - length + 1
-        if (start > 0 and _is_word(lower[start - 1])) or (end + 1 < size and _is_word(lower[end + 1])):
-            continue
+        if start:
+            c = lower[start - 1]
+            if c.isalnum() or c == "_":
+                continue
+        if end + 1 < size:
+            c = lower[end + 1]
+            if c.isalnum() or c == "_":
+                continue
         if length > longest.get(start, 0):
             longest[start] = length
     starts = sorted(longest)
@@ -535,7 +537,7 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         i = bisect_left(span_starts, s_start)
         if i == len(span_starts) or span_starts[i] >= s_end:
             continue
-        if any(a <= s_start < b or a < s_end <= b for a, b in covered):
+        if covered and any(a <= s_start < b or a < s_end <= b for a, b in covered):
             continue
         sentence = text[s_start:s_end]
         speaker = role = None
