@@ -498,15 +498,18 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
             continue
         tail = text[m.end() : m.end() + 120].split("\n", 1)[0]
         head = text[max(0, m.start() - 160) : m.start()].rsplit("\n", 1)[-1]
-        # ``before`` (slow: it tries every position of the head) needs "Name:" or a
-        # speech verb in the head.
-        i = bisect_left(verb_starts, m.start() - len(head))
-        maybe_before = ":" in head or (i < len(verb_starts) and verb_starts[i] < m.start())
+        head_start = m.start() - len(head)
+        i = bisect_left(verb_starts, head_start)
+        first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m.start() else None
+        before_from = _before_from(head, first_verb)
         subject = None
         for rx, piece in ((after_v, tail), (after_s, tail), (before, head)):
-            if rx is before and not maybe_before:
-                break
-            hit = rx.search(piece)
+            if rx is before:
+                if before_from is None:
+                    break
+                hit = before.search(head, before_from)
+            else:
+                hit = rx.search(piece)
             if hit:
                 subject = hit.groupdict().get("named") or hit.group("subj")
                 break
@@ -518,6 +521,27 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
             speaker, role, is_person = out[-1].speaker, out[-1].role, out[-1].is_person
         out.append(Quote(inner, speaker, role, "direct", m.start(), m.end(), is_person))
     return out
+
+
+def _before_from(head: str, first_verb: int | None) -> int | None:
+    """Where a match of ``before`` can start in ``head`` at the earliest (None: nowhere).
+    ``before`` tries every position, so starting late saves most of its time. A match
+    is a subject (letters and spaces only) and a speech verb, the first of which is at
+    ``first_verb``; or a name (letters and spaces) and the ":" that ends the head."""
+    starts: list[int] = []
+    if first_verb is not None:
+        starts.append(first_verb - _letter_run_before(head, first_verb))
+    stripped = head.rstrip()
+    if stripped.endswith(":"):
+        colon = len(stripped) - 1
+        starts.append(colon - _letter_run_before(head, colon))
+    return min(starts) if starts else None
+
+
+def _letter_run_before(text: str, at: int) -> int:
+    """The length of the run of subject characters (letters, apostrophes, hyphens,
+    spaces) that ends at ``at``."""
+    return _SUBJECT_RUN.match(text[at - 1 :: -1]).end() if at > 0 else 0
 
 
 def _continues(text: str, previous: Quote, start: int) -> bool:
