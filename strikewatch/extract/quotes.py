@@ -497,22 +497,16 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
         if len(inner.split()) < 3:
             continue
         tail = text[m.end() : m.end() + 120].split("\n", 1)[0]
-        head = text[max(0, m.start() - 160) : m.start()].rsplit("\n", 1)[-1]
-        head_start = m.start() - len(head)
-        i = bisect_left(verb_starts, head_start)
-        first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m.start() else None
-        before_from = _before_from(head, first_verb)
-        subject = None
-        for rx, piece in ((after_v, tail), (after_s, tail), (before, head)):
-            if rx is before:
-                if before_from is None:
-                    break
+        hit = after_v.search(tail) or after_s.search(tail)
+        if hit is None:
+            head = text[max(0, m.start() - 160) : m.start()].rsplit("\n", 1)[-1]
+            head_start = m.start() - len(head)
+            i = bisect_left(verb_starts, head_start)
+            first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m.start() else None
+            before_from = _before_from(head, first_verb)
+            if before_from is not None:
                 hit = before.search(head, before_from)
-            else:
-                hit = rx.search(piece)
-            if hit:
-                subject = hit.groupdict().get("named") or hit.group("subj")
-                break
+        subject = (hit.groupdict().get("named") or hit.group("subj")) if hit else None
         if subject and subject.strip().lower() in ("he", "she"):
             speaker, role, is_person = speakers.nearest_before(text, m.start())
         else:
