@@ -532,6 +532,10 @@ def _before_from(head: str, first_verb: int | None) -> int | None:
     return min(starts) if starts else None
 
 
+# The characters of a subject or name in the attribution patterns (a superset).
+_SUBJECT_RUN = re.compile(r"[A-Za-zà-ÿ’'\-\s]*")
+
+
 def _letter_run_before(text: str, at: int) -> int:
     """The length of the run of subject characters (letters, apostrophes, hyphens,
     spaces) that ends at ``at``."""
@@ -588,28 +592,15 @@ def _attributions(sentence: str, verb_starts: list[int], offset: int) -> Iterato
             yield m
 
 
-# What a match of ``reported`` at offset 0 needs before its speech verb (its subject
-# is letters and spaces only), or at its start (a name: two capitalised words).
-_SUBJECT_RUN = re.compile(r"[A-Za-zà-ÿ’'\-\s]*")
-_NAME_START = re.compile(r"[A-Z][a-zà-ÿ’'\-]+\s+[A-Z]")
-
-
 def _search_reported(sentence: str, verb_starts: list[int], offset: int) -> re.Match[str] | None:
     """A match with the groups of ``reported.search(sentence)``. Matches start at 0, at
     a comma, semicolon or capital (the led pattern), or at a speech verb
     (``verb_starts``, offsets into the document; ``sentence`` starts at ``offset``):
     the first of these is the leftmost match."""
     reported = _attribution()[3]
-    i = bisect_left(verb_starts, offset)
-    # At 0 a match is a subject then a verb (after a comma or semicolon, if any), a
-    # name, or a verb: skip the (slow) try when the first verb comes after the leading
-    # run of letters and spaces and the sentence opens with neither a name, nor a
-    # lower-case letter, comma or semicolon.
-    if ((i < len(verb_starts) and verb_starts[i] <= offset + _SUBJECT_RUN.match(sentence).end())
-            or _NAME_START.match(sentence) is not None or "a" <= sentence[:1] <= "z" or sentence[:1] in (",", ";")):
-        m = reported.match(sentence)
-        if m is not None:
-            return m
+    m = reported.match(sentence)
+    if m is not None:
+        return m
     first = _led_attribution()[0].search(sentence, 1)
     limit = offset + (first.start() if first is not None else len(sentence))
     for i in range(bisect_left(verb_starts, offset + 1), len(verb_starts)):
