@@ -70,7 +70,6 @@ class Doc:
     by_start: dict[int, Quantity] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
     _windows: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    speech_verbs: list[re.Match[str]] | None = None  # filled by quotes, shared by its scans
 
     @classmethod
     def build(cls, text: str) -> "Doc":
