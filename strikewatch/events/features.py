@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from .sketch import Sketch, report_text, sketch, sketches
+from .sketch import Packed, packed_sketches, report_text
 
 # Weapon counts are distinctive (an air force's "310 drones" is repeated by every
 # outlet); tolls move during the day, so they only weigh a little.
@@ -33,7 +33,7 @@ class Features:
     countries: frozenset[str]
     counts: frozenset[tuple[str, int]]
     tolls: frozenset[tuple[str, int]]
-    sketch: Sketch
+    sketch: Packed  # the text's bottom-k sketch, packed (sketch.packed_sketches)
 
 
 def parse_day(value: Any) -> int | None:
@@ -108,7 +108,7 @@ def exact_values(summary: dict[str, Any], fields: tuple[str, ...]) -> frozenset[
     return frozenset(found)
 
 
-def report_features(index: int, report: dict[str, Any], sk: Sketch | None = None) -> Features:
+def report_features(index: int, report: dict[str, Any], sk: Packed | None = None) -> Features:
     """Features of one report (``sk``: its sketch, when computed in a batch)."""
     summary = report.get("summary") or {}
     places, regions, countries = struck_places(report)
@@ -126,11 +126,11 @@ def report_features(index: int, report: dict[str, Any], sk: Sketch | None = None
         countries=countries,
         counts=counts,
         tolls=exact_values(summary, TOLL_FIELDS),
-        sketch=sk if sk is not None else sketch(report_text(report)),
+        sketch=sk if sk is not None else packed_sketches([report_text(report)])[0],
     )
 
 
 def features_of(reports: list[dict[str, Any]]) -> list[Features]:
     """Features of every report, sketches computed in one batch."""
-    found = sketches([report_text(r) for r in reports])
+    found = packed_sketches([report_text(r) for r in reports])
     return [report_features(i, r, sk) for i, (r, sk) in enumerate(zip(reports, found))]

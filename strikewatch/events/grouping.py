@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .features import Features
 from .profile import Profile, affinity, shares_count
-from .sketch import candidate_pairs, similarity
+from .sketch import candidate_pairs, hash_set, similarity
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +81,8 @@ def find_stories(features: Sequence[Features]) -> list[list[int]]:
         threshold = _duplicate_threshold(features[a], features[b])
         if threshold is None:
             continue
-        set_a = sets.get(a) or sets.setdefault(a, frozenset(sks[a]))
-        set_b = sets.get(b) or sets.setdefault(b, frozenset(sks[b]))
+        set_a = sets.get(a) or sets.setdefault(a, hash_set(sks[a]))
+        set_b = sets.get(b) or sets.setdefault(b, hash_set(sks[b]))
         if similarity(set_a, set_b) >= threshold:
             uf.union(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
