@@ -15,11 +15,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from ..models import RANGE_FIELDS
 from .features import TOLL_FIELDS
-from .sources import Source, disjoint, field_sources
+from .sources import Source, disjoint, sources_by_field
 
 Figure = dict[str, int]
 
@@ -112,15 +113,18 @@ def reconcile_field(sources: list[Source], name: str) -> Figure | None:
     return {part: sum(f[part] for f in figures) for part in ("low", "best", "high")}
 
 
-def reconcile(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
+def reconcile(reports: list[dict[str, Any]], stories: list[int],
+              timestamps: Sequence[float | None] | None = None) -> dict[str, Any]:
     """Summary, figures and timeline of one event; ``stories[i]`` is the near-duplicate
-    story of ``reports[i]``. Returns {"summary", "figures", "timeline", "sources"}."""
+    story of ``reports[i]`` (``timestamps[i]``: its publication time, when already
+    parsed). Returns {"summary", "figures", "timeline", "sources"}."""
     summary: dict[str, Any] = {}
     figures: dict[str, list[dict[str, Any]]] = {}
     timeline: dict[str, list[dict[str, Any]]] = {}
     sources: dict[str, list[Source]] = {}
+    by_field = sources_by_field(reports, stories, RANGE_FIELDS, timestamps)
     for name in RANGE_FIELDS:
-        found = field_sources(reports, stories, name)
+        found = by_field[name]
         summary[name] = reconcile_field(found, name)
         if found:
             sources[name] = found

@@ -172,7 +172,7 @@ def hash_set(sk: Sketch | Packed) -> frozenset[int]:
     numbers differ from the hashes but map one to one, so set sizes and overlaps (all
     that ``similarity`` needs) are the same."""
     if isinstance(sk, bytes):
-        return frozenset(memoryview(sk).cast("Q"))
+        return frozenset(memoryview(sk).cast("Q").tolist())  # tolist: faster than iterating
     return frozenset(sk)
 
 
