@@ -33,8 +33,8 @@ HASH_BITS = 44  # bits kept of each shingle hash
 BAND_KEYS = 8  # index keys per report: its smallest hashes
 _MULTIPLIERS = tuple(np.uint64(m) for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                                               0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD))
-_PUNCTUATION = str.maketrans(dict.fromkeys(
-    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u00ab\u00bb\u2026", " "))
+_PUNCTUATION_CHARS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u00ab\u00bb\u2026"
+_PUNCTUATION = str.maketrans(dict.fromkeys(_PUNCTUATION_CHARS, " "))
 
 Sketch = tuple[int, ...]
 Packed = bytes  # a sketch as big-endian uint64 words (see ``packed_sketches``)
@@ -61,25 +61,38 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES: dict[str | bytes, int] = {}  # str and bytes keys never collide
 _MAX_CACHED_WORDS = 500_000
 
 
-def _word_hashes(words: list[str]) -> list[int]:
-    """CRC-32 of each word, through a bounded cache (news vocabulary repeats a lot)."""
+def _word_hashes(words: list[str] | list[bytes]) -> list[int]:
+    """CRC-32 of each word (str, or ASCII bytes), through a bounded cache (news
+    vocabulary repeats a lot)."""
     found = list(map(_WORD_HASHES.get, words))
     if None in found:
         if len(_WORD_HASHES) >= _MAX_CACHED_WORDS:
             _WORD_HASHES.clear()
         for i, value in enumerate(found):
             if value is None:
-                found[i] = _WORD_HASHES[words[i]] = zlib.crc32(words[i].encode("utf-8"))
+                word = words[i]
+                found[i] = _WORD_HASHES[word] = zlib.crc32(word if isinstance(word, bytes) else word.encode("utf-8"))
     return found  # type: ignore[return-value]
 
 
 def words_of(text: str) -> list[str]:
     """Lower-cased words: punctuation becomes space (faster than a ``\\w+`` scan)."""
     return text.lower().translate(_PUNCTUATION).split()
+
+
+# ASCII texts take a bytes path: bytes.lower/translate/split do the same as the str
+# methods on ASCII (``str.split`` also splits at \x1c-\x1f, so those become spaces
+# too) at about a third of the cost, and CRC-32 of an ASCII word is the same either way.
+_ASCII_SPACES = "".join(c for c in _PUNCTUATION_CHARS if c.isascii()) + "\x1c\x1d\x1e\x1f"
+_ASCII_PUNCTUATION = bytes.maketrans(_ASCII_SPACES.encode("ascii"), b" " * len(_ASCII_SPACES))
+
+
+def _ascii_words(text: str) -> list[bytes]:
+    return text.encode("ascii").lower().translate(_ASCII_PUNCTUATION).split()
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
@@ -90,7 +103,7 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
 
 def _words(text: str, size: int) -> list[int]:
     """Word hashes of the text's first ``MAX_WORDS`` words, padded to one shingle."""
-    hashes = _word_hashes(words_of(text)[:MAX_WORDS])
+    hashes = _word_hashes((_ascii_words(text) if text.isascii() else words_of(text))[:MAX_WORDS])
     if 0 < len(hashes) < size:
         hashes += [0] * (size - len(hashes))
     return hashes
