@@ -61,21 +61,19 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-_WORD_HASHES: dict[str | bytes, int] = {}  # str and bytes keys never collide
+_WORD_HASHES: dict[str, int] = {}
 _MAX_CACHED_WORDS = 500_000
 
 
-def _word_hashes(words: list[str] | list[bytes]) -> list[int]:
-    """CRC-32 of each word (str, or ASCII bytes), through a bounded cache (news
-    vocabulary repeats a lot)."""
+def _word_hashes(words: list[str]) -> list[int]:
+    """CRC-32 of each word, through a bounded cache (news vocabulary repeats a lot)."""
     found = list(map(_WORD_HASHES.get, words))
     if None in found:
         if len(_WORD_HASHES) >= _MAX_CACHED_WORDS:
             _WORD_HASHES.clear()
         for i, value in enumerate(found):
             if value is None:
-                word = words[i]
-                found[i] = _WORD_HASHES[word] = zlib.crc32(word if isinstance(word, bytes) else word.encode("utf-8"))
+                found[i] = _WORD_HASHES[words[i]] = zlib.crc32(words[i].encode("utf-8"))
     return found  # type: ignore[return-value]
 
 
@@ -84,14 +82,24 @@ def words_of(text: str) -> list[str]:
     return text.lower().translate(_PUNCTUATION).split()
 
 
-# ASCII texts take a bytes path: bytes.lower/translate/split do the same as the str
-# methods on ASCII (``str.split`` also splits at \x1c-\x1f, so those become spaces
-# too) at about a third of the cost, and CRC-32 of an ASCII word is the same either way.
+# Texts that are ASCII once the typographic punctuation is blanked (most English news)
+# take a bytes path: bytes.lower/translate/split do the same as the str methods on
+# ASCII (``str.split`` also splits at \x1c-\x1f, so those become spaces too) at about
+# a third of the cost, and CRC-32 of an ASCII word is the same either way: computing it
+# directly is cheaper than a cache lookup. Other texts go through ``words_of``.
 _ASCII_SPACES = "".join(c for c in _PUNCTUATION_CHARS if c.isascii()) + "\x1c\x1d\x1e\x1f"
 _ASCII_PUNCTUATION = bytes.maketrans(_ASCII_SPACES.encode("ascii"), b" " * len(_ASCII_SPACES))
+_WIDE_PUNCTUATION = tuple(c for c in _PUNCTUATION_CHARS if not c.isascii())
 
 
-def _ascii_words(text: str) -> list[bytes]:
+def _ascii_words(text: str) -> list[bytes] | None:
+    """``words_of(text)`` as ASCII bytes, or None when the text has other characters."""
+    if not text.isascii():
+        for mark in _WIDE_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return None
     return text.encode("ascii").lower().translate(_ASCII_PUNCTUATION).split()
 
 
@@ -103,7 +111,11 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
 
 def _words(text: str, size: int) -> list[int]:
     """Word hashes of the text's first ``MAX_WORDS`` words, padded to one shingle."""
-    hashes = _word_hashes((_ascii_words(text) if text.isascii() else words_of(text))[:MAX_WORDS])
+    ascii_words = _ascii_words(text)
+    if ascii_words is not None:
+        hashes = list(map(zlib.crc32, ascii_words[:MAX_WORDS]))
+    else:
+        hashes = _word_hashes(words_of(text)[:MAX_WORDS])
     if 0 < len(hashes) < size:
         hashes += [0] * (size - len(hashes))
     return hashes
