@@ -133,7 +133,7 @@ def _gc_paused() -> Iterator[None]:
 def group_reports(reports: list[dict[str, Any]]) -> Grouping:
     """Group reports (in the given order; see ``grouping.py``)."""
     with _gc_paused():
-        return group_features(features_of(reports))
+        return group_features(features_of(reports), drop_sketches=True)
 
 
 def build_events(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

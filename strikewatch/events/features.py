@@ -130,7 +130,20 @@ def report_features(index: int, report: dict[str, Any], sk: Packed | None = None
     )
 
 
+def _shared(features: Features, seen: dict[frozenset, frozenset]) -> Features:
+    """The same features, with each set replaced by an equal one seen before: a million
+    reports name a few thousand distinct place sets and counts, so sharing them saves
+    most of the features' memory (frozensets are immutable, so sharing is safe)."""
+    features.places = seen.setdefault(features.places, features.places)
+    features.regions = seen.setdefault(features.regions, features.regions)
+    features.countries = seen.setdefault(features.countries, features.countries)
+    features.counts = seen.setdefault(features.counts, features.counts)
+    features.tolls = seen.setdefault(features.tolls, features.tolls)
+    return features
+
+
 def features_of(reports: list[dict[str, Any]]) -> list[Features]:
     """Features of every report, sketches computed in one batch."""
     found = packed_sketches([report_text(r) for r in reports])
-    return [report_features(i, r, sk) for i, (r, sk) in enumerate(zip(reports, found))]
+    seen: dict[frozenset, frozenset] = {}
+    return [_shared(report_features(i, r, sk), seen) for i, (r, sk) in enumerate(zip(reports, found))]

@@ -279,9 +279,14 @@ class Grouping:
     story_of: list[int]  # per report index: the smallest index of its near-duplicate story
 
 
-def group_features(features: Sequence[Features]) -> Grouping:
-    """Group reports (by their features) into events."""
+def group_features(features: Sequence[Features], drop_sketches: bool = False) -> Grouping:
+    """Group reports (by their features) into events. ``drop_sketches``: the caller
+    owns ``features`` and lets the sketches go once stories are found (the largest part
+    of the features' memory, unused by the later steps)."""
     story_members = find_stories(features)
+    if drop_sketches:
+        for f in features:
+            f.sketch = b""
     stories = [_profile(m, features) for m in story_members]
     blocks, weak = _blocks(stories)
     profiles = {key: _block_profile(block, stories) for key, block in blocks.items()}

@@ -109,6 +109,8 @@ class _ReportView:
 
 def _evidence_facts(view: _ReportView, name: str) -> list[dict[str, Any]]:
     facts = view.facts
+    if not facts:
+        return []
     ids = (view.report.get("summary_evidence") or {}).get(name) or ()
     found = [facts[i] for i in ids if i in facts]
     if found:
@@ -139,7 +141,10 @@ def _given(value: Any) -> bool:
 def _source(view: _ReportView, name: str, value: dict[str, Any], story: int) -> Source:
     report = view.report
     facts = _evidence_facts(view, name)
-    first = facts[0] if facts else {}
+    if not facts:  # a figure without evidence facts (short cut of the general case below)
+        return Source(str(report.get("id")), report.get("outlet"), report.get("published"), view.ts,
+                      value.get("low"), value.get("high"), None, None, None, "text", None, story)
+    first = facts[0]
     covers = _covers(facts)
     return Source(
         report=str(report.get("id")), outlet=report.get("outlet"), published=report.get("published"),
@@ -169,7 +174,8 @@ def sources_by_field(reports: list[dict[str, Any]], stories: list[int], names: S
         view: _ReportView | None = None
         for name in names:
             value = summary.get(name)
-            if not _given(value):
+            # ``_given(value)``, inlined: this runs for every field of every report
+            if value is None or not isinstance(value, dict) or (value.get("low") is None and value.get("high") is None):
                 continue
             if view is None:
                 view = _ReportView(report) if timestamps is None else _ReportView(report, timestamps[i])
