@@ -144,4 +144,5 @@ def build_events(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         grouping = group_reports(ordered)
         events = [make_event([ordered[i] for i in members], [grouping.story_of[i] for i in members])
                   for members in grouping.events]
-    return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+        events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    return events
