@@ -101,6 +101,12 @@ def reconcile_field(sources: list[Source], name: str) -> Figure | None:
     partial); None when no report gives the field."""
     if not sources:
         return None
+    if len(sources) == 1:  # the usual case, short cut: one group, its only figure
+        source = sources[0]
+        if name in TOLL_FIELDS:
+            mark_superseded(sources)
+        source.partial = False
+        return {"low": source.lo, "best": source.point, "high": source.hi}
     groups: dict[frozenset[str] | None, list[Source]] = defaultdict(list)
     for s in sources:
         groups[s.regions].append(s)
