@@ -68,10 +68,19 @@ def plausible_day(day: int | None, published_ts: float | None) -> int | None:
     return None if day > latest.date().toordinal() else day
 
 
+_NORMALISED: dict[str, str] = {}  # place and attacker names repeat: normalise each once
+_MAX_NORMALISED = 100_000
+
+
 def _norm(name: Any) -> str | None:
     if not name or not isinstance(name, str):
         return None
-    return " ".join(name.lower().split())
+    found = _NORMALISED.get(name)
+    if found is None:
+        if len(_NORMALISED) >= _MAX_NORMALISED:
+            _NORMALISED.clear()
+        found = _NORMALISED[name] = " ".join(name.lower().split())
+    return found
 
 
 def main_attacker(report: dict[str, Any]) -> str | None:
