@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .features import Features
 from .profile import Profile, affinity, shares_count
-from .sketch import candidate_pairs, hash_set, similarity
+from .sketch import candidate_pair_array, hash_set, similarity
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,9 @@ def find_stories(features: Sequence[Features]) -> list[list[int]]:
     sks = [f.sketch for f in features]
     sets: dict[int, frozenset[int]] = {}
     uf = UnionFind(len(features))
-    for a, b in candidate_pairs(sks):
+    # Stories are the connected components of the pairs that pass, so the order in
+    # which pairs are tried does not matter (and a pair already joined is skipped).
+    for a, b in candidate_pair_array(sks).tolist():
         if uf.find(a) == uf.find(b):
             continue
         threshold = _duplicate_threshold(features[a], features[b])

@@ -227,24 +227,39 @@ def candidate_pairs(sks: Sequence[Sketch | Packed], keys: int = BAND_KEYS) -> It
     """Pairs of items worth comparing: items sharing one of their ``keys`` smallest
     hashes meet in a bucket (found by sorting all keys with numpy); in each bucket every
     member is paired with the bucket's first item and with its neighbour in sketch
-    order, so the work stays linear in the bucket's size."""
+    order, so the work stays linear in the bucket's size. Each pair once, as
+    ``(smaller, larger)``."""
+    for a, b in candidate_pair_array(sks, keys).tolist():
+        yield a, b
+
+
+def candidate_pair_array(sks: Sequence[Sketch | Packed], keys: int = BAND_KEYS) -> np.ndarray:
+    """``candidate_pairs`` as an array of shape (pairs, 2), all in numpy."""
     packed = [pack(sk) for sk in sks]
     taken = [min(len(sk) // 8, keys) for sk in packed]
     flat = np.frombuffer(b"".join(sk[: 8 * keys] for sk in packed), dtype=_BIG_ENDIAN)
-    owner = np.repeat(np.arange(len(packed)), taken)
-    order = np.lexsort((owner, flat))
+    owner = np.repeat(np.arange(len(packed), dtype=np.int64), taken)
+    order = np.lexsort((owner, flat))  # buckets of equal keys, members in index order
     flat, owner = flat[order], owner[order]
     starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
     sizes = np.diff(np.r_[starts, flat.size])
-    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
-        yield from _bucket_pairs(owner[start : start + size].tolist(), packed)
-
-
-def _bucket_pairs(members: list[int], sks: Sequence[Packed]) -> Iterable[tuple[int, int]]:
-    ordered = sorted(members, key=lambda m: (sks[m], m))  # packed order is sketch order
-    first = min(members)
-    for prev, cur in zip(ordered, ordered[1:]):
-        yield (prev, cur)
-    for m in members:
-        if m != first:
-            yield (first, m)
+    bucket = np.repeat(np.arange(starts.size), sizes)
+    shared = np.repeat(sizes > 1, sizes)
+    owner, bucket = owner[shared], bucket[shared]  # members of buckets of two or more
+    if not owner.size:
+        return np.empty((0, 2), dtype=np.int64)
+    # every member with its bucket's first (smallest) member
+    is_first = np.r_[True, bucket[1:] != bucket[:-1]]
+    first = owner[is_first][np.cumsum(is_first) - 1]
+    with_first = np.column_stack((first, owner))[first != owner]
+    # every member with its neighbour in sketch order (ties by index: Python's stable sort)
+    members = np.unique(owner)
+    rank = np.zeros(len(packed), dtype=np.int64)
+    rank[sorted(members.tolist(), key=packed.__getitem__)] = np.arange(members.size)
+    order = np.lexsort((rank[owner], bucket))
+    owner, bucket = owner[order], bucket[order]
+    same = bucket[1:] == bucket[:-1]
+    neighbours = np.column_stack((owner[:-1][same], owner[1:][same]))
+    pairs = np.sort(np.concatenate((with_first, neighbours)), axis=1)
+    codes = np.unique(pairs[:, 0] * len(packed) + pairs[:, 1])
+    return np.column_stack((codes // len(packed), codes % len(packed)))
