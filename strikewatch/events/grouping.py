@@ -250,6 +250,8 @@ class _EventIndex:
         if not days:
             for key in list(story.counts) + sorted(story.places):
                 found.update(self.by_key.get(key, ())[-MAX_CANDIDATES:])
+            if attacker is not None:  # another attacker's event would be excluded anyway
+                found = {n for n in found if self.attacker_of[n] is None or self.attacker_of[n] == attacker}
         return sorted(found)
 
     def join(self, number: int, story: Profile) -> None:
