@@ -91,10 +91,9 @@ class Profile:
                 _bump(tally, key, sign * n)
 
     def copy(self) -> Profile:
-        twin = Profile(members=list(self.members))
-        for name in _COUNTERS:
-            setattr(twin, name, dict(getattr(self, name)))
-        return twin
+        return Profile(list(self.members), dict(self.days), dict(self.published_days), dict(self.attackers),
+                       dict(self.places), dict(self.regions), dict(self.countries), dict(self.counts),
+                       dict(self.tolls))
 
     def without(self, other: Profile) -> Profile:
         gone = set(other.members)
