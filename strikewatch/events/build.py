@@ -29,8 +29,8 @@ def unique_reports(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [seen[k] for k in sorted(seen)]
 
 
-def _published_order(report: dict[str, Any]) -> tuple:
-    ts = parse_timestamp(report.get("published"))
+def _published_order(ts: float | None, report: dict[str, Any]) -> tuple:
+    """Sort key: publication time (``ts``, parsed), undated last, then id."""
     return (ts is None, ts or 0.0, str(report.get("id")))
 
 
@@ -99,7 +99,7 @@ def _quotes(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def make_event(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
     """One event record from its member reports (and their near-duplicate story ids)."""
     times = [parse_timestamp(r.get("published")) for r in reports]  # parsed once, for sorting and sources
-    order = sorted(range(len(reports)), key=lambda i: (times[i] is None, times[i] or 0.0, str(reports[i].get("id"))))
+    order = sorted(range(len(reports)), key=lambda i: _published_order(times[i], reports[i]))
     reports = [reports[i] for i in order]
     stories = [stories[i] for i in order]
     places = _ranked(_names(reports, "places_struck"), _place_levels(reports))

@@ -19,7 +19,7 @@ ordered exactly like the tuple (bytewise order of big-endian words is numeric or
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, chain
 from typing import Any
 
