@@ -103,25 +103,32 @@ def struck_places(report: dict[str, Any]) -> tuple[frozenset[str], frozenset[str
     if not names:
         names = {n for n in (_norm(p.get("name")) for p in places if p.get("status") == "struck") if n}
     mine = [p for p in places if _norm(p.get("name")) in names]
+    if not mine:
+        return frozenset(names) if names else _NONE, _NONE, _NONE
     regions = {r for r in (_norm(p.get("admin1")) for p in mine) if r}
     countries = {c for c in (_norm(p.get("country")) for p in mine) if c}
     return frozenset(names), frozenset(regions), frozenset(countries)
 
 
+_NONE: frozenset = frozenset()  # one shared empty set (most reports lack most fields)
+
+
 def exact_values(summary: dict[str, Any], fields: tuple[str, ...]) -> frozenset[tuple[str, int]]:
-    found = set()
+    found = []
     for name in fields:
         value = summary.get(name)
         if isinstance(value, dict) and value.get("low") is not None and value.get("low") == value.get("high"):
-            found.add((name, int(value["low"])))
-    return frozenset(found)
+            found.append((name, int(value["low"])))
+    return frozenset(found) if found else _NONE
 
 
 def report_features(index: int, report: dict[str, Any], sk: Packed | None = None) -> Features:
     """Features of one report (``sk``: its sketch, when computed in a batch)."""
     summary = report.get("summary") or {}
     places, regions, countries = struck_places(report)
-    counts = frozenset(c for c in exact_values(summary, COUNT_FIELDS) if c[1] >= MIN_DISTINCTIVE_COUNT)
+    counts = exact_values(summary, COUNT_FIELDS)
+    if counts:
+        counts = frozenset(c for c in counts if c[1] >= MIN_DISTINCTIVE_COUNT)
     published_ts = parse_timestamp(report.get("published"))
     return Features(
         index=index,

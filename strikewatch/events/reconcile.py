@@ -14,7 +14,7 @@
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -55,8 +55,17 @@ def _yields(source: Source) -> bool:
     return not source.speaker or source.high is None
 
 
+def _support(sources: list[Source]) -> dict[tuple[int | None, int | None], int]:
+    """How many sources give each value (a plain dict: cheaper than a Counter here)."""
+    support: dict[tuple[int | None, int | None], int] = {}
+    for s in sources:
+        key = (s.low, s.high)
+        support[key] = support.get(key, 0) + 1
+    return support
+
+
 def _best(current: list[Source], name: str) -> Source:
-    support = Counter((s.low, s.high) for s in current)
+    support = _support(current)
     if name in TOLL_FIELDS:  # current tolls are not superseded: the largest is the most complete
         return max(current, key=lambda s: (bool(s.speaker), s.lo, s.ts or 0.0, support[(s.low, s.high)], s.report))
     return max(current, key=lambda s: (support[(s.low, s.high)], bool(s.speaker), s.ts or 0.0, s.report))
@@ -64,8 +73,8 @@ def _best(current: list[Source], name: str) -> Source:
 
 def _credible(sources: list[Source], best: Source) -> list[Source]:
     """Drop figures that contradict a better-supported best figure."""
-    support = Counter((s.low, s.high) for s in sources)
-    top = support[(best.low, best.high)]
+    support = _support(sources)
+    top = support[(best.low, best.high)]  # best is one of the sources
     return [s for s in sources if support[(s.low, s.high)] >= top or not disjoint(s.low, s.high, best.low, best.high)]
 
 
