@@ -7,6 +7,9 @@ the growth ratio between sizes, and the grouping scores against the synthetic tr
 
     .venv/bin/python bench/bench_grouping.py              # 10k, 100k, 1M
     .venv/bin/python bench/bench_grouping.py --sizes 10000 100000
+    .venv/bin/python bench/bench_grouping.py --sizes 100000 --build   # also build_events (CPU s)
+
+Compare CPU seconds (the machine is shared: wall time moves with other jobs).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from strikewatch.events.build import group_reports
+from strikewatch.events.build import build_events, group_reports
 from strikewatch.events.scoring import score_grouping
 
 PLACES = [f"City{i}" for i in range(400)]
@@ -79,19 +82,36 @@ def run(size: int) -> tuple[float, float, dict[str, Any]]:
     return seconds, cpu, score_grouping(gold, predicted)
 
 
+def run_build(size: int) -> tuple[float, int]:
+    """(CPU seconds, events) of ``build_events`` (grouping + reconciliation) on the
+    same synthetic reports."""
+    reports, _gold = corpus(size)
+    gc.collect()
+    gc.freeze()
+    cpu = time.process_time()
+    events = build_events(reports)
+    cpu = time.process_time() - cpu
+    gc.unfreeze()
+    return cpu, len(events)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--build", action="store_true", help="also time build_events at each size")
     args = parser.parse_args()
     previous: tuple[int, float] | None = None
     for size in args.sizes:
         seconds, cpu, scores = run(size)
         growth = ""
         if previous:
-            growth = f"  x{seconds / previous[1]:.1f} time for x{size / previous[0]:.0f} reports"
-        print(f"{size:>9,} reports: {seconds:7.2f} s wall, {cpu:7.2f} s CPU  ({size / seconds:,.0f} reports/s)  "
+            growth = f"  x{cpu / previous[1]:.1f} CPU time for x{size / previous[0]:.0f} reports"
+        print(f"{size:>9,} reports: {seconds:7.2f} s wall, {cpu:7.2f} s CPU  ({size / cpu:,.0f} reports/CPU s)  "
               f"pairwise F1 {scores['pairwise_f1']:.3f}  B-cubed F1 {scores['bcubed_f1']:.3f}{growth}", flush=True)
-        previous = (size, seconds)
+        previous = (size, cpu)
+        if args.build:
+            cpu, events = run_build(size)
+            print(f"{size:>9,} reports: build_events {cpu:7.2f} s CPU, {events:,} events", flush=True)
 
 
 if __name__ == "__main__":

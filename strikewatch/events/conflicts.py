@@ -49,6 +49,8 @@ def _explained(name: str, earlier: Source, later: Source) -> bool:
 
 
 def disjoint_conflicts(name: str, sources: list[Source]) -> list[dict[str, Any]]:
+    if len(sources) < 2:
+        return []
     timed = sorted((s for s in sources if s.ts is not None), key=Source.order_key)
     seen: set[tuple] = set()
     found: list[dict[str, Any]] = []

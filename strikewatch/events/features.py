@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from .sketch import Sketch, report_text, sketch, sketches
+from .sketch import Packed, packed_sketches, report_text
 
 # Weapon counts are distinctive (an air force's "310 drones" is repeated by every
 # outlet); tolls move during the day, so they only weigh a little.
@@ -33,7 +33,7 @@ class Features:
     countries: frozenset[str]
     counts: frozenset[tuple[str, int]]
     tolls: frozenset[tuple[str, int]]
-    sketch: Sketch
+    sketch: Packed  # the text's bottom-k sketch, packed (sketch.packed_sketches)
 
 
 def parse_day(value: Any) -> int | None:
@@ -68,10 +68,19 @@ def plausible_day(day: int | None, published_ts: float | None) -> int | None:
     return None if day > latest.date().toordinal() else day
 
 
+_NORMALISED: dict[str, str] = {}  # place and attacker names repeat: normalise each once
+_MAX_NORMALISED = 100_000
+
+
 def _norm(name: Any) -> str | None:
     if not name or not isinstance(name, str):
         return None
-    return " ".join(name.lower().split())
+    found = _NORMALISED.get(name)
+    if found is None:
+        if len(_NORMALISED) >= _MAX_NORMALISED:
+            _NORMALISED.clear()
+        found = _NORMALISED[name] = " ".join(name.lower().split())
+    return found
 
 
 def main_attacker(report: dict[str, Any]) -> str | None:
@@ -94,25 +103,32 @@ def struck_places(report: dict[str, Any]) -> tuple[frozenset[str], frozenset[str
     if not names:
         names = {n for n in (_norm(p.get("name")) for p in places if p.get("status") == "struck") if n}
     mine = [p for p in places if _norm(p.get("name")) in names]
+    if not mine:
+        return frozenset(names) if names else _NONE, _NONE, _NONE
     regions = {r for r in (_norm(p.get("admin1")) for p in mine) if r}
     countries = {c for c in (_norm(p.get("country")) for p in mine) if c}
     return frozenset(names), frozenset(regions), frozenset(countries)
 
 
+_NONE: frozenset = frozenset()  # one shared empty set (most reports lack most fields)
+
+
 def exact_values(summary: dict[str, Any], fields: tuple[str, ...]) -> frozenset[tuple[str, int]]:
-    found = set()
+    found = []
     for name in fields:
         value = summary.get(name)
         if isinstance(value, dict) and value.get("low") is not None and value.get("low") == value.get("high"):
-            found.add((name, int(value["low"])))
-    return frozenset(found)
+            found.append((name, int(value["low"])))
+    return frozenset(found) if found else _NONE
 
 
-def report_features(index: int, report: dict[str, Any], sk: Sketch | None = None) -> Features:
+def report_features(index: int, report: dict[str, Any], sk: Packed | None = None) -> Features:
     """Features of one report (``sk``: its sketch, when computed in a batch)."""
     summary = report.get("summary") or {}
     places, regions, countries = struck_places(report)
-    counts = frozenset(c for c in exact_values(summary, COUNT_FIELDS) if c[1] >= MIN_DISTINCTIVE_COUNT)
+    counts = exact_values(summary, COUNT_FIELDS)
+    if counts:
+        counts = frozenset(c for c in counts if c[1] >= MIN_DISTINCTIVE_COUNT)
     published_ts = parse_timestamp(report.get("published"))
     return Features(
         index=index,
@@ -126,11 +142,24 @@ def report_features(index: int, report: dict[str, Any], sk: Sketch | None = None
         countries=countries,
         counts=counts,
         tolls=exact_values(summary, TOLL_FIELDS),
-        sketch=sk if sk is not None else sketch(report_text(report)),
+        sketch=sk if sk is not None else packed_sketches([report_text(report)])[0],
     )
+
+
+def _shared(features: Features, seen: dict[frozenset, frozenset]) -> Features:
+    """The same features, with each set replaced by an equal one seen before: a million
+    reports name a few thousand distinct place sets and counts, so sharing them saves
+    most of the features' memory (frozensets are immutable, so sharing is safe)."""
+    features.places = seen.setdefault(features.places, features.places)
+    features.regions = seen.setdefault(features.regions, features.regions)
+    features.countries = seen.setdefault(features.countries, features.countries)
+    features.counts = seen.setdefault(features.counts, features.counts)
+    features.tolls = seen.setdefault(features.tolls, features.tolls)
+    return features
 
 
 def features_of(reports: list[dict[str, Any]]) -> list[Features]:
     """Features of every report, sketches computed in one batch."""
-    found = sketches([report_text(r) for r in reports])
-    return [report_features(i, r, sk) for i, (r, sk) in enumerate(zip(reports, found))]
+    found = packed_sketches([report_text(r) for r in reports])
+    seen: dict[frozenset, frozenset] = {}
+    return [_shared(report_features(i, r, sk), seen) for i, (r, sk) in enumerate(zip(reports, found))]

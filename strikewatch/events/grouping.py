@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .features import Features
 from .profile import Profile, affinity, shares_count
-from .sketch import candidate_pairs, similarity
+from .sketch import candidate_pair_array, hash_set, similarity
 
 logger = logging.getLogger(__name__)
 
@@ -75,14 +75,16 @@ def find_stories(features: Sequence[Features]) -> list[list[int]]:
     sks = [f.sketch for f in features]
     sets: dict[int, frozenset[int]] = {}
     uf = UnionFind(len(features))
-    for a, b in candidate_pairs(sks):
+    # Stories are the connected components of the pairs that pass, so the order in
+    # which pairs are tried does not matter (and a pair already joined is skipped).
+    for a, b in candidate_pair_array(sks).tolist():
         if uf.find(a) == uf.find(b):
             continue
         threshold = _duplicate_threshold(features[a], features[b])
         if threshold is None:
             continue
-        set_a = sets.get(a) or sets.setdefault(a, frozenset(sks[a]))
-        set_b = sets.get(b) or sets.setdefault(b, frozenset(sks[b]))
+        set_a = sets.get(a) or sets.setdefault(a, hash_set(sks[a]))
+        set_b = sets.get(b) or sets.setdefault(b, hash_set(sks[b]))
         if similarity(set_a, set_b) >= threshold:
             uf.union(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -112,8 +114,10 @@ def _blocks(stories: list[Profile]) -> tuple[dict[tuple[int, str], list[int]], l
 
 
 def _block_profile(block: list[int], stories: list[Profile]) -> Profile:
-    total = Profile()
-    for i in block:
+    if not block:
+        return Profile()
+    total = stories[block[0]].copy()  # what merging it into an empty profile gives, faster
+    for i in block[1:]:
         total.merge(stories[i])
     return total
 
@@ -123,10 +127,17 @@ def _move_target(i: int, key: tuple[int, str], stories: list[Profile],
     """The neighbouring night that story ``i`` fits much better than its own, if any:
     it must share a weapon count there and not in its own block."""
     story = stories[i]
-    own_rest = profiles[key].without(story)
-    if own_rest.members and shares_count(story, own_rest):
+    # Cheap tests first: most stories share no count with a neighbouring night, or
+    # share one with the rest of their own block; only then is that rest built.
+    neighbours = [profile for profile in (profiles.get((key[0] - 1, key[1])), profiles.get((key[0] + 1, key[1])))
+                  if profile is not None and shares_count(story, profile)]
+    if not neighbours:
         return None
-    own = (affinity(story, own_rest, use_date=False) or 0.0) if own_rest.members else 0.0
+    block = profiles[key]
+    has_rest = len(block.members) > len(story.members)  # the story's members are the block's
+    if has_rest and any(block.counts.get(c, 0) > n for c, n in story.counts.items()):
+        return None  # shares a count with the rest of its own block
+    own = (affinity(story, block.without(story), use_date=False) or 0.0) if has_rest else 0.0
     best: tuple[float, tuple[int, str]] | None = None
     for other in ((key[0] - 1, key[1]), (key[0] + 1, key[1])):
         profile = profiles.get(other)
@@ -183,40 +194,71 @@ def _apply_moves(blocks: dict[tuple[int, str], list[int]], stories: list[Profile
 
 
 class _EventIndex:
-    """Events found by day, place and weapon count, for attaching weak stories."""
+    """Events found by day, place and weapon count, for attaching weak stories.
+
+    The day index is split by each event's current attacker: a story with an attacker
+    only needs the events of that attacker and those without one (any other attacker
+    excludes, see ``affinity``), which spares scoring every attacker's events of the day.
+    """
 
     def __init__(self) -> None:
         self.events: list[Profile] = []
-        self.by_day: dict[int, list[int]] = defaultdict(list)
+        self.by_day: dict[int, dict[str | None, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.days_of: list[set[int]] = []  # per event: the days it is indexed under
+        self.attacker_of: list[str | None] = []  # per event: the attacker it is indexed under
         self.by_key: dict[object, list[int]] = defaultdict(list)
 
     def add(self, profile: Profile) -> int:
         number = len(self.events)
         self.events.append(profile)
+        self.days_of.append(set())
+        self.attacker_of.append(profile.attacker)
         self._index(number, profile)
         return number
 
     def _index(self, number: int, profile: Profile) -> None:
         if profile.day is not None:
-            self.by_day[profile.day].append(number)
+            self.days_of[number].add(profile.day)
+            self.by_day[profile.day][self.attacker_of[number]].add(number)
         for key in list(profile.counts) + list(profile.places):
             self.by_key[key].append(number)
+
+    def _reindex_attacker(self, number: int) -> None:
+        old, new = self.attacker_of[number], self.events[number].attacker
+        if old == new:
+            return
+        for day in self.days_of[number]:
+            self.by_day[day][old].discard(number)
+            self.by_day[day][new].add(number)
+        self.attacker_of[number] = new
 
     def candidates(self, story: Profile) -> list[int]:
         days = [story.day] if story.day is not None else []
         if not days and story.published_day is not None:
             days = [story.published_day - 1, story.published_day]
         found: set[int] = set()
+        attacker = story.attacker
         for day in days:
             for d in (day - 1, day, day + 1):
-                found.update(self.by_day.get(d, ()))
+                by_attacker = self.by_day.get(d)
+                if not by_attacker:
+                    continue
+                if attacker is None:
+                    for numbers in by_attacker.values():
+                        found.update(numbers)
+                else:
+                    found.update(by_attacker.get(attacker, ()))
+                    found.update(by_attacker.get(None, ()))
         if not days:
             for key in list(story.counts) + sorted(story.places):
                 found.update(self.by_key.get(key, ())[-MAX_CANDIDATES:])
+            if attacker is not None:  # another attacker's event would be excluded anyway
+                found = {n for n in found if self.attacker_of[n] is None or self.attacker_of[n] == attacker}
         return sorted(found)
 
     def join(self, number: int, story: Profile) -> None:
         self.events[number].merge(story)
+        self._reindex_attacker(number)
         self._index(number, story)
 
 
@@ -243,9 +285,14 @@ class Grouping:
     story_of: list[int]  # per report index: the smallest index of its near-duplicate story
 
 
-def group_features(features: Sequence[Features]) -> Grouping:
-    """Group reports (by their features) into events."""
+def group_features(features: Sequence[Features], drop_sketches: bool = False) -> Grouping:
+    """Group reports (by their features) into events. ``drop_sketches``: the caller
+    owns ``features`` and lets the sketches go once stories are found (the largest part
+    of the features' memory, unused by the later steps)."""
     story_members = find_stories(features)
+    if drop_sketches:
+        for f in features:
+            f.sketch = b""
     stories = [_profile(m, features) for m in story_members]
     blocks, weak = _blocks(stories)
     profiles = {key: _block_profile(block, stories) for key, block in blocks.items()}

@@ -26,6 +26,8 @@ def _mode(counter: dict) -> object | None:
     """Most common key; ties go to the smallest key so the result is order-free."""
     if not counter:
         return None
+    if len(counter) == 1:
+        return next(iter(counter))
     best = max(counter.values())
     return min(k for k, v in counter.items() if v == best)
 
@@ -56,35 +58,42 @@ class Profile:
     _cache: tuple | None = None  # (day, published_day, attacker, anchor)
 
     def add(self, f: Features) -> None:
+        # Adding only raises counts, so plain ``get(key, 0) + 1`` (no ``_bump`` call).
         self.members.append(f.index)
         self._cache = None
         if f.day is not None:
-            _bump(self.days, f.day)
+            self.days[f.day] = self.days.get(f.day, 0) + 1
         if f.published_day is not None:
-            _bump(self.published_days, f.published_day)
+            self.published_days[f.published_day] = self.published_days.get(f.published_day, 0) + 1
         if f.attacker:
-            _bump(self.attackers, f.attacker)
+            self.attackers[f.attacker] = self.attackers.get(f.attacker, 0) + 1
         for tally, keys in ((self.places, f.places), (self.regions, f.regions),
                             (self.countries, f.countries), (self.counts, f.counts),
                             (self.tolls, f.tolls)):
             for key in keys:
-                _bump(tally, key)
+                tally[key] = tally.get(key, 0) + 1
+
+    def _tallies(self) -> tuple[Tally, ...]:
+        return (self.days, self.published_days, self.attackers, self.places, self.regions,
+                self.countries, self.counts, self.tolls)  # the order of _COUNTERS
 
     def merge(self, other: Profile, sign: int = 1) -> None:
         """Add ``other``'s reports (``sign=-1``: remove their tallies; members unchanged)."""
+        self._cache = None
         if sign > 0:
             self.members.extend(other.members)
-        self._cache = None
-        for name in _COUNTERS:
-            tally = getattr(self, name)
-            for key, n in getattr(other, name).items():
+            for tally, more in zip(self._tallies(), other._tallies()):
+                for key, n in more.items():  # tallies hold positive counts: no removal here
+                    tally[key] = tally.get(key, 0) + n
+            return
+        for tally, more in zip(self._tallies(), other._tallies()):
+            for key, n in more.items():
                 _bump(tally, key, sign * n)
 
     def copy(self) -> Profile:
-        twin = Profile(members=list(self.members))
-        for name in _COUNTERS:
-            setattr(twin, name, dict(getattr(self, name)))
-        return twin
+        return Profile(list(self.members), dict(self.days), dict(self.published_days), dict(self.attackers),
+                       dict(self.places), dict(self.regions), dict(self.countries), dict(self.counts),
+                       dict(self.tolls))
 
     def without(self, other: Profile) -> Profile:
         gone = set(other.members)

@@ -14,12 +14,13 @@
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from ..models import RANGE_FIELDS
 from .features import TOLL_FIELDS
-from .sources import Source, disjoint, field_sources
+from .sources import Source, disjoint, sources_by_field
 
 Figure = dict[str, int]
 
@@ -54,8 +55,17 @@ def _yields(source: Source) -> bool:
     return not source.speaker or source.high is None
 
 
+def _support(sources: list[Source]) -> dict[tuple[int | None, int | None], int]:
+    """How many sources give each value (a plain dict: cheaper than a Counter here)."""
+    support: dict[tuple[int | None, int | None], int] = {}
+    for s in sources:
+        key = (s.low, s.high)
+        support[key] = support.get(key, 0) + 1
+    return support
+
+
 def _best(current: list[Source], name: str) -> Source:
-    support = Counter((s.low, s.high) for s in current)
+    support = _support(current)
     if name in TOLL_FIELDS:  # current tolls are not superseded: the largest is the most complete
         return max(current, key=lambda s: (bool(s.speaker), s.lo, s.ts or 0.0, support[(s.low, s.high)], s.report))
     return max(current, key=lambda s: (support[(s.low, s.high)], bool(s.speaker), s.ts or 0.0, s.report))
@@ -63,8 +73,8 @@ def _best(current: list[Source], name: str) -> Source:
 
 def _credible(sources: list[Source], best: Source) -> list[Source]:
     """Drop figures that contradict a better-supported best figure."""
-    support = Counter((s.low, s.high) for s in sources)
-    top = support[(best.low, best.high)]
+    support = _support(sources)
+    top = support[(best.low, best.high)]  # best is one of the sources
     return [s for s in sources if support[(s.low, s.high)] >= top or not disjoint(s.low, s.high, best.low, best.high)]
 
 
@@ -100,6 +110,12 @@ def reconcile_field(sources: list[Source], name: str) -> Figure | None:
     partial); None when no report gives the field."""
     if not sources:
         return None
+    if len(sources) == 1:  # the usual case, short cut: one group, its only figure
+        source = sources[0]
+        if name in TOLL_FIELDS:
+            mark_superseded(sources)
+        source.partial = False
+        return {"low": source.lo, "best": source.point, "high": source.hi}
     groups: dict[frozenset[str] | None, list[Source]] = defaultdict(list)
     for s in sources:
         groups[s.regions].append(s)
@@ -112,15 +128,18 @@ def reconcile_field(sources: list[Source], name: str) -> Figure | None:
     return {part: sum(f[part] for f in figures) for part in ("low", "best", "high")}
 
 
-def reconcile(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
+def reconcile(reports: list[dict[str, Any]], stories: list[int],
+              timestamps: Sequence[float | None] | None = None) -> dict[str, Any]:
     """Summary, figures and timeline of one event; ``stories[i]`` is the near-duplicate
-    story of ``reports[i]``. Returns {"summary", "figures", "timeline", "sources"}."""
+    story of ``reports[i]`` (``timestamps[i]``: its publication time, when already
+    parsed). Returns {"summary", "figures", "timeline", "sources"}."""
     summary: dict[str, Any] = {}
     figures: dict[str, list[dict[str, Any]]] = {}
     timeline: dict[str, list[dict[str, Any]]] = {}
     sources: dict[str, list[Source]] = {}
+    by_field = sources_by_field(reports, stories, RANGE_FIELDS, timestamps)
     for name in RANGE_FIELDS:
-        found = field_sources(reports, stories, name)
+        found = by_field[name]
         summary[name] = reconcile_field(found, name)
         if found:
             sources[name] = found

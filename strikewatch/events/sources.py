@@ -9,6 +9,7 @@ story that give the same value count as one source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from .features import parse_timestamp
@@ -72,9 +73,45 @@ def disjoint(a_low: int | None, a_high: int | None, b_low: int | None, b_high: i
     return b_high is not None and a_low is not None and b_high < a_low
 
 
-def _evidence_facts(report: dict[str, Any], name: str) -> list[dict[str, Any]]:
-    facts = {f.get("id"): f for f in report.get("facts") or ()}
-    ids = (report.get("summary_evidence") or {}).get(name) or ()
+_UNSET: Any = object()
+
+
+class _ReportView:
+    """What every field's source needs from one report, worked out once per report
+    (its facts by id, publication time, places' oblasts) rather than once per field."""
+
+    __slots__ = ("report", "_facts", "_ts", "_admin1")
+
+    def __init__(self, report: dict[str, Any], ts: float | None = _UNSET) -> None:
+        self.report = report
+        self._facts: dict[Any, dict[str, Any]] | None = None
+        self._ts = ts
+        self._admin1: dict[Any, Any] | None = None
+
+    @property
+    def facts(self) -> dict[Any, dict[str, Any]]:
+        if self._facts is None:
+            self._facts = {f.get("id"): f for f in self.report.get("facts") or ()}
+        return self._facts
+
+    @property
+    def ts(self) -> float | None:
+        if self._ts is _UNSET:
+            self._ts = parse_timestamp(self.report.get("published"))
+        return self._ts
+
+    @property
+    def admin1(self) -> dict[Any, Any]:
+        if self._admin1 is None:
+            self._admin1 = {p.get("name"): p.get("admin1") for p in self.report.get("places") or () if p.get("admin1")}
+        return self._admin1
+
+
+def _evidence_facts(view: _ReportView, name: str) -> list[dict[str, Any]]:
+    facts = view.facts
+    if not facts:
+        return []
+    ids = (view.report.get("summary_evidence") or {}).get(name) or ()
     found = [facts[i] for i in ids if i in facts]
     if found:
         return found
@@ -88,30 +125,62 @@ def _covers(facts: list[dict[str, Any]]) -> frozenset[str] | None:
     return None
 
 
-def _regions(report: dict[str, Any], covers: frozenset[str] | None) -> frozenset[str] | None:
+def _regions(view: _ReportView, covers: frozenset[str] | None) -> frozenset[str] | None:
     """The oblasts of the covered places (a district's or a city's figure is part of
     its oblast's), as far as the report's places table tells."""
     if covers is None:
         return None
-    admin1 = {p.get("name"): p.get("admin1") for p in report.get("places") or () if p.get("admin1")}
+    admin1 = view.admin1
     return frozenset(str(admin1.get(place) or place) for place in covers)
+
+
+def _given(value: Any) -> bool:
+    return isinstance(value, dict) and (value.get("low") is not None or value.get("high") is not None)
+
+
+def _source(view: _ReportView, name: str, value: dict[str, Any], story: int) -> Source:
+    report = view.report
+    facts = _evidence_facts(view, name)
+    if not facts:  # a figure without evidence facts (short cut of the general case below)
+        return Source(str(report.get("id")), report.get("outlet"), report.get("published"), view.ts,
+                      value.get("low"), value.get("high"), None, None, None, "text", None, story)
+    first = facts[0]
+    covers = _covers(facts)
+    return Source(
+        report=str(report.get("id")), outlet=report.get("outlet"), published=report.get("published"),
+        ts=view.ts, low=value.get("low"), high=value.get("high"),
+        evidence=first.get("evidence"), start=first.get("start"), end=first.get("end"),
+        where=first.get("where", "text"), speaker=next((f["speaker"] for f in facts if f.get("speaker")), None),
+        story=story, covers=covers, regions=_regions(view, covers),
+    )
 
 
 def report_source(report: dict[str, Any], name: str, story: int) -> Source | None:
     """The value ``report`` gives for field ``name``, with its evidence, or None."""
     value = (report.get("summary") or {}).get(name)
-    if not isinstance(value, dict) or (value.get("low") is None and value.get("high") is None):
+    if not _given(value):
         return None
-    facts = _evidence_facts(report, name)
-    first = facts[0] if facts else {}
-    covers = _covers(facts)
-    return Source(
-        report=str(report.get("id")), outlet=report.get("outlet"), published=report.get("published"),
-        ts=parse_timestamp(report.get("published")), low=value.get("low"), high=value.get("high"),
-        evidence=first.get("evidence"), start=first.get("start"), end=first.get("end"),
-        where=first.get("where", "text"), speaker=next((f["speaker"] for f in facts if f.get("speaker")), None),
-        story=story, covers=covers, regions=_regions(report, covers),
-    )
+    return _source(_ReportView(report), name, value, story)
+
+
+def sources_by_field(reports: list[dict[str, Any]], stories: list[int], names: Sequence[str],
+                     timestamps: Sequence[float | None] | None = None) -> dict[str, list[Source]]:
+    """``field_sources`` for several fields in one pass over the reports (each report's
+    facts and time are read once); ``timestamps``: the reports' publication times, when
+    already parsed."""
+    found: dict[str, list[Source]] = {name: [] for name in names}
+    for i, (report, story) in enumerate(zip(reports, stories)):
+        summary = report.get("summary") or {}
+        view: _ReportView | None = None
+        for name in names:
+            value = summary.get(name)
+            # ``_given(value)``, inlined: this runs for every field of every report
+            if value is None or not isinstance(value, dict) or (value.get("low") is None and value.get("high") is None):
+                continue
+            if view is None:
+                view = _ReportView(report) if timestamps is None else _ReportView(report, timestamps[i])
+            found[name].append(_source(view, name, value, story))
+    return {name: collapse_reprints(sources) for name, sources in found.items()}
 
 
 def collapse_reprints(sources: list[Source]) -> list[Source]:

@@ -111,3 +111,18 @@ def test_lone_report_with_its_own_weapon_count_stays_a_separate_night() -> None:
                _night("a2", "2026-05-18", "09:00", ["Kyiv"], drones=270),
                _night("b1", "2026-05-19", "08:00", ["Kyiv"], drones=60)]
     assert _groups(reports) == {frozenset({"a1", "a2"}), frozenset({"b1"})}
+
+
+def test_weak_stories_find_their_attackers_event_among_other_attackers_events() -> None:
+    ua_drones = fact("ua-d", "drones_launched", 41, 41, "41 drones")
+    reports = [
+        _night("ua", "2026-05-18", "08:00", ["Bryansk"], attacker="Ukraine", facts=[ua_drones]),
+        # no attacker: starts an event of its own, which the next story gives an attacker
+        _night("n1", "2026-05-18", "09:00", ["Kherson"], drones=150, attacker=None),
+        report("r1", published="2026-05-18T12:00:00+03:00", event_date=None, places=["Kherson"],
+               facts=[fact("r1-d", "drones_launched", 150, 150, "150 drones")]),
+        report("r2", published="2026-05-19T08:00:00+03:00", event_date=None, places=["Kherson"]),
+        report("u2", published="2026-05-18T13:00:00+03:00", event_date=None, places=["Bryansk"], attacker="Ukraine",
+               facts=[fact("u2-d", "drones_launched", 41, 41, "41 drones")]),
+    ]
+    assert _groups(reports) == {frozenset({"ua", "u2"}), frozenset({"n1", "r1", "r2"})}

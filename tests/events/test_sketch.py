@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from strikewatch.events.sketch import candidate_pairs, report_text, shingle_hashes, shingles, similarity, sketch, sketches
+import zlib
+
+from strikewatch.events.sketch import (_words, candidate_pairs, hash_set, pack, packed_sketches, report_text,
+                                      shingle_hashes, shingles, similarity, sketch, sketches, words_of)
 
 WIRE = ("KYIV (Eastgate Wire) - Russia attacked Kyiv with drones and missiles overnight into Monday, killing at "
         "least four people and wounding 17, Mayor Vitali Klitschko said. Explosions echoed across the capital for "
@@ -45,3 +48,22 @@ def test_report_without_text_is_compared_on_title_evidence_and_quotes() -> None:
               "quotes": [{"text": "a deliberate strike on sleeping people"}]}
     text = report_text(report)
     assert "nine people were killed" in text and "sleeping people" in text
+
+
+def test_packed_sketches_hold_the_same_hashes_in_the_same_order() -> None:
+    texts = [WIRE, "", "two words", OTHER, EDITED, "one two three four five six"]
+    plain, packed = sketches(texts), packed_sketches(texts)
+    assert packed == [pack(sk) for sk in plain]
+    assert sorted(range(len(texts)), key=lambda i: packed[i]) == sorted(range(len(texts)), key=lambda i: plain[i])
+    assert similarity(packed[0], packed[4]) == similarity(plain[0], plain[4])
+    assert hash_set(packed[1]) == frozenset() and len(hash_set(packed[0])) == len(plain[0])
+    assert set(candidate_pairs(packed)) == set(candidate_pairs(plain))
+
+
+def test_the_ascii_word_path_reads_the_same_words_as_the_unicode_one() -> None:
+    texts = [WIRE, "Kyiv \u2014 \u201cstrikes\u201d hit\u2019s it\u2026 \u00abnow\u00bb", "a\x1cb\x1fc\td", "K\u212a Kyiv",
+             "Odesa\u00a0port", "Charkiw, \u00f6l", "UPPER lower MiXeD", "tabs\tand\nnew\x0blines\x0c"]
+    for text in texts:
+        expected = [zlib.crc32(w.encode("utf-8")) for w in words_of(text)]
+        assert _words(text, 1) == expected, text
+    assert sketch(texts[1]) == sketch("kyiv strikes hit s it now")
