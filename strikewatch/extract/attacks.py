@@ -1,28 +1,43 @@
 """Which attack a figure belongs to: the one the report leads with (``main``), the
 other side's attack or claims (``counter``), or an earlier or cumulative one
-(``context``); and who the main attacker is."""
+(``context``); and who the main attacker is.
+
+Speed: every cue list here is a list of literal phrases, so one Aho-Corasick pass
+over a text finds all of them at once (:func:`_phrase_hits`, cached per text). A
+question such as "does this sentence hold a counter cue?" is then a bisect into
+those hits instead of a regex scan of the sentence. :class:`_Hits` reproduces what
+``re.finditer``/``search`` of the former word-bounded alternations gave, window
+edges included, so the results are unchanged."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
-from ._patterns import alternation as _alt
-from ..resources import load_toml
-from datetime import date
+import ahocorasick
 
+from ..resources import load_toml
 from .dates import EXPLICIT as _EXPLICIT
 from .dates import SPEECH_BEFORE, explicit_date, parse_published, weekday_on_or_before
 from .doc import Doc
+from ._patterns import alternation as _alt
 
-_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WD = "|".join(_WEEKDAYS)
 _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
+# Every month name and abbreviation that ``dates.EXPLICIT`` and ``_IN_MONTH`` accept
+# starts with one of these: a window without any of them holds no date to parse.
+_MONTH_STEMS = tuple(m[:3] for m in _MONTHS)
 # Leading lookaheads (here and below) restate the possible first characters of a
 # match: one cheap test per position before the alternation is tried.
 _IN_MONTH = re.compile(rf"(?=[dist])\b(?:in|since|during|throughout)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{'|'.join(_MONTHS)})\b(?!\s+\d)")
-_TIME_WORDS = re.compile(rf"\b(?:{_WD}|overnight|tonight|today|yesterday|this morning|last night|latest|night|morning|evening)\b")
+# Whole words (``\b`` on both sides) that give a sentence a time of its own.
+_TIME_WORDS = (*_WEEKDAYS, "overnight", "tonight", "today", "yesterday", "this morning", "last night",
+               "latest", "night", "morning", "evening")
 _CLAUSE_BREAK = re.compile(r"(?=[,;\s])(?:,\s+(?:as|while|but|whereas|after|when)\s|;|\s+while\s|\s+as\s+the\s)")
 # The leading lookahead holds the first letters of both branches (weekdays; hit,
 # struck, attacked, ...): it rejects most positions before the lookbehinds run.
@@ -32,28 +47,128 @@ _DAY_REF = re.compile(
     rf"|(?:hit|struck|attacked|killed|died|launched|used|fired)\s+(?:\w+\s+){{0,3}}?on\s+(?P<wd2>{_WD})(?!\s+(?:night|evening)))"
 )
 
+# How a phrase list is bounded: CUE as ``(?<![\w-])(?:...)(?![\w-])``, WORD as
+# ``\b(?:...)\b``, ANY not at all (a plain substring, used as a pre-filter).
+_CUE, _WORD, _ANY = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    counter: re.Pattern[str]
-    strong: re.Pattern[str]
     related: re.Pattern[str]
-    before: re.Pattern[str]
-    attacker: dict[str, re.Pattern[str]]
+    sides: tuple[str, ...]  # attackers, in the order of attack_cues.toml
+    tags: tuple[str, ...]  # the phrase lists, by index
+    bounds: tuple[int, ...]  # _CUE / _WORD / _ANY for each list
+    automaton: "ahocorasick.Automaton"  # phrase -> (length, indices of the lists holding it)
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     t = load_toml("attack_cues.toml")
-    b = r"(?<![\w-])(?:{})(?![\w-])"
+    lists: dict[str, tuple[int, list[str]]] = {
+        "counter": (_CUE, t["counter"]),
+        "strong": (_CUE, t["context_strong"]),
+        "before": (_CUE, t["context_before"]),
+        **{side: (_CUE, words) for side, words in t["attacker"].items()},
+        "time": (_WORD, list(_TIME_WORDS)),
+        "month": (_ANY, list(_MONTH_STEMS)),
+        "weekday": (_ANY, list(_WEEKDAYS)),
+    }
+    tags = tuple(lists)
+    holders: dict[str, list[int]] = {}
+    for i, (_, words) in enumerate(lists.values()):
+        for word in words:
+            if i not in holders.setdefault(word, []):
+                holders[word].append(i)
+    automaton = ahocorasick.Automaton()
+    for word, indices in holders.items():
+        automaton.add_word(word, (len(word), tuple(indices)))
+    automaton.make_automaton()
     return _Cues(
-        re.compile(b.format(_alt(t["counter"]))),
-        re.compile(b.format(_alt(t["context_strong"]))),
         re.compile(rf"\s*[\W_]*(?:{_alt(t['related'])})"),
-        re.compile(b.format(_alt(t["context_before"]))),
-        {side: re.compile(b.format(_alt(words))) for side, words in t["attacker"].items()},
+        tuple(t["attacker"]),
+        tags,
+        tuple(bound for bound, _ in lists.values()),
+        automaton,
     )
+
+
+class _Hits:
+    """The occurrences of one phrase list in a text, answering what ``finditer`` or
+    ``search`` of its bounded alternation (longest phrase first) would give within
+    ``[start, end)``. The left bound only depends on the text; the right one also
+    holds at ``end``, where a pattern run with ``endpos`` sees the end of the string."""
+
+    __slots__ = ("starts", "spans")
+
+    def __init__(self, spans: list[tuple[int, int, bool]]) -> None:
+        spans.sort(key=lambda s: (s[0], -s[1]))  # leftmost, then longest first
+        self.spans = spans  # (start, end, the right bound holds in the full text)
+        self.starts = [s for s, _, _ in spans]
+
+    def iter(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The non-overlapping matches, as ``finditer(text, start, end)``."""
+        out: list[tuple[int, int]] = []
+        if not self.spans:
+            return out
+        spans = self.spans
+        last = start
+        for i in range(bisect_left(self.starts, start), len(spans)):
+            a, b, free = spans[i]
+            if a >= end:
+                break
+            if a >= last and b <= end and (free or b == end):
+                out.append((a, b))
+                last = b
+        return out
+
+    def any(self, start: int, end: int) -> bool:
+        """Whether ``search(text, start, end)`` finds a match."""
+        if not self.spans:
+            return False
+        spans = self.spans
+        for i in range(bisect_left(self.starts, start), len(spans)):
+            a, b, free = spans[i]
+            if a >= end:
+                return False
+            if b <= end and (free or b == end):
+                return True
+        return False
+
+
+_NO_HITS = _Hits([])
+
+
+def _joins(ch: str) -> bool:
+    """``[\\w-]``: a character that continues a word for a CUE bound."""
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
+def _wordy(ch: str) -> bool:
+    """``\\w``"""
+    return ch.isalnum() or ch == "_"
+
+
+@lru_cache(maxsize=8)
+def _phrase_hits(text: str) -> dict[str, _Hits]:
+    """Every cue list's occurrences in ``text`` (a lower-cased text), from one
+    Aho-Corasick pass. Cached: main_attacker and the classifiers of the same
+    document share it."""
+    cues = _cues()
+    raw: list[list[tuple[int, int, bool]]] = [[] for _ in cues.tags]
+    bounds = cues.bounds
+    n = len(text)
+    for last, (length, indices) in cues.automaton.iter(text):
+        start, end = last - length + 1, last + 1
+        for i in indices:
+            bound = bounds[i]
+            if bound == _ANY:
+                raw[i].append((start, end, True))
+            elif bound == _CUE:
+                if start == 0 or not _joins(text[start - 1]):
+                    raw[i].append((start, end, end == n or not _joins(text[end])))
+            elif start == 0 or not _wordy(text[start - 1]):
+                raw[i].append((start, end, end == n or not _wordy(text[end])))
+    return {tag: _Hits(spans) if spans else _NO_HITS for tag, spans in zip(cues.tags, raw)}
 
 
 class AttackClassifier:
@@ -67,7 +182,9 @@ class AttackClassifier:
         self.main_attacker = main_attacker
         self.russian_places = russian_places
         self.event_date = event_date
+        self._event = date.fromisoformat(event_date) if event_date is not None else None
         self.anchor = parse_published(published)
+        self._hits = _phrase_hits(doc.lower)
         self._cache: dict[int, str] = {}
         self._days: dict[tuple[int, int], bool] = {}
         self._breaks: dict[int, list[tuple[int, int]]] = {}
@@ -75,23 +192,23 @@ class AttackClassifier:
     def __call__(self, offset: int) -> str:
         index = self.doc.sentence_index(offset)
         kind = self.sentence_kind(index)
-        if kind == "main" and (self._context_before(index, offset) or self._other_day_cached(self._clause(index, offset))):
+        if kind == "main" and (self._context_before(index, offset) or self._other_day_at(index, offset)):
             return "context"
         return kind
 
     def _strong_context(self, start: int, end: int) -> bool:
         """A cue of another or a cumulative attack, unless it only ranks this one
         ("one of the largest attacks this year", "the deadliest since 2022")."""
-        for m in _cues().strong.finditer(self.doc.lower, start, end):
-            if not _SUPERLATIVE.search(self.doc.lower, max(start, m.start() - 70), m.start()):
+        for a, _ in self._hits["strong"].iter(start, end):
+            if not _SUPERLATIVE.search(self.doc.lower, max(start, a - 70), a):
                 return True
         return False
 
     def _other_date(self, start: int, end: int) -> bool:
         """An explicit date ("on 31 July 2025") more than a day away from the event."""
-        if self.event_date is None:
+        event = self._event
+        if event is None or not self._hits["month"].any(start, end):
             return False
-        event = date.fromisoformat(self.event_date)
         for m in _EXPLICIT.finditer(self.doc.lower, start, end):
             if SPEECH_BEFORE.search(self.doc.lower, max(start, m.start() - 30), m.start()):
                 continue  # "reported on 20 November": when it was said, not another attack
@@ -103,7 +220,15 @@ class AttackClassifier:
                 return True
         return False
 
-    def _other_day_cached(self, clause: tuple[int, int]) -> bool:
+    def _other_day_at(self, index: int, offset: int) -> bool:
+        """``_other_day`` of the clause of ``offset``. A sentence that names no weekday
+        has no other day in any of its clauses: most never need their clauses."""
+        if self.anchor is None or self.event_date is None:
+            return False
+        start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
+        if not self._hits["weekday"].any(start, end):
+            return False
+        clause = self._clause(index, offset)
         if clause not in self._days:
             self._days[clause] = self._other_day(*clause)
         return self._days[clause]
@@ -134,19 +259,18 @@ class AttackClassifier:
         prev_start = self.doc.sentences[index - 1][0]
         if self.doc.paragraph_index(prev_start) != self.doc.paragraph_index(start):
             return False
-        if self.sentence_kind(index - 1) != "context" or _TIME_WORDS.search(self.doc.lower, start, end):
+        if self.sentence_kind(index - 1) != "context" or self._hits["time"].any(start, end):
             return False
         return True
 
     def _sentence_kind(self, index: int) -> str:
-        cues = _cues()
         if not self.doc.sentences:
             return "main"
         start, end = self.doc.sentences[index]
-        if cues.related.match(self.doc.lower, start) or self._strong_context(start, end) or self._other_date(start, end):
+        if _cues().related.match(self.doc.lower, start) or self._strong_context(start, end) or self._other_date(start, end):
             return "context"
-        counter = any(not any(a <= m.start() < b for a, b in self.launch_sites)
-                      for m in cues.counter.finditer(self.doc.lower, start, end))
+        counter = any(not any(a <= s < b for a, b in self.launch_sites)
+                      for s, _ in self._hits["counter"].iter(start, end))
         in_russia = any(start <= s < end for s, _ in self.russian_places)
         if self.main_attacker == "Ukraine":
             return "main" if counter or in_russia else "counter" if self._russian_attack(start, end) else "main"
@@ -163,20 +287,21 @@ class AttackClassifier:
         return False
 
     def _russian_attack(self, start: int, end: int) -> bool:
-        return bool(_cues().attacker["Russia"].search(self.doc.lower, start, end))
+        return self._hits["Russia"].any(start, end)
 
     def _context_before(self, index: int, offset: int) -> bool:
         start, _ = self.doc.sentences[index] if self.doc.sentences else (0, 0)
-        return bool(_cues().before.search(self.doc.lower, start, offset))
+        return self._hits["before"].any(start, offset)
 
 
 def main_attacker(lower: str, title_lower: str, ukrainian_targets: bool = False) -> str | None:
     """The side whose attack the report leads with, or None when nothing says."""
-    cues = _cues().attacker
+    hits, title_hits = _phrase_hits(lower), _phrase_hits(title_lower)
     scores = {}
-    for side, rx in cues.items():
-        starts = [m.start() for m in rx.finditer(lower)]
-        scores[side] = len(starts) + 2 * sum(1 for s in starts if s < 1500) + 3 * len(rx.findall(title_lower))
+    for side in _cues().sides:
+        starts = [s for s, _ in hits[side].iter(0, len(lower))]
+        in_title = len(title_hits[side].iter(0, len(title_lower)))
+        scores[side] = len(starts) + 2 * sum(1 for s in starts if s < 1500) + 3 * in_title
     side, score = max(scores.items(), key=lambda kv: kv[1])
     if score > 0:
         return side
