@@ -8,10 +8,9 @@ dateline)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-
-import ahocorasick
 
 from ._patterns import alternation as _alt
 from ..resources import load_csv, load_toml
@@ -43,10 +42,19 @@ class PlaceMention:
 
 
 
+# An alias as indexed by its first token (its leading run of word characters, or
+# its first character when it starts with another one): the alias that is that
+# token alone, and the longer aliases by the character that follows the token,
+# longest first.
+_Entry = tuple[str, Place]
+_TokenIndex = dict[str, tuple[_Entry | None, dict[str, list[_Entry]]]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     by_alias: dict[str, Place]
-    automaton: "ahocorasick.Automaton"  # lower alias -> (alias, Place)
+    by_token: _TokenIndex  # lower first token -> (alias, {next character: aliases})
+    starts: re.Pattern[str]  # where an alias can start: the token there
     struck_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
     after_rx: re.Pattern[str]
@@ -79,11 +87,37 @@ def gazetteer() -> _Gazetteer:
     before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
-    automaton = ahocorasick.Automaton()
+    by_token, starts = _token_index(by_alias)
+    return _Gazetteer(by_alias, by_token, starts, struck, before, after, total)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _token_index(by_alias: dict[str, Place]) -> tuple[_TokenIndex, re.Pattern[str]]:
+    """The aliases by first token, and a pattern for the places where one can start:
+    a word that does not begin with a lower-case ASCII letter (those can never pass
+    the capital test), or one of the other characters an alias begins with, at a
+    word start. The word-start test follows the first character so that ``re`` can
+    skip to candidate characters with its character-set scan."""
+    by_token: dict[str, tuple[_Entry | None, dict[str, list[_Entry]]]] = {}
+    others: set[str] = set()
     for alias, place in by_alias.items():
-        automaton.add_word(alias, (alias, place))
-    automaton.make_automaton()
-    return _Gazetteer(by_alias, automaton, struck, before, after, total)
+        word = _TOKEN.match(alias)
+        token = word.group() if word else alias[0]
+        if not word:
+            others.add(alias[0])
+        single, longer = by_token.get(token, (None, {}))
+        if alias == token:
+            single = (alias, place)
+        else:
+            longer.setdefault(alias[len(token)], []).append((alias, place))
+        by_token[token] = (single, longer)
+    for _, longer in by_token.values():
+        for entries in longer.values():
+            entries.sort(key=lambda e: -len(e[0]))
+    other = f"|[{''.join(re.escape(c) for c in sorted(others))}](?<![\\w-].)" if others else ""
+    return by_token, re.compile(rf"(?s:[^\W_a-z](?<![\w-].)\w*{other})")
 
 
 def lookup(name: str) -> Place | None:
@@ -91,7 +125,8 @@ def lookup(name: str) -> Place | None:
     return gazetteer().by_alias.get(name.strip().lower())
 
 
-_DISTRICT = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+(?:skyi|skyy|skiy|sky|kyi|nyi|ryi|zkyi|tskyi))\s+district")
+# The word-start test follows the capital so that ``re`` can skip to capitals.
+_DISTRICT = re.compile(r"([A-Z](?<![\w’'-].)[a-z’'-]+(?:skyi|skyy|skiy|sky|kyi|nyi|ryi|zkyi|tskyi))\s+district")
 _REGION_REF = re.compile(r"(?<!head )(?<!governor )(?<!chief )(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s+[A-Z])")
 
 
@@ -101,25 +136,42 @@ def find_places(text: str) -> list[PlaceMention]:
     of the city named before it."""
     found = _gazetteer_places(text)
     _districts_of_the_city_in_question(found)
-    _cities_as_regions(text, found)
+    region_words = _occurrences(text, _REGION_WORDS)
+    _cities_as_regions(text, found, region_words)
     found += _unlisted_districts(text, found)
-    found += _region_references(text, found)
+    found += _region_references(text, found, region_words)
     return sorted(found, key=lambda m: m.start)
 
 
-# "[Rr]egion|[Oo]blast|[Pp]rovince", written to start with a character set so that
-# ``re`` can skip ahead to candidate letters instead of trying each branch everywhere.
-_REGION_WORD = re.compile(r"[RrOoPp](?:(?<=[Rr])egion|(?<=[Oo])blast|(?<=[Pp])rovince)")
-_DISTRICT_WORD = re.compile(r"district")
+# Found with ``str.find``, much faster than a regex scan for a handful of words.
+_REGION_WORDS = ("Region", "region", "Oblast", "oblast", "Province", "province")
+_DISTRICT_WORDS = ("district",)
 
 
-def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int, after: int = 12):
-    """Matches of ``rx`` around an ``anchor`` word: scan only a window around each
-    anchor instead of the whole text."""
+def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of ``words`` (none a part of another) in order."""
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = text.find(word, at + len(word))
+    spans.sort()
+    return spans
+
+
+def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before: int, after: int = 12,
+          skip=None):
+    """Matches of ``rx`` around the ``anchors`` words: scan only a window around each
+    anchor instead of the whole text. ``skip(lo, hi)`` may say that a window cannot
+    matter; it is then not scanned when that cannot change later windows either."""
     last = -1
-    for a in anchor.finditer(text):
-        lo = max(last, a.start() - before, 0)
-        for m in rx.finditer(text, lo, min(len(text), a.end() + after)):
+    for i, (a_start, a_end) in enumerate(anchors):
+        lo = max(last, a_start - before, 0)
+        hi = min(len(text), a_end + after)
+        if skip is not None and skip(lo, hi) and (i + 1 == len(anchors) or anchors[i + 1][0] - before >= hi):
+            continue  # its matches could only have moved ``last``, which the next window is past
+        for m in rx.finditer(text, lo, hi):
             if m.end() > last:
                 last = m.end()
                 yield m
@@ -128,18 +180,40 @@ _REGION_LIST = re.compile(
     rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
     rf"|(?:regions?|oblasts?|provinces?)\s+of\s+(?P<list2>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)"
 )
+# Every match of _REGION_LIST holds one of these (lower case: "the Poltava region").
+_LIST_WORD = re.compile(r"region|oblast|province")
 
 
-def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
+def _cities_as_regions(text: str, found: list[PlaceMention], region_words: list[tuple[int, int]]) -> None:
     """"the Poltava and Lviv regions", "the Lwów region": a city's name before
     "region" names its oblast."""
-    for m in _near(_REGION_LIST, _REGION_WORD, text, 120, 120):
+    cities = [m.start for m in found if _oblast_of_city(m.place) is not None]
+    if not cities:
+        return  # nothing that a list could turn into an oblast
+
+    def skip(lo: int, hi: int) -> bool:
+        """No city to convert in the window, or no match possible there."""
+        at = bisect_left(cities, lo)
+        return at == len(cities) or cities[at] >= hi or not _LIST_WORD.search(text, lo, hi)
+
+    for m in _near(_REGION_LIST, region_words, text, 120, 120, skip):
         start, end = m.span("list") if m.group("list") else m.span("list2")
         for mention in found:
-            if start <= mention.start < end and mention.place.level == "city" and mention.place.admin1:
-                oblast = lookup(mention.place.admin1)
-                if oblast is not None and oblast.level == "oblast":
+            if start <= mention.start < end:
+                oblast = _oblast_of_city(mention.place)
+                if oblast is not None:
                     mention.place = oblast
+
+
+def _oblast_of_city(place: Place) -> Place | None:
+    """The oblast a city lies in, when the gazetteer lists it."""
+    return _oblast_named(place.admin1) if place.level == "city" and place.admin1 else None
+
+
+@lru_cache(maxsize=None)
+def _oblast_named(name: str) -> Place | None:
+    oblast = lookup(name)
+    return oblast if oblast is not None and oblast.level == "oblast" else None
 
 
 # The leading lookahead lists the first letters of the opening words (aircraft,
@@ -151,10 +225,25 @@ _LAUNCH_SITES = re.compile(
 )
 
 
+# The words a match of _LAUNCH_SITES starts with: it is only tried where one stands.
+_LAUNCH_STARTS = ("aircraft", "bombers", "ship", "submarine", "carrier", "warship", "from", "direction",
+                  "launched", "fired")
+
+
 def launch_site_spans(text: str) -> list[tuple[int, int]]:
     """Where a list of launch sites stands ("from Kursk, Millerovo and
-    Primorsko-Akhtarsk"): places there are origins, not targets."""
-    return [m.span() for m in _LAUNCH_SITES.finditer(text)]
+    Primorsko-Akhtarsk"): places there are origins, not targets. Same matches as
+    ``_LAUNCH_SITES.finditer(text)``, trying the pattern only at its start words."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for start, _ in _occurrences(text, _LAUNCH_STARTS):
+        if start < last:
+            continue
+        m = _LAUNCH_SITES.match(text, start)
+        if m:
+            spans.append(m.span())
+            last = m.end()
+    return spans
 
 
 def _nearest_city(found: list[PlaceMention], offset: int) -> Place | None:
@@ -179,7 +268,7 @@ def _districts_of_the_city_in_question(found: list[PlaceMention]) -> None:
 def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     taken = [(m.start, m.end) for m in found]
     out = []
-    for m in _near(_DISTRICT, _DISTRICT_WORD, text, 40):
+    for m in _near(_DISTRICT, _occurrences(text, _DISTRICT_WORDS), text, 40):
         if any(a <= m.start() < b for a, b in taken):
             continue
         city = _nearest_city(found, m.start())
@@ -189,9 +278,29 @@ def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMenti
     return out
 
 
-def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+# The end of a _REGION_REF match, from "the" on (a literal start: a fast scan). The
+# last test is bounded: a window scan sees at least 12 characters past a match.
+_REGION_REF_TAIL = re.compile(r"the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s{1,11}[A-Z])")
+_REGION_REF_HEAD = ("in", "of", "across", "around", "throughout")
+
+
+def _may_refer_to_region(text: str) -> bool:
+    """Whether any window can match _REGION_REF: a tail preceded by white space and
+    one of its first words. A cheap, exact pre-test (most texts have none)."""
+    for m in _REGION_REF_TAIL.finditer(text):
+        head = m.start()
+        while head > 0 and text[head - 1].isspace():
+            head -= 1
+        if head < m.start() and text.endswith(_REGION_REF_HEAD, 0, head):
+            return True
+    return False
+
+
+def _region_references(text: str, found: list[PlaceMention], region_words: list[tuple[int, int]]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
-    for m in _near(_REGION_REF, _REGION_WORD, text, 50):
+    if not _may_refer_to_region(text):
+        return out
+    for m in _near(_REGION_REF, region_words, text, 50):
         city = _nearest_city(found, m.start())
         oblast = lookup(city.admin1) if city and city.admin1 else None
         if oblast is not None and oblast.level == "oblast":
@@ -200,42 +309,54 @@ def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMentio
 
 
 def _gazetteer_places(text: str) -> list[PlaceMention]:
-    """Gazetteer matches in ``text``: every alias found by one Aho-Corasick pass over
-    the lower-cased text, kept when it is a whole word that starts with a capital
-    (or, for case-sensitive aliases, matches exactly); longest first, no overlaps."""
+    """Gazetteer matches in ``text``: an alias is kept when it is a whole word that
+    starts with a capital (or, for case-sensitive aliases, matches exactly); longest
+    first, no overlaps. Only word starts are looked at, each by one dictionary
+    look-up of the word there (see ``_token_index``)."""
     g = gazetteer()
     lower = lower_preserving(text)
-    candidates = []
-    for end, (alias, place) in g.automaton.iter(lower):
-        start = end - len(alias) + 1
-        candidates.append((start, -len(alias), end + 1, place))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    n = len(text)
     found: list[PlaceMention] = []
     last_end = -1
-    for start, _, stop, place in candidates:
-        if start < last_end or not _whole_word(text, start, stop):
+    for m in g.starts.finditer(text):
+        start, token_end = m.span()
+        entry = g.by_token.get(lower[start:token_end])
+        if entry is None or start < last_end:
             continue
-        surface = text[start:stop]
-        if place.case_sensitive and surface != place.alias:
-            continue
-        if _RIVER.match(text, stop):
-            continue  # "the Dnipro River" is not the city
-        if not (surface[0].isupper() or not surface[0].isalpha()):
-            continue
-        found.append(PlaceMention(place, surface, start, stop))
-        last_end = stop
+        first = text[start]
+        if first.isalpha() and not first.isupper():
+            continue  # not a capital
+        single, longer = entry
+        candidates = longer.get(lower[token_end : token_end + 1], [])
+        for alias, place in (*candidates, single) if single else candidates:
+            stop = start + len(alias)
+            if stop != token_end and not lower.startswith(alias, start):
+                continue
+            if not _ends_word(text, stop):
+                continue
+            surface = text[start:stop]
+            if place.case_sensitive and surface != place.alias:
+                continue
+            if _RIVER.match(text, stop):
+                continue  # "the Dnipro River" is not the city
+            found.append(PlaceMention(place, surface, start, stop))
+            last_end = stop
+            break
     return found
 
 
 _RIVER = re.compile(r"\s+[Rr]iver\b")
 
 
-def _whole_word(text: str, start: int, stop: int) -> bool:
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+def _ends_word(text: str, stop: int) -> bool:
+    """Nothing after ``stop`` continues the word ("Kharkiv's" yes, "Kyivskyi" or
+    "Kyiv-based" no)."""
+    if stop >= len(text):
+        return True
+    after = text[stop]
+    if after.isalnum() or after == "_":
         return False
-    if stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
-        return False
-    return not (stop < len(text) - 1 and text[stop] == "-" and text[stop + 1].isalnum())
+    return not (after == "-" and stop + 1 < len(text) and text[stop + 1].isalnum())
 
 
 def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: list[tuple[int, int]] | None = None) -> None:
