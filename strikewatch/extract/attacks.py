@@ -11,7 +11,7 @@ edges included, so the results are unchanged."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -55,6 +55,7 @@ _CUE, _WORD, _ANY = 0, 1, 2
 @dataclass(frozen=True, slots=True)
 class _Cues:
     related: re.Pattern[str]
+    related_by_hits: bool  # every related phrase starts with a letter or digit (see _related)
     sides: tuple[str, ...]  # attackers, in the order of attack_cues.toml
     tags: tuple[str, ...]  # the phrase lists, by index
     bounds: tuple[int, ...]  # _CUE / _WORD / _ANY for each list
@@ -72,6 +73,7 @@ def _cues() -> _Cues:
         "time": (_WORD, list(_TIME_WORDS)),
         "month": (_ANY, list(_MONTH_STEMS)),
         "weekday": (_ANY, list(_WEEKDAYS)),
+        "related": (_ANY, t["related"]),
     }
     tags = tuple(lists)
     holders: dict[str, list[int]] = {}
@@ -85,6 +87,7 @@ def _cues() -> _Cues:
     automaton.make_automaton()
     return _Cues(
         re.compile(rf"\s*[\W_]*(?:{_alt(t['related'])})"),
+        all(phrase[:1].isalnum() for phrase in t["related"]),
         tuple(t["attacker"]),
         tags,
         tuple(bound for bound, _ in lists.values()),
@@ -138,14 +141,21 @@ class _Hits:
 _NO_HITS = _Hits([])
 
 
-def _joins(ch: str) -> bool:
-    """``[\\w-]``: a character that continues a word for a CUE bound."""
-    return ch.isalnum() or ch == "_" or ch == "-"
-
-
-def _wordy(ch: str) -> bool:
-    """``\\w``"""
-    return ch.isalnum() or ch == "_"
+def _per_sentence(hits: _Hits, sentences: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """``hits.iter(start, end)`` of every sentence, by sentence index (sentences that
+    have none are left out)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not hits.spans or not sentences:
+        return out
+    starts = [start for start, _ in sentences]
+    for a, b, free in hits.spans:
+        index = max(0, bisect_right(starts, a) - 1)
+        start, end = sentences[index]
+        if a >= start and b <= end and (free or b == end):
+            matches = out.setdefault(index, [])
+            if not matches or a >= matches[-1][1]:
+                matches.append((a, b))
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -159,15 +169,20 @@ def _phrase_hits(text: str) -> dict[str, _Hits]:
     n = len(text)
     for last, (length, indices) in cues.automaton.iter(text):
         start, end = last - length + 1, last + 1
+        before = text[start - 1] if start else " "
+        after = text[end] if end < n else " "
+        word_before = before.isalnum() or before == "_"  # \w
+        word_after = after.isalnum() or after == "_"
         for i in indices:
             bound = bounds[i]
-            if bound == _ANY:
+            if bound == _CUE:  # [\w-] on both sides
+                if not (word_before or before == "-"):
+                    raw[i].append((start, end, not (word_after or after == "-")))
+            elif bound == _WORD:
+                if not word_before:
+                    raw[i].append((start, end, not word_after))
+            else:
                 raw[i].append((start, end, True))
-            elif bound == _CUE:
-                if start == 0 or not _joins(text[start - 1]):
-                    raw[i].append((start, end, end == n or not _joins(text[end])))
-            elif start == 0 or not _wordy(text[start - 1]):
-                raw[i].append((start, end, end == n or not _wordy(text[end])))
     return {tag: _Hits(spans) if spans else _NO_HITS for tag, spans in zip(cues.tags, raw)}
 
 
@@ -184,30 +199,49 @@ class AttackClassifier:
         self.event_date = event_date
         self._event = date.fromisoformat(event_date) if event_date is not None else None
         self.anchor = parse_published(published)
-        self._hits = _phrase_hits(doc.lower)
+        hits = _phrase_hits(doc.lower)
+        self._strong, self._month, self._counter = hits["strong"], hits["month"], hits["counter"]
+        self._before, self._time, self._russia = hits["before"], hits["time"], hits["Russia"]
+        # Weekdays only matter with a publication date and an event date to compare.
+        self._weekday = hits["weekday"] if self.anchor is not None and event_date is not None else _NO_HITS
+        self._related = {start for start, _, _ in hits["related"].spans}
+        self._strong_in: dict[int, list[tuple[int, int]]] | None = None  # filled by _by_sentence
+        self._counter_in: dict[int, list[tuple[int, int]]] = {}
+        self._month_in: dict[int, list[tuple[int, int]]] = {}
+        self._time_in: dict[int, list[tuple[int, int]]] = {}
         self._cache: dict[int, str] = {}
         self._days: dict[tuple[int, int], bool] = {}
         self._breaks: dict[int, list[tuple[int, int]]] = {}
 
+    def _by_sentence(self) -> None:
+        """What each sentence holds, computed once for all of them: the matches of the
+        strong and counter cues, and whether it names a month, a time or starts with
+        a "related" link."""
+        sentences = self.doc.sentences
+        self._strong_in = _per_sentence(self._strong, sentences)
+        self._counter_in = _per_sentence(self._counter, sentences)
+        self._month_in = _per_sentence(self._month, sentences)
+        self._time_in = _per_sentence(self._time, sentences)
+
     def __call__(self, offset: int) -> str:
         index = self.doc.sentence_index(offset)
-        kind = self.sentence_kind(index)
+        kind = self._cache.get(index) or self.sentence_kind(index)
         if kind == "main" and (self._context_before(index, offset) or self._other_day_at(index, offset)):
             return "context"
         return kind
 
-    def _strong_context(self, start: int, end: int) -> bool:
+    def _strong_context(self, index: int, start: int) -> bool:
         """A cue of another or a cumulative attack, unless it only ranks this one
         ("one of the largest attacks this year", "the deadliest since 2022")."""
-        for a, _ in self._hits["strong"].iter(start, end):
+        for a, _ in self._strong_in.get(index, ()):
             if not _SUPERLATIVE.search(self.doc.lower, max(start, a - 70), a):
                 return True
         return False
 
-    def _other_date(self, start: int, end: int) -> bool:
+    def _other_date(self, index: int, start: int, end: int) -> bool:
         """An explicit date ("on 31 July 2025") more than a day away from the event."""
         event = self._event
-        if event is None or not self._hits["month"].any(start, end):
+        if event is None or index not in self._month_in:
             return False
         for m in _EXPLICIT.finditer(self.doc.lower, start, end):
             if SPEECH_BEFORE.search(self.doc.lower, max(start, m.start() - 30), m.start()):
@@ -223,10 +257,10 @@ class AttackClassifier:
     def _other_day_at(self, index: int, offset: int) -> bool:
         """``_other_day`` of the clause of ``offset``. A sentence that names no weekday
         has no other day in any of its clauses: most never need their clauses."""
-        if self.anchor is None or self.event_date is None:
+        if not self._weekday.spans:
             return False
         start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
-        if not self._hits["weekday"].any(start, end):
+        if not self._weekday.any(start, end):
             return False
         clause = self._clause(index, offset)
         if clause not in self._days:
@@ -259,22 +293,35 @@ class AttackClassifier:
         prev_start = self.doc.sentences[index - 1][0]
         if self.doc.paragraph_index(prev_start) != self.doc.paragraph_index(start):
             return False
-        if self.sentence_kind(index - 1) != "context" or self._hits["time"].any(start, end):
+        if self.sentence_kind(index - 1) != "context" or index in self._time_in:
             return False
         return True
 
     def _sentence_kind(self, index: int) -> str:
         if not self.doc.sentences:
             return "main"
+        if self._strong_in is None:
+            self._by_sentence()
         start, end = self.doc.sentences[index]
-        if _cues().related.match(self.doc.lower, start) or self._strong_context(start, end) or self._other_date(start, end):
+        if self._starts_related(start) or self._strong_context(index, start) or self._other_date(index, start, end):
             return "context"
-        counter = any(not any(a <= s < b for a, b in self.launch_sites)
-                      for s, _ in self._hits["counter"].iter(start, end))
-        in_russia = any(start <= s < end for s, _ in self.russian_places)
+        counter = any(not any(a <= s < b for a, b in self.launch_sites) for s, _ in self._counter_in.get(index, ()))
+        in_russia = bool(self.russian_places) and any(start <= s < end for s, _ in self.russian_places)
         if self.main_attacker == "Ukraine":
             return "main" if counter or in_russia else "counter" if self._russian_attack(start, end) else "main"
         return "counter" if counter or in_russia else "main"
+
+    def _starts_related(self, start: int) -> bool:
+        """``related.match`` at a sentence start: a related phrase where the first
+        letter or digit stands (the pattern skips only other characters before it)."""
+        if not _cues().related_by_hits:
+            return bool(_cues().related.match(self.doc.lower, start))
+        if not self._related:
+            return False
+        lower = self.doc.lower
+        while start < len(lower) and not lower[start].isalnum():
+            start += 1
+        return start in self._related
 
     def _other_day(self, start: int, end: int) -> bool:
         """"Wednesday's attack" or "hit on Wednesday" in a report of Thursday's attack."""
@@ -287,11 +334,13 @@ class AttackClassifier:
         return False
 
     def _russian_attack(self, start: int, end: int) -> bool:
-        return self._hits["Russia"].any(start, end)
+        return self._russia.any(start, end)
 
     def _context_before(self, index: int, offset: int) -> bool:
+        if not self._before.spans:
+            return False
         start, _ = self.doc.sentences[index] if self.doc.sentences else (0, 0)
-        return self._hits["before"].any(start, offset)
+        return self._before.any(start, offset)
 
 
 def main_attacker(lower: str, title_lower: str, ukrainian_targets: bool = False) -> str | None:

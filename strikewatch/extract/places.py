@@ -366,14 +366,14 @@ def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: li
     sites = launch_site_spans(doc.text) if sites is None else sites
     for m in mentions:
         m.attack = attack_of(m.start)
-        origin = any(a <= m.start < b for a, b in sites)
+        origin = bool(sites) and any(a <= m.start < b for a, b in sites)
         m.status = "struck" if not origin and _is_struck(doc, g, m, struck_sentences) else "mentioned"
 
 
 def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool]) -> bool:
     if m.place.level == "country" or (m.place.level == "capital" and m.place.country != "Ukraine"):
         return False
-    if _is_dateline(doc.text, m):
+    if m.start <= 3 and _is_dateline(doc.text, m):
         return False
     if g.before_rx.match(doc.lower[max(0, m.start - 60) : m.start][::-1]):
         return False
