@@ -98,8 +98,8 @@ def _token_index(by_alias: dict[str, Place]) -> tuple[_TokenIndex, re.Pattern[st
     """The aliases by first token, and a pattern for the places where one can start:
     a word that does not begin with a lower-case ASCII letter (those can never pass
     the capital test), or one of the other characters an alias begins with, at a
-    word start. The word-start test follows the first character so that ``re`` can
-    skip to candidate characters with its character-set scan."""
+    word start. The tests follow the first character so that ``re`` can skip to
+    candidate characters with its character-set scan."""
     by_token: dict[str, tuple[_Entry | None, dict[str, list[_Entry]]]] = {}
     others: set[str] = set()
     for alias, place in by_alias.items():
@@ -116,8 +116,12 @@ def _token_index(by_alias: dict[str, Place]) -> tuple[_TokenIndex, re.Pattern[st
     for _, longer in by_token.values():
         for entries in longer.values():
             entries.sort(key=lambda e: -len(e[0]))
+    # The first character class is only the cheap filter that ``re`` scans with; the
+    # lookbehind right after it checks the real one (a word character other than "_"
+    # and a-z).
+    word = r"[A-Z0-9\x80-\U0010ffff](?<=[^\W_a-z])(?<![\w-].)\w*"
     other = f"|[{''.join(re.escape(c) for c in sorted(others))}](?<![\\w-].)" if others else ""
-    return by_token, re.compile(rf"(?s:[^\W_a-z](?<![\w-].)\w*{other})")
+    return by_token, re.compile(f"(?s:{word}{other})")
 
 
 def lookup(name: str) -> Place | None:
