@@ -2,8 +2,9 @@
 other side's attack or claims (``counter``), or an earlier or cumulative one
 (``context``); and who the main attacker is.
 
-Speed: every cue list here is a list of literal phrases, so one Aho-Corasick pass
-over a text finds all of them at once (:func:`_phrase_hits`, cached per text). A
+Speed: every cue list here is a list of literal phrases, found by the one
+Aho-Corasick pass over a text that also finds the places in it (registered with
+``places.add_phrase_table``; :func:`_phrase_hits`, cached per text). A
 question such as "does this sentence hold a counter cue?" is then a bisect into
 those hits instead of a regex scan of the sentence. :class:`_Hits` reproduces what
 ``re.finditer``/``search`` of the former word-bounded alternations gave, window
@@ -16,12 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import ahocorasick
-
 from ..resources import load_toml
 from .dates import EXPLICIT as _EXPLICIT
 from .dates import SPEECH_BEFORE, explicit_date, parse_published, weekday_on_or_before
 from .doc import Doc
+from .places import add_phrase_table, scan
 from ._patterns import alternation as _alt
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -50,6 +50,7 @@ _DAY_REF = re.compile(
 # How a phrase list is bounded: CUE as ``(?<![\w-])(?:...)(?![\w-])``, WORD as
 # ``\b(?:...)\b``, ANY not at all (a plain substring, used as a pre-filter).
 _CUE, _WORD, _ANY = 0, 1, 2
+_TABLE = "attacks."  # prefix of the names of the lists in places.scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,6 @@ class _Cues:
     sides: tuple[str, ...]  # attackers, in the order of attack_cues.toml
     tags: tuple[str, ...]  # the phrase lists, by index
     bounds: tuple[int, ...]  # _CUE / _WORD / _ANY for each list
-    automaton: "ahocorasick.Automaton"  # phrase -> (length, indices of the lists holding it)
 
 
 @lru_cache(maxsize=1)
@@ -76,22 +76,14 @@ def _cues() -> _Cues:
         "related": (_ANY, t["related"]),
     }
     tags = tuple(lists)
-    holders: dict[str, list[int]] = {}
-    for i, (_, words) in enumerate(lists.values()):
-        for word in words:
-            if i not in holders.setdefault(word, []):
-                holders[word].append(i)
-    automaton = ahocorasick.Automaton()
-    for word, indices in holders.items():
-        automaton.add_word(word, (len(word), tuple(indices)))
-    automaton.make_automaton()
+    for tag, (_, words) in lists.items():
+        add_phrase_table(_TABLE + tag, words)
     return _Cues(
         re.compile(rf"\s*[\W_]*(?:{_alt(t['related'])})"),
         all(phrase[:1].isalnum() for phrase in t["related"]),
         tuple(t["attacker"]),
         tags,
         tuple(bound for bound, _ in lists.values()),
-        automaton,
     )
 
 
@@ -160,30 +152,28 @@ def _per_sentence(hits: _Hits, sentences: list[tuple[int, int]]) -> dict[int, li
 
 @lru_cache(maxsize=8)
 def _phrase_hits(text: str) -> dict[str, _Hits]:
-    """Every cue list's occurrences in ``text`` (a lower-cased text), from one
-    Aho-Corasick pass. Cached: main_attacker and the classifiers of the same
+    """Every cue list's matches in ``text`` (a lower-cased text), from the shared
+    pass of ``places.scan``. Cached: main_attacker and the classifiers of the same
     document share it."""
-    cues = _cues()
-    raw: list[list[tuple[int, int, bool]]] = [[] for _ in cues.tags]
-    bounds = cues.bounds
+    cues = _cues()  # registers the lists before the first scan that needs them
+    found = scan(text).phrases
     n = len(text)
-    for last, (length, indices) in cues.automaton.iter(text):
-        start, end = last - length + 1, last + 1
-        before = text[start - 1] if start else " "
-        after = text[end] if end < n else " "
-        word_before = before.isalnum() or before == "_"  # \w
-        word_after = after.isalnum() or after == "_"
-        for i in indices:
-            bound = bounds[i]
+    hits: dict[str, _Hits] = {}
+    for tag, bound in zip(cues.tags, cues.bounds):
+        spans: list[tuple[int, int, bool]] = []
+        for start, end in found[_TABLE + tag]:
+            if bound == _ANY:
+                spans.append((start, end, True))
+                continue
+            before = text[start - 1] if start else " "
+            after = text[end] if end < n else " "
             if bound == _CUE:  # [\w-] on both sides
-                if not (word_before or before == "-"):
-                    raw[i].append((start, end, not (word_after or after == "-")))
-            elif bound == _WORD:
-                if not word_before:
-                    raw[i].append((start, end, not word_after))
-            else:
-                raw[i].append((start, end, True))
-    return {tag: _Hits(spans) if spans else _NO_HITS for tag, spans in zip(cues.tags, raw)}
+                if not (before.isalnum() or before == "_" or before == "-"):
+                    spans.append((start, end, not (after.isalnum() or after == "_" or after == "-")))
+            elif not (before.isalnum() or before == "_"):  # _WORD: \w on both sides
+                spans.append((start, end, not (after.isalnum() or after == "_")))
+        hits[tag] = _Hits(spans) if spans else _NO_HITS
+    return hits
 
 
 class AttackClassifier:

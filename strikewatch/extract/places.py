@@ -1,7 +1,9 @@
 """Places: gazetteer look-up (strikewatch/resources/places.csv) and struck vs mentioned.
 
-One Aho-Corasick pass finds every alias; the longest whole-word match that starts
-with a capital wins ("Kryvyi Rih", "Kharkiv region", "Shevchenkivskyi district"). A place is *struck*
+One Aho-Corasick pass finds every alias (and the phrases of any table another
+component registers with :func:`add_phrase_table`, so that a text is scanned once
+for all of them); the longest whole-word match that starts with a capital wins
+("Kryvyi Rih", "Kharkiv region", "Shevchenkivskyi district"). A place is *struck*
 when its clause says something happened there and no cue makes it a mere mention
 (a title such as "Kharkiv Mayor", a visit, the country that made a missile, a
 dateline)."""
@@ -10,7 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
+
+import ahocorasick
 
 from ._patterns import alternation as _alt
 from ..resources import load_csv, load_toml
@@ -42,19 +47,9 @@ class PlaceMention:
 
 
 
-# An alias as indexed by its first token (its leading run of word characters, or
-# its first character when it starts with another one): the alias that is that
-# token alone, and the longer aliases by the character that follows the token,
-# longest first.
-_Entry = tuple[str, Place]
-_TokenIndex = dict[str, tuple[_Entry | None, dict[str, list[_Entry]]]]
-
-
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     by_alias: dict[str, Place]
-    by_token: _TokenIndex  # lower first token -> (alias, {next character: aliases})
-    starts: re.Pattern[str]  # where an alias can start: the token there
     struck_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
     after_rx: re.Pattern[str]
@@ -87,41 +82,62 @@ def gazetteer() -> _Gazetteer:
     before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
-    by_token, starts = _token_index(by_alias)
-    return _Gazetteer(by_alias, by_token, starts, struck, before, after, total)
+    return _Gazetteer(by_alias, struck, before, after, total)
 
 
-_TOKEN = re.compile(r"\w+")
+# Phrase tables of other components (attacks.py registers its cue lists), found in
+# the same Aho-Corasick pass over a text as the gazetteer's aliases.
+_PHRASE_TABLES: dict[str, tuple[str, ...]] = {}
 
 
-def _token_index(by_alias: dict[str, Place]) -> tuple[_TokenIndex, re.Pattern[str]]:
-    """The aliases by first token, and a pattern for the places where one can start:
-    a word that does not begin with a lower-case ASCII letter (those can never pass
-    the capital test), or one of the other characters an alias begins with, at a
-    word start. The tests follow the first character so that ``re`` can skip to
-    candidate characters with its character-set scan."""
-    by_token: dict[str, tuple[_Entry | None, dict[str, list[_Entry]]]] = {}
-    others: set[str] = set()
-    for alias, place in by_alias.items():
-        word = _TOKEN.match(alias)
-        token = word.group() if word else alias[0]
-        if not word:
-            others.add(alias[0])
-        single, longer = by_token.get(token, (None, {}))
-        if alias == token:
-            single = (alias, place)
-        else:
-            longer.setdefault(alias[len(token)], []).append((alias, place))
-        by_token[token] = (single, longer)
-    for _, longer in by_token.values():
-        for entries in longer.values():
-            entries.sort(key=lambda e: -len(e[0]))
-    # The first character class is only the cheap filter that ``re`` scans with; the
-    # lookbehind right after it checks the real one (a word character other than "_"
-    # and a-z).
-    word = r"[A-Z0-9\x80-\U0010ffff](?<=[^\W_a-z])(?<![\w-].)\w*"
-    other = f"|[{''.join(re.escape(c) for c in sorted(others))}](?<![\\w-].)" if others else ""
-    return by_token, re.compile(f"(?s:{word}{other})")
+def add_phrase_table(name: str, phrases: Iterable[str]) -> None:
+    """Make :func:`scan` also report every occurrence of ``phrases`` under ``name``."""
+    _PHRASE_TABLES[name] = tuple(phrases)
+    _automaton.cache_clear()
+    scan.cache_clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What one pass over a lower-cased text found."""
+
+    aliases: list[tuple[int, int, Place]]  # whole-word aliases: (start, -length, place), leftmost and longest first
+    phrases: dict[str, list[tuple[int, int]]]  # every occurrence (start, end) of each registered table's phrases
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> "ahocorasick.Automaton":
+    """lower alias or phrase -> (length, Place or None, names of the tables holding it)"""
+    entries: dict[str, tuple[Place | None, list[str]]] = {alias: (place, []) for alias, place in gazetteer().by_alias.items()}
+    for name, phrases in _PHRASE_TABLES.items():
+        for phrase in phrases:
+            names = entries.setdefault(phrase, (None, []))[1]
+            if name not in names:
+                names.append(name)
+    automaton = ahocorasick.Automaton()
+    for key, (place, names) in entries.items():
+        automaton.add_word(key, (len(key), place, tuple(names)))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=8)
+def scan(lower: str) -> Scan:
+    """The aliases and registered phrases in ``lower`` (a ``lower_preserving`` text),
+    from one Aho-Corasick pass. Cached: the components working on the same text
+    share it. An alias is kept only as a whole word; the word tests read ``lower``,
+    which lower-casing leaves unchanged (letters stay letters)."""
+    n = len(lower)
+    aliases: list[tuple[int, int, Place]] = []
+    phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in _PHRASE_TABLES}
+    for last, (length, place, names) in _automaton().iter(lower):
+        start, stop = last - length + 1, last + 1
+        if place is not None and _starts_word(lower, start) and _ends_word(lower, stop):
+            aliases.append((start, -length, place))
+        for name in names:
+            phrases[name].append((start, stop))
+    aliases.sort(key=lambda a: (a[0], a[1]))
+    return Scan(aliases, phrases)
 
 
 def lookup(name: str) -> Place | None:
@@ -313,43 +329,37 @@ def _region_references(text: str, found: list[PlaceMention], region_words: list[
 
 
 def _gazetteer_places(text: str) -> list[PlaceMention]:
-    """Gazetteer matches in ``text``: an alias is kept when it is a whole word that
-    starts with a capital (or, for case-sensitive aliases, matches exactly); longest
-    first, no overlaps. Only word starts are looked at, each by one dictionary
-    look-up of the word there (see ``_token_index``)."""
-    g = gazetteer()
-    lower = lower_preserving(text)
-    n = len(text)
+    """Gazetteer matches in ``text``: every alias found by one Aho-Corasick pass over
+    the lower-cased text, kept when it is a whole word that starts with a capital
+    (or, for case-sensitive aliases, matches exactly); longest first, no overlaps."""
     found: list[PlaceMention] = []
     last_end = -1
-    for m in g.starts.finditer(text):
-        start, token_end = m.span()
-        entry = g.by_token.get(lower[start:token_end])
-        if entry is None or start < last_end:
+    for start, negative_length, place in scan(lower_preserving(text)).aliases:
+        if start < last_end:
             continue
         first = text[start]
         if first.isalpha() and not first.isupper():
             continue  # not a capital
-        single, longer = entry
-        candidates = longer.get(lower[token_end : token_end + 1], [])
-        for alias, place in (*candidates, single) if single else candidates:
-            stop = start + len(alias)
-            if stop != token_end and not lower.startswith(alias, start):
-                continue
-            if not _ends_word(text, stop):
-                continue
-            surface = text[start:stop]
-            if place.case_sensitive and surface != place.alias:
-                continue
-            if _RIVER.match(text, stop):
-                continue  # "the Dnipro River" is not the city
-            found.append(PlaceMention(place, surface, start, stop))
-            last_end = stop
-            break
+        stop = start - negative_length
+        surface = text[start:stop]
+        if place.case_sensitive and surface != place.alias:
+            continue
+        if _RIVER.match(text, stop):
+            continue  # "the Dnipro River" is not the city
+        found.append(PlaceMention(place, surface, start, stop))
+        last_end = stop
     return found
 
 
 _RIVER = re.compile(r"\s+[Rr]iver\b")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Nothing before ``start`` is part of the word ("-" counts as part of it)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before == "-")
 
 
 def _ends_word(text: str, stop: int) -> bool:
