@@ -87,7 +87,13 @@ def gazetteer() -> _Gazetteer:
 
 # Phrase tables of other components (attacks.py registers its cue lists), found in
 # the same Aho-Corasick pass over a text as the gazetteer's aliases.
+# Its own words are found there too: the words the launch-site pattern starts with
+# and the anchors of the region and district windows (see ``_occurrences``).
 _PHRASE_TABLES: dict[str, tuple[str, ...]] = {}
+_LAUNCH_STARTS = ("aircraft", "bombers", "ship", "submarine", "carrier", "warship", "from", "direction",
+                  "launched", "fired")
+_PLACE_TABLES = {"places.launch": _LAUNCH_STARTS, "places.region": ("region", "oblast", "province"),
+                 "places.district": ("district",)}
 
 
 def add_phrase_table(name: str, phrases: Iterable[str]) -> None:
@@ -109,7 +115,7 @@ class Scan:
 def _automaton() -> "ahocorasick.Automaton":
     """lower alias or phrase -> (length, Place or None, names of the tables holding it)"""
     entries: dict[str, tuple[Place | None, list[str]]] = {alias: (place, []) for alias, place in gazetteer().by_alias.items()}
-    for name, phrases in _PHRASE_TABLES.items():
+    for name, phrases in (_PLACE_TABLES | _PHRASE_TABLES).items():
         for phrase in phrases:
             names = entries.setdefault(phrase, (None, []))[1]
             if name not in names:
@@ -129,7 +135,7 @@ def scan(lower: str) -> Scan:
     which lower-casing leaves unchanged (letters stay letters)."""
     n = len(lower)
     aliases: list[tuple[int, int, Place]] = []
-    phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in _PHRASE_TABLES}
+    phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in _PLACE_TABLES | _PHRASE_TABLES}
     for last, (length, place, names) in _automaton().iter(lower):
         start, stop = last - length + 1, last + 1
         if place is not None and _starts_word(lower, start) and _ends_word(lower, stop):
@@ -154,30 +160,22 @@ def find_places(text: str) -> list[PlaceMention]:
     """Gazetteer matches, city districts not in the gazetteer ("the Saltivskyi
     district" of whatever city the text is about) and "the region" meaning the oblast
     of the city named before it."""
-    found = _gazetteer_places(text)
+    phrases = scan(lower_preserving(text))
+    found = _gazetteer_places(text, phrases)
     _districts_of_the_city_in_question(found)
-    region_words = _occurrences(text, _REGION_WORDS)
+    region_words = _occurrences(text, phrases, "places.region", ("Region", "region", "Oblast", "oblast", "Province", "province"))
     _cities_as_regions(text, found, region_words)
-    found += _unlisted_districts(text, found)
+    found += _unlisted_districts(text, found, _occurrences(text, phrases, "places.district", ("district",)))
     found += _region_references(text, found, region_words)
     return sorted(found, key=lambda m: m.start)
 
 
-# Found with ``str.find``, much faster than a regex scan for a handful of words.
-_REGION_WORDS = ("Region", "region", "Oblast", "oblast", "Province", "province")
-_DISTRICT_WORDS = ("district",)
-
-
-def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Spans of every occurrence of ``words`` (none a part of another) in order."""
-    spans = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            spans.append((at, at + len(word)))
-            at = text.find(word, at + len(word))
-    spans.sort()
-    return spans
+def _occurrences(text: str, phrases: Scan, table: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of ``words`` (written exactly so; none overlaps
+    another or itself) in order, from ``phrases``, the scan of the lower-cased text,
+    whose ``table`` holds these words in lower case."""
+    spans = phrases.phrases[table]
+    return sorted((a, b) for a, b in spans if text[a:b] in words)  # the scan lists them by end
 
 
 def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before: int, after: int = 12,
@@ -245,18 +243,14 @@ _LAUNCH_SITES = re.compile(
 )
 
 
-# The words a match of _LAUNCH_SITES starts with: it is only tried where one stands.
-_LAUNCH_STARTS = ("aircraft", "bombers", "ship", "submarine", "carrier", "warship", "from", "direction",
-                  "launched", "fired")
-
-
 def launch_site_spans(text: str) -> list[tuple[int, int]]:
     """Where a list of launch sites stands ("from Kursk, Millerovo and
     Primorsko-Akhtarsk"): places there are origins, not targets. Same matches as
-    ``_LAUNCH_SITES.finditer(text)``, trying the pattern only at its start words."""
+    ``_LAUNCH_SITES.finditer(text)``, trying the pattern only where one of the words
+    it starts with (``_LAUNCH_STARTS``) stands."""
     spans: list[tuple[int, int]] = []
     last = 0
-    for start, _ in _occurrences(text, _LAUNCH_STARTS):
+    for start, _ in _occurrences(text, scan(lower_preserving(text)), "places.launch", _LAUNCH_STARTS):
         if start < last:
             continue
         m = _LAUNCH_SITES.match(text, start)
@@ -285,10 +279,12 @@ def _districts_of_the_city_in_question(found: list[PlaceMention]) -> None:
         m.place = Place(name, "district", city.canonical, "Ukraine", city.lat, city.lon, True, m.place.alias)
 
 
-def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+def _unlisted_districts(text: str, found: list[PlaceMention], district_words: list[tuple[int, int]]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    if not district_words:
+        return out
     taken = [(m.start, m.end) for m in found]
-    out = []
-    for m in _near(_DISTRICT, _occurrences(text, _DISTRICT_WORDS), text, 40):
+    for m in _near(_DISTRICT, district_words, text, 40):
         if any(a <= m.start() < b for a, b in taken):
             continue
         city = _nearest_city(found, m.start())
@@ -328,13 +324,13 @@ def _region_references(text: str, found: list[PlaceMention], region_words: list[
     return out
 
 
-def _gazetteer_places(text: str) -> list[PlaceMention]:
+def _gazetteer_places(text: str, phrases: Scan) -> list[PlaceMention]:
     """Gazetteer matches in ``text``: every alias found by one Aho-Corasick pass over
     the lower-cased text, kept when it is a whole word that starts with a capital
     (or, for case-sensitive aliases, matches exactly); longest first, no overlaps."""
     found: list[PlaceMention] = []
     last_end = -1
-    for start, negative_length, place in scan(lower_preserving(text)).aliases:
+    for start, negative_length, place in phrases.aliases:
         if start < last_end:
             continue
         first = text[start]
