@@ -138,8 +138,14 @@ def scan(lower: str) -> Scan:
     phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in _PLACE_TABLES | _PHRASE_TABLES}
     for last, (length, place, names) in _automaton().iter(lower):
         start, stop = last - length + 1, last + 1
-        if place is not None and _starts_word(lower, start) and _ends_word(lower, stop):
-            aliases.append((start, -length, place))
+        if place is not None:
+            # A whole word: nothing before it that continues it ("-" does), nothing after
+            # it ("Kharkiv's" yes; "Kyivskyi", "Kyiv-based" no).
+            before = lower[start - 1] if start else " "
+            after = lower[stop] if stop < n else " "
+            if not (before.isalnum() or before == "_" or before == "-" or after.isalnum() or after == "_"
+                    or (after == "-" and stop + 1 < n and lower[stop + 1].isalnum())):
+                aliases.append((start, -length, place))
         for name in names:
             phrases[name].append((start, stop))
     aliases.sort(key=lambda a: (a[0], a[1]))
@@ -348,25 +354,6 @@ def _gazetteer_places(text: str, phrases: Scan) -> list[PlaceMention]:
 
 
 _RIVER = re.compile(r"\s+[Rr]iver\b")
-
-
-def _starts_word(text: str, start: int) -> bool:
-    """Nothing before ``start`` is part of the word ("-" counts as part of it)."""
-    if start == 0:
-        return True
-    before = text[start - 1]
-    return not (before.isalnum() or before == "_" or before == "-")
-
-
-def _ends_word(text: str, stop: int) -> bool:
-    """Nothing after ``stop`` continues the word ("Kharkiv's" yes, "Kyivskyi" or
-    "Kyiv-based" no)."""
-    if stop >= len(text):
-        return True
-    after = text[stop]
-    if after.isalnum() or after == "_":
-        return False
-    return not (after == "-" and stop + 1 < len(text) and text[stop + 1].isalnum())
 
 
 def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: list[tuple[int, int]] | None = None) -> None:
