@@ -56,7 +56,7 @@ _TABLE = "attacks."  # prefix of the names of the lists in places.scan
 @dataclass(frozen=True, slots=True)
 class _Cues:
     related: re.Pattern[str]
-    related_by_hits: bool  # every related phrase starts with a letter or digit (see _related)
+    related_by_hits: bool  # every related phrase starts with a letter or digit (see _starts_related)
     sides: tuple[str, ...]  # attackers, in the order of attack_cues.toml
     tags: tuple[str, ...]  # the phrase lists, by index
     bounds: tuple[int, ...]  # _CUE / _WORD / _ANY for each list
