@@ -133,13 +133,12 @@ class _Hits:
 _NO_HITS = _Hits([])
 
 
-def _per_sentence(hits: _Hits, sentences: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+def _per_sentence(hits: _Hits, sentences: list[tuple[int, int]], starts: list[int]) -> dict[int, list[tuple[int, int]]]:
     """``hits.iter(start, end)`` of every sentence, by sentence index (sentences that
-    have none are left out)."""
+    have none are left out); ``starts`` are the sentences' starts."""
     out: dict[int, list[tuple[int, int]]] = {}
     if not hits.spans or not sentences:
         return out
-    starts = [start for start, _ in sentences]
     for a, b, free in hits.spans:
         index = max(0, bisect_right(starts, a) - 1)
         start, end = sentences[index]
@@ -208,10 +207,11 @@ class AttackClassifier:
         strong and counter cues, and whether it names a month, a time or starts with
         a "related" link."""
         sentences = self.doc.sentences
-        self._strong_in = _per_sentence(self._strong, sentences)
-        self._counter_in = _per_sentence(self._counter, sentences)
-        self._month_in = _per_sentence(self._month, sentences)
-        self._time_in = _per_sentence(self._time, sentences)
+        starts = [start for start, _ in sentences]
+        self._strong_in = _per_sentence(self._strong, sentences, starts)
+        self._counter_in = _per_sentence(self._counter, sentences, starts)
+        self._month_in = _per_sentence(self._month, sentences, starts)
+        self._time_in = _per_sentence(self._time, sentences, starts)
 
     def __call__(self, offset: int) -> str:
         index = self.doc.sentence_index(offset)
@@ -279,13 +279,13 @@ class AttackClassifier:
         a sentence with no time of its own goes on with the earlier attack before it."""
         if index == 0 or not self.doc.sentences:
             return False
-        start, end = self.doc.sentences[index]
+        if index in self._time_in:  # first: the sentences before need no look then
+            return False
+        start = self.doc.sentences[index][0]
         prev_start = self.doc.sentences[index - 1][0]
         if self.doc.paragraph_index(prev_start) != self.doc.paragraph_index(start):
             return False
-        if self.sentence_kind(index - 1) != "context" or index in self._time_in:
-            return False
-        return True
+        return self.sentence_kind(index - 1) == "context"
 
     def _sentence_kind(self, index: int) -> str:
         if not self.doc.sentences:
