@@ -1,28 +1,43 @@
 """Which attack a figure belongs to: the one the report leads with (``main``), the
 other side's attack or claims (``counter``), or an earlier or cumulative one
-(``context``); and who the main attacker is."""
+(``context``); and who the main attacker is.
+
+Speed: every cue list here is a list of literal phrases, found by the one
+Aho-Corasick pass over a text that also finds the places in it (registered with
+``places.add_phrase_table``; :func:`_phrase_hits`, cached per text). A
+question such as "does this sentence hold a counter cue?" is then a bisect into
+those hits instead of a regex scan of the sentence. :class:`_Hits` reproduces what
+``re.finditer``/``search`` of the former word-bounded alternations gave, window
+edges included, so the results are unchanged."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
-from ._patterns import alternation as _alt
 from ..resources import load_toml
-from datetime import date
-
 from .dates import EXPLICIT as _EXPLICIT
 from .dates import SPEECH_BEFORE, explicit_date, parse_published, weekday_on_or_before
 from .doc import Doc
+from .places import add_phrase_table, scan
+from ._patterns import alternation as _alt
 
-_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WD = "|".join(_WEEKDAYS)
 _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
+# Every month name and abbreviation that ``dates.EXPLICIT`` and ``_IN_MONTH`` accept
+# starts with one of these: a window without any of them holds no date to parse.
+_MONTH_STEMS = tuple(m[:3] for m in _MONTHS)
 # Leading lookaheads (here and below) restate the possible first characters of a
 # match: one cheap test per position before the alternation is tried.
 _IN_MONTH = re.compile(rf"(?=[dist])\b(?:in|since|during|throughout)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{'|'.join(_MONTHS)})\b(?!\s+\d)")
-_TIME_WORDS = re.compile(rf"\b(?:{_WD}|overnight|tonight|today|yesterday|this morning|last night|latest|night|morning|evening)\b")
+# Whole words (``\b`` on both sides) that give a sentence a time of its own.
+_TIME_WORDS = (*_WEEKDAYS, "overnight", "tonight", "today", "yesterday", "this morning", "last night",
+               "latest", "night", "morning", "evening")
 _CLAUSE_BREAK = re.compile(r"(?=[,;\s])(?:,\s+(?:as|while|but|whereas|after|when)\s|;|\s+while\s|\s+as\s+the\s)")
 # The leading lookahead holds the first letters of both branches (weekdays; hit,
 # struck, attacked, ...): it rejects most positions before the lookbehinds run.
@@ -32,28 +47,132 @@ _DAY_REF = re.compile(
     rf"|(?:hit|struck|attacked|killed|died|launched|used|fired)\s+(?:\w+\s+){{0,3}}?on\s+(?P<wd2>{_WD})(?!\s+(?:night|evening)))"
 )
 
+# How a phrase list is bounded: CUE as ``(?<![\w-])(?:...)(?![\w-])``, WORD as
+# ``\b(?:...)\b``, ANY not at all (a plain substring, used as a pre-filter).
+_CUE, _WORD, _ANY = 0, 1, 2
+_TABLE = "attacks."  # prefix of the names of the lists in places.scan
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    counter: re.Pattern[str]
-    strong: re.Pattern[str]
     related: re.Pattern[str]
-    before: re.Pattern[str]
-    attacker: dict[str, re.Pattern[str]]
+    related_by_hits: bool  # every related phrase starts with a letter or digit (see _starts_related)
+    sides: tuple[str, ...]  # attackers, in the order of attack_cues.toml
+    tags: tuple[str, ...]  # the phrase lists, by index
+    bounds: tuple[int, ...]  # _CUE / _WORD / _ANY for each list
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     t = load_toml("attack_cues.toml")
-    b = r"(?<![\w-])(?:{})(?![\w-])"
+    lists: dict[str, tuple[int, list[str]]] = {
+        "counter": (_CUE, t["counter"]),
+        "strong": (_CUE, t["context_strong"]),
+        "before": (_CUE, t["context_before"]),
+        **{side: (_CUE, words) for side, words in t["attacker"].items()},
+        "time": (_WORD, list(_TIME_WORDS)),
+        "month": (_ANY, list(_MONTH_STEMS)),
+        "weekday": (_ANY, list(_WEEKDAYS)),
+        "related": (_ANY, t["related"]),
+    }
+    tags = tuple(lists)
+    for tag, (_, words) in lists.items():
+        add_phrase_table(_TABLE + tag, words)
     return _Cues(
-        re.compile(b.format(_alt(t["counter"]))),
-        re.compile(b.format(_alt(t["context_strong"]))),
         re.compile(rf"\s*[\W_]*(?:{_alt(t['related'])})"),
-        re.compile(b.format(_alt(t["context_before"]))),
-        {side: re.compile(b.format(_alt(words))) for side, words in t["attacker"].items()},
+        all(phrase[:1].isalnum() for phrase in t["related"]),
+        tuple(t["attacker"]),
+        tags,
+        tuple(bound for bound, _ in lists.values()),
     )
+
+
+class _Hits:
+    """The occurrences of one phrase list in a text, answering what ``finditer`` or
+    ``search`` of its bounded alternation (longest phrase first) would give within
+    ``[start, end)``. The left bound only depends on the text; the right one also
+    holds at ``end``, where a pattern run with ``endpos`` sees the end of the string."""
+
+    __slots__ = ("starts", "spans")
+
+    def __init__(self, spans: list[tuple[int, int, bool]]) -> None:
+        spans.sort(key=lambda s: (s[0], -s[1]))  # leftmost, then longest first
+        self.spans = spans  # (start, end, the right bound holds in the full text)
+        self.starts = [s for s, _, _ in spans]
+
+    def iter(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The non-overlapping matches, as ``finditer(text, start, end)``."""
+        out: list[tuple[int, int]] = []
+        if not self.spans:
+            return out
+        spans = self.spans
+        last = start
+        for i in range(bisect_left(self.starts, start), len(spans)):
+            a, b, free = spans[i]
+            if a >= end:
+                break
+            if a >= last and b <= end and (free or b == end):
+                out.append((a, b))
+                last = b
+        return out
+
+    def any(self, start: int, end: int) -> bool:
+        """Whether ``search(text, start, end)`` finds a match."""
+        if not self.spans:
+            return False
+        spans = self.spans
+        for i in range(bisect_left(self.starts, start), len(spans)):
+            a, b, free = spans[i]
+            if a >= end:
+                return False
+            if b <= end and (free or b == end):
+                return True
+        return False
+
+
+_NO_HITS = _Hits([])
+
+
+def _per_sentence(hits: _Hits, sentences: list[tuple[int, int]], starts: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """``hits.iter(start, end)`` of every sentence, by sentence index (sentences that
+    have none are left out); ``starts`` are the sentences' starts."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not hits.spans or not sentences:
+        return out
+    for a, b, free in hits.spans:
+        index = max(0, bisect_right(starts, a) - 1)
+        start, end = sentences[index]
+        if a >= start and b <= end and (free or b == end):
+            matches = out.setdefault(index, [])
+            if not matches or a >= matches[-1][1]:
+                matches.append((a, b))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _phrase_hits(text: str) -> dict[str, _Hits]:
+    """Every cue list's matches in ``text`` (a lower-cased text), from the shared
+    pass of ``places.scan``. Cached: main_attacker and the classifiers of the same
+    document share it."""
+    cues = _cues()  # registers the lists before the first scan that needs them
+    found = scan(text).phrases
+    n = len(text)
+    hits: dict[str, _Hits] = {}
+    for tag, bound in zip(cues.tags, cues.bounds):
+        spans: list[tuple[int, int, bool]] = []
+        for start, end in found[_TABLE + tag]:
+            if bound == _ANY:
+                spans.append((start, end, True))
+                continue
+            before = text[start - 1] if start else " "
+            after = text[end] if end < n else " "
+            if bound == _CUE:  # [\w-] on both sides
+                if not (before.isalnum() or before == "_" or before == "-"):
+                    spans.append((start, end, not (after.isalnum() or after == "_" or after == "-")))
+            elif not (before.isalnum() or before == "_"):  # _WORD: \w on both sides
+                spans.append((start, end, not (after.isalnum() or after == "_")))
+        hits[tag] = _Hits(spans) if spans else _NO_HITS
+    return hits
 
 
 class AttackClassifier:
@@ -67,31 +186,53 @@ class AttackClassifier:
         self.main_attacker = main_attacker
         self.russian_places = russian_places
         self.event_date = event_date
+        self._event = date.fromisoformat(event_date) if event_date is not None else None
         self.anchor = parse_published(published)
+        hits = _phrase_hits(doc.lower)
+        self._strong, self._month, self._counter = hits["strong"], hits["month"], hits["counter"]
+        self._before, self._time, self._russia = hits["before"], hits["time"], hits["Russia"]
+        # Weekdays only matter with a publication date and an event date to compare.
+        self._weekday = hits["weekday"] if self.anchor is not None and event_date is not None else _NO_HITS
+        self._related = {start for start, _, _ in hits["related"].spans}
+        self._strong_in: dict[int, list[tuple[int, int]]] | None = None  # filled by _by_sentence
+        self._counter_in: dict[int, list[tuple[int, int]]] = {}
+        self._month_in: dict[int, list[tuple[int, int]]] = {}
+        self._time_in: dict[int, list[tuple[int, int]]] = {}
         self._cache: dict[int, str] = {}
         self._days: dict[tuple[int, int], bool] = {}
         self._breaks: dict[int, list[tuple[int, int]]] = {}
 
+    def _by_sentence(self) -> None:
+        """What each sentence holds, computed once for all of them: the matches of the
+        strong and counter cues, and whether it names a month, a time or starts with
+        a "related" link."""
+        sentences = self.doc.sentences
+        starts = [start for start, _ in sentences]
+        self._strong_in = _per_sentence(self._strong, sentences, starts)
+        self._counter_in = _per_sentence(self._counter, sentences, starts)
+        self._month_in = _per_sentence(self._month, sentences, starts)
+        self._time_in = _per_sentence(self._time, sentences, starts)
+
     def __call__(self, offset: int) -> str:
         index = self.doc.sentence_index(offset)
-        kind = self.sentence_kind(index)
-        if kind == "main" and (self._context_before(index, offset) or self._other_day_cached(self._clause(index, offset))):
+        kind = self._cache.get(index) or self.sentence_kind(index)
+        if kind == "main" and (self._context_before(index, offset) or self._other_day_at(index, offset)):
             return "context"
         return kind
 
-    def _strong_context(self, start: int, end: int) -> bool:
+    def _strong_context(self, index: int, start: int) -> bool:
         """A cue of another or a cumulative attack, unless it only ranks this one
         ("one of the largest attacks this year", "the deadliest since 2022")."""
-        for m in _cues().strong.finditer(self.doc.lower, start, end):
-            if not _SUPERLATIVE.search(self.doc.lower, max(start, m.start() - 70), m.start()):
+        for a, _ in self._strong_in.get(index, ()):
+            if not _SUPERLATIVE.search(self.doc.lower, max(start, a - 70), a):
                 return True
         return False
 
-    def _other_date(self, start: int, end: int) -> bool:
+    def _other_date(self, index: int, start: int, end: int) -> bool:
         """An explicit date ("on 31 July 2025") more than a day away from the event."""
-        if self.event_date is None:
+        event = self._event
+        if event is None or index not in self._month_in:
             return False
-        event = date.fromisoformat(self.event_date)
         for m in _EXPLICIT.finditer(self.doc.lower, start, end):
             if SPEECH_BEFORE.search(self.doc.lower, max(start, m.start() - 30), m.start()):
                 continue  # "reported on 20 November": when it was said, not another attack
@@ -103,7 +244,15 @@ class AttackClassifier:
                 return True
         return False
 
-    def _other_day_cached(self, clause: tuple[int, int]) -> bool:
+    def _other_day_at(self, index: int, offset: int) -> bool:
+        """``_other_day`` of the clause of ``offset``. A sentence that names no weekday
+        has no other day in any of its clauses: most never need their clauses."""
+        if not self._weekday.spans:
+            return False
+        start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
+        if not self._weekday.any(start, end):
+            return False
+        clause = self._clause(index, offset)
         if clause not in self._days:
             self._days[clause] = self._other_day(*clause)
         return self._days[clause]
@@ -130,27 +279,39 @@ class AttackClassifier:
         a sentence with no time of its own goes on with the earlier attack before it."""
         if index == 0 or not self.doc.sentences:
             return False
-        start, end = self.doc.sentences[index]
+        if index in self._time_in:  # first: the sentences before need no look then
+            return False
+        start = self.doc.sentences[index][0]
         prev_start = self.doc.sentences[index - 1][0]
         if self.doc.paragraph_index(prev_start) != self.doc.paragraph_index(start):
             return False
-        if self.sentence_kind(index - 1) != "context" or _TIME_WORDS.search(self.doc.lower, start, end):
-            return False
-        return True
+        return self.sentence_kind(index - 1) == "context"
 
     def _sentence_kind(self, index: int) -> str:
-        cues = _cues()
         if not self.doc.sentences:
             return "main"
+        if self._strong_in is None:
+            self._by_sentence()
         start, end = self.doc.sentences[index]
-        if cues.related.match(self.doc.lower, start) or self._strong_context(start, end) or self._other_date(start, end):
+        if self._starts_related(start) or self._strong_context(index, start) or self._other_date(index, start, end):
             return "context"
-        counter = any(not any(a <= m.start() < b for a, b in self.launch_sites)
-                      for m in cues.counter.finditer(self.doc.lower, start, end))
-        in_russia = any(start <= s < end for s, _ in self.russian_places)
+        counter = any(not any(a <= s < b for a, b in self.launch_sites) for s, _ in self._counter_in.get(index, ()))
+        in_russia = bool(self.russian_places) and any(start <= s < end for s, _ in self.russian_places)
         if self.main_attacker == "Ukraine":
             return "main" if counter or in_russia else "counter" if self._russian_attack(start, end) else "main"
         return "counter" if counter or in_russia else "main"
+
+    def _starts_related(self, start: int) -> bool:
+        """``related.match`` at a sentence start: a related phrase where the first
+        letter or digit stands (the pattern skips only other characters before it)."""
+        if not _cues().related_by_hits:
+            return bool(_cues().related.match(self.doc.lower, start))
+        if not self._related:
+            return False
+        lower = self.doc.lower
+        while start < len(lower) and not lower[start].isalnum():
+            start += 1
+        return start in self._related
 
     def _other_day(self, start: int, end: int) -> bool:
         """"Wednesday's attack" or "hit on Wednesday" in a report of Thursday's attack."""
@@ -163,20 +324,23 @@ class AttackClassifier:
         return False
 
     def _russian_attack(self, start: int, end: int) -> bool:
-        return bool(_cues().attacker["Russia"].search(self.doc.lower, start, end))
+        return self._russia.any(start, end)
 
     def _context_before(self, index: int, offset: int) -> bool:
+        if not self._before.spans:
+            return False
         start, _ = self.doc.sentences[index] if self.doc.sentences else (0, 0)
-        return bool(_cues().before.search(self.doc.lower, start, offset))
+        return self._before.any(start, offset)
 
 
 def main_attacker(lower: str, title_lower: str, ukrainian_targets: bool = False) -> str | None:
     """The side whose attack the report leads with, or None when nothing says."""
-    cues = _cues().attacker
+    hits, title_hits = _phrase_hits(lower), _phrase_hits(title_lower)
     scores = {}
-    for side, rx in cues.items():
-        starts = [m.start() for m in rx.finditer(lower)]
-        scores[side] = len(starts) + 2 * sum(1 for s in starts if s < 1500) + 3 * len(rx.findall(title_lower))
+    for side in _cues().sides:
+        starts = [s for s, _ in hits[side].iter(0, len(lower))]
+        in_title = len(title_hits[side].iter(0, len(title_lower)))
+        scores[side] = len(starts) + 2 * sum(1 for s in starts if s < 1500) + 3 * in_title
     side, score = max(scores.items(), key=lambda kv: kv[1])
     if score > 0:
         return side

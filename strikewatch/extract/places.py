@@ -1,13 +1,17 @@
 """Places: gazetteer look-up (strikewatch/resources/places.csv) and struck vs mentioned.
 
-One Aho-Corasick pass finds every alias; the longest whole-word match that starts
-with a capital wins ("Kryvyi Rih", "Kharkiv region", "Shevchenkivskyi district"). A place is *struck*
+One Aho-Corasick pass finds every alias (and the phrases of any table another
+component registers with :func:`add_phrase_table`, so that a text is scanned once
+for all of them); the longest whole-word match that starts with a capital wins
+("Kryvyi Rih", "Kharkiv region", "Shevchenkivskyi district"). A place is *struck*
 when its clause says something happened there and no cue makes it a mere mention
 (a title such as "Kharkiv Mayor", a visit, the country that made a missile, a
 dateline)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +50,6 @@ class PlaceMention:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     by_alias: dict[str, Place]
-    automaton: "ahocorasick.Automaton"  # lower alias -> (alias, Place)
     struck_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
     after_rx: re.Pattern[str]
@@ -79,11 +82,74 @@ def gazetteer() -> _Gazetteer:
     before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
+    return _Gazetteer(by_alias, struck, before, after, total)
+
+
+# Phrase tables of other components (attacks.py registers its cue lists), found in
+# the same Aho-Corasick pass over a text as the gazetteer's aliases.
+# Its own words are found there too: the words the launch-site pattern starts with
+# and the anchors of the region and district windows (see ``_occurrences``).
+_PHRASE_TABLES: dict[str, tuple[str, ...]] = {}
+_LAUNCH_STARTS = ("aircraft", "bombers", "ship", "submarine", "carrier", "warship", "from", "direction",
+                  "launched", "fired")
+_PLACE_TABLES = {"places.launch": _LAUNCH_STARTS, "places.region": ("region", "oblast", "province"),
+                 "places.district": ("district",)}
+
+
+def add_phrase_table(name: str, phrases: Iterable[str]) -> None:
+    """Make :func:`scan` also report every occurrence of ``phrases`` under ``name``."""
+    _PHRASE_TABLES[name] = tuple(phrases)
+    _automaton.cache_clear()
+    scan.cache_clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What one pass over a lower-cased text found."""
+
+    aliases: list[tuple[int, int, Place]]  # whole-word aliases: (start, -length, place), leftmost and longest first
+    phrases: dict[str, list[tuple[int, int]]]  # every occurrence (start, end) of each registered table's phrases
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> "ahocorasick.Automaton":
+    """lower alias or phrase -> (length, Place or None, names of the tables holding it)"""
+    entries: dict[str, tuple[Place | None, list[str]]] = {alias: (place, []) for alias, place in gazetteer().by_alias.items()}
+    for name, phrases in (_PLACE_TABLES | _PHRASE_TABLES).items():
+        for phrase in phrases:
+            names = entries.setdefault(phrase, (None, []))[1]
+            if name not in names:
+                names.append(name)
     automaton = ahocorasick.Automaton()
-    for alias, place in by_alias.items():
-        automaton.add_word(alias, (alias, place))
+    for key, (place, names) in entries.items():
+        automaton.add_word(key, (len(key), place, tuple(names)))
     automaton.make_automaton()
-    return _Gazetteer(by_alias, automaton, struck, before, after, total)
+    return automaton
+
+
+@lru_cache(maxsize=8)
+def scan(lower: str) -> Scan:
+    """The aliases and registered phrases in ``lower`` (a ``lower_preserving`` text),
+    from one Aho-Corasick pass. Cached: the components working on the same text
+    share it. An alias is kept only as a whole word; the word tests read ``lower``,
+    which lower-casing leaves unchanged (letters stay letters)."""
+    n = len(lower)
+    aliases: list[tuple[int, int, Place]] = []
+    phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in _PLACE_TABLES | _PHRASE_TABLES}
+    for last, (length, place, names) in _automaton().iter(lower):
+        start, stop = last - length + 1, last + 1
+        if place is not None:
+            # A whole word: nothing before it that continues it ("-" does), nothing after
+            # it ("Kharkiv's" yes; "Kyivskyi", "Kyiv-based" no).
+            before = lower[start - 1] if start else " "
+            after = lower[stop] if stop < n else " "
+            if not (before.isalnum() or before == "_" or before == "-" or after.isalnum() or after == "_"
+                    or (after == "-" and stop + 1 < n and lower[stop + 1].isalnum())):
+                aliases.append((start, -length, place))
+        for name in names:
+            phrases[name].append((start, stop))
+    aliases.sort(key=lambda a: (a[0], a[1]))
+    return Scan(aliases, phrases)
 
 
 def lookup(name: str) -> Place | None:
@@ -91,7 +157,8 @@ def lookup(name: str) -> Place | None:
     return gazetteer().by_alias.get(name.strip().lower())
 
 
-_DISTRICT = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+(?:skyi|skyy|skiy|sky|kyi|nyi|ryi|zkyi|tskyi))\s+district")
+# The word-start test follows the capital so that ``re`` can skip to capitals.
+_DISTRICT = re.compile(r"([A-Z](?<![\w’'-].)[a-z’'-]+(?:skyi|skyy|skiy|sky|kyi|nyi|ryi|zkyi|tskyi))\s+district")
 _REGION_REF = re.compile(r"(?<!head )(?<!governor )(?<!chief )(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s+[A-Z])")
 
 
@@ -99,27 +166,36 @@ def find_places(text: str) -> list[PlaceMention]:
     """Gazetteer matches, city districts not in the gazetteer ("the Saltivskyi
     district" of whatever city the text is about) and "the region" meaning the oblast
     of the city named before it."""
-    found = _gazetteer_places(text)
+    phrases = scan(lower_preserving(text))
+    found = _gazetteer_places(text, phrases)
     _districts_of_the_city_in_question(found)
-    _cities_as_regions(text, found)
-    found += _unlisted_districts(text, found)
-    found += _region_references(text, found)
+    region_words = _occurrences(text, phrases, "places.region", ("Region", "region", "Oblast", "oblast", "Province", "province"))
+    _cities_as_regions(text, found, region_words)
+    found += _unlisted_districts(text, found, _occurrences(text, phrases, "places.district", ("district",)))
+    found += _region_references(text, found, region_words)
     return sorted(found, key=lambda m: m.start)
 
 
-# "[Rr]egion|[Oo]blast|[Pp]rovince", written to start with a character set so that
-# ``re`` can skip ahead to candidate letters instead of trying each branch everywhere.
-_REGION_WORD = re.compile(r"[RrOoPp](?:(?<=[Rr])egion|(?<=[Oo])blast|(?<=[Pp])rovince)")
-_DISTRICT_WORD = re.compile(r"district")
+def _occurrences(text: str, phrases: Scan, table: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of ``words`` (written exactly so; none overlaps
+    another or itself) in order, from ``phrases``, the scan of the lower-cased text,
+    whose ``table`` holds these words in lower case."""
+    spans = phrases.phrases[table]
+    return sorted((a, b) for a, b in spans if text[a:b] in words)  # the scan lists them by end
 
 
-def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int, after: int = 12):
-    """Matches of ``rx`` around an ``anchor`` word: scan only a window around each
-    anchor instead of the whole text."""
+def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before: int, after: int = 12,
+          skip=None):
+    """Matches of ``rx`` around the ``anchors`` words: scan only a window around each
+    anchor instead of the whole text. ``skip(lo, hi)`` may say that a window cannot
+    matter; it is then not scanned when that cannot change later windows either."""
     last = -1
-    for a in anchor.finditer(text):
-        lo = max(last, a.start() - before, 0)
-        for m in rx.finditer(text, lo, min(len(text), a.end() + after)):
+    for i, (a_start, a_end) in enumerate(anchors):
+        lo = max(last, a_start - before, 0)
+        hi = min(len(text), a_end + after)
+        if skip is not None and skip(lo, hi) and (i + 1 == len(anchors) or anchors[i + 1][0] - before >= hi):
+            continue  # its matches could only have moved ``last``, which the next window is past
+        for m in rx.finditer(text, lo, hi):
             if m.end() > last:
                 last = m.end()
                 yield m
@@ -128,18 +204,40 @@ _REGION_LIST = re.compile(
     rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
     rf"|(?:regions?|oblasts?|provinces?)\s+of\s+(?P<list2>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)"
 )
+# Every match of _REGION_LIST holds one of these (lower case: "the Poltava region").
+_LIST_WORD = re.compile(r"region|oblast|province")
 
 
-def _cities_as_regions(text: str, found: list[PlaceMention]) -> None:
+def _cities_as_regions(text: str, found: list[PlaceMention], region_words: list[tuple[int, int]]) -> None:
     """"the Poltava and Lviv regions", "the Lwów region": a city's name before
     "region" names its oblast."""
-    for m in _near(_REGION_LIST, _REGION_WORD, text, 120, 120):
+    cities = [m.start for m in found if _oblast_of_city(m.place) is not None]
+    if not cities:
+        return  # nothing that a list could turn into an oblast
+
+    def skip(lo: int, hi: int) -> bool:
+        """No city to convert in the window, or no match possible there."""
+        at = bisect_left(cities, lo)
+        return at == len(cities) or cities[at] >= hi or not _LIST_WORD.search(text, lo, hi)
+
+    for m in _near(_REGION_LIST, region_words, text, 120, 120, skip):
         start, end = m.span("list") if m.group("list") else m.span("list2")
         for mention in found:
-            if start <= mention.start < end and mention.place.level == "city" and mention.place.admin1:
-                oblast = lookup(mention.place.admin1)
-                if oblast is not None and oblast.level == "oblast":
+            if start <= mention.start < end:
+                oblast = _oblast_of_city(mention.place)
+                if oblast is not None:
                     mention.place = oblast
+
+
+def _oblast_of_city(place: Place) -> Place | None:
+    """The oblast a city lies in, when the gazetteer lists it."""
+    return _oblast_named(place.admin1) if place.level == "city" and place.admin1 else None
+
+
+@lru_cache(maxsize=None)
+def _oblast_named(name: str) -> Place | None:
+    oblast = lookup(name)
+    return oblast if oblast is not None and oblast.level == "oblast" else None
 
 
 # The leading lookahead lists the first letters of the opening words (aircraft,
@@ -153,8 +251,19 @@ _LAUNCH_SITES = re.compile(
 
 def launch_site_spans(text: str) -> list[tuple[int, int]]:
     """Where a list of launch sites stands ("from Kursk, Millerovo and
-    Primorsko-Akhtarsk"): places there are origins, not targets."""
-    return [m.span() for m in _LAUNCH_SITES.finditer(text)]
+    Primorsko-Akhtarsk"): places there are origins, not targets. Same matches as
+    ``_LAUNCH_SITES.finditer(text)``, trying the pattern only where one of the words
+    it starts with (``_LAUNCH_STARTS``) stands."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for start, _ in _occurrences(text, scan(lower_preserving(text)), "places.launch", _LAUNCH_STARTS):
+        if start < last:
+            continue
+        m = _LAUNCH_SITES.match(text, start)
+        if m:
+            spans.append(m.span())
+            last = m.end()
+    return spans
 
 
 def _nearest_city(found: list[PlaceMention], offset: int) -> Place | None:
@@ -176,10 +285,12 @@ def _districts_of_the_city_in_question(found: list[PlaceMention]) -> None:
         m.place = Place(name, "district", city.canonical, "Ukraine", city.lat, city.lon, True, m.place.alias)
 
 
-def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+def _unlisted_districts(text: str, found: list[PlaceMention], district_words: list[tuple[int, int]]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    if not district_words:
+        return out
     taken = [(m.start, m.end) for m in found]
-    out = []
-    for m in _near(_DISTRICT, _DISTRICT_WORD, text, 40):
+    for m in _near(_DISTRICT, district_words, text, 40):
         if any(a <= m.start() < b for a, b in taken):
             continue
         city = _nearest_city(found, m.start())
@@ -189,9 +300,29 @@ def _unlisted_districts(text: str, found: list[PlaceMention]) -> list[PlaceMenti
     return out
 
 
-def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+# The end of a _REGION_REF match, from "the" on (a literal start: a fast scan). The
+# last test is bounded: a window scan sees at least 12 characters past a match.
+_REGION_REF_TAIL = re.compile(r"the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s{1,11}[A-Z])")
+_REGION_REF_HEAD = ("in", "of", "across", "around", "throughout")
+
+
+def _may_refer_to_region(text: str) -> bool:
+    """Whether any window can match _REGION_REF: a tail preceded by white space and
+    one of its first words. A cheap, exact pre-test (most texts have none)."""
+    for m in _REGION_REF_TAIL.finditer(text):
+        head = m.start()
+        while head > 0 and text[head - 1].isspace():
+            head -= 1
+        if head < m.start() and text.endswith(_REGION_REF_HEAD, 0, head):
+            return True
+    return False
+
+
+def _region_references(text: str, found: list[PlaceMention], region_words: list[tuple[int, int]]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
-    for m in _near(_REGION_REF, _REGION_WORD, text, 50):
+    if not _may_refer_to_region(text):
+        return out
+    for m in _near(_REGION_REF, region_words, text, 50):
         city = _nearest_city(found, m.start())
         oblast = lookup(city.admin1) if city and city.admin1 else None
         if oblast is not None and oblast.level == "oblast":
@@ -199,43 +330,30 @@ def _region_references(text: str, found: list[PlaceMention]) -> list[PlaceMentio
     return out
 
 
-def _gazetteer_places(text: str) -> list[PlaceMention]:
+def _gazetteer_places(text: str, phrases: Scan) -> list[PlaceMention]:
     """Gazetteer matches in ``text``: every alias found by one Aho-Corasick pass over
     the lower-cased text, kept when it is a whole word that starts with a capital
     (or, for case-sensitive aliases, matches exactly); longest first, no overlaps."""
-    g = gazetteer()
-    lower = lower_preserving(text)
-    candidates = []
-    for end, (alias, place) in g.automaton.iter(lower):
-        start = end - len(alias) + 1
-        candidates.append((start, -len(alias), end + 1, place))
-    candidates.sort(key=lambda c: (c[0], c[1]))
     found: list[PlaceMention] = []
     last_end = -1
-    for start, _, stop, place in candidates:
-        if start < last_end or not _whole_word(text, start, stop):
+    for start, negative_length, place in phrases.aliases:
+        if start < last_end:
             continue
+        first = text[start]
+        if first.isalpha() and not first.isupper():
+            continue  # not a capital
+        stop = start - negative_length
         surface = text[start:stop]
         if place.case_sensitive and surface != place.alias:
             continue
         if _RIVER.match(text, stop):
             continue  # "the Dnipro River" is not the city
-        if not (surface[0].isupper() or not surface[0].isalpha()):
-            continue
         found.append(PlaceMention(place, surface, start, stop))
         last_end = stop
     return found
 
 
 _RIVER = re.compile(r"\s+[Rr]iver\b")
-
-
-def _whole_word(text: str, start: int, stop: int) -> bool:
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
-        return False
-    if stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
-        return False
-    return not (stop < len(text) - 1 and text[stop] == "-" and text[stop + 1].isalnum())
 
 
 def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: list[tuple[int, int]] | None = None) -> None:
@@ -245,14 +363,14 @@ def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: li
     sites = launch_site_spans(doc.text) if sites is None else sites
     for m in mentions:
         m.attack = attack_of(m.start)
-        origin = any(a <= m.start < b for a, b in sites)
+        origin = bool(sites) and any(a <= m.start < b for a, b in sites)
         m.status = "struck" if not origin and _is_struck(doc, g, m, struck_sentences) else "mentioned"
 
 
 def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool]) -> bool:
     if m.place.level == "country" or (m.place.level == "capital" and m.place.country != "Ukraine"):
         return False
-    if _is_dateline(doc.text, m):
+    if m.start <= 3 and _is_dateline(doc.text, m):
         return False
     if g.before_rx.match(doc.lower[max(0, m.start - 60) : m.start][::-1]):
         return False
