@@ -78,3 +78,12 @@ def test_whole_word_hits_match_the_bounded_alternation(text):
         assert start == 0 or not re.match(r"[\w-]", lower[start - 1])
         assert any(lower.startswith(v, start) and not re.match(r"[\w-]", lower[start + len(v) : start + len(v) + 1])
                    for v in verbs)
+
+
+def test_every_month_spelling_dates_accept_starts_with_a_stem_attacks_pre_checks():
+    """attacks.py skips the date patterns in sentences without one of the twelve month
+    stems; a month spelling added to dates.py without such a stem would be missed."""
+    from strikewatch.extract import attacks, dates
+
+    spellings = re.findall(r"[a-z]+", dates._MONTH_RX)
+    assert spellings and all(s.startswith(attacks._MONTH_STEMS) for s in spellings)
