@@ -58,7 +58,7 @@ def _report(summary: Any, verb: str = "ingested") -> None:
 def ingest_cli(
     inputs: Inputs,
     db: Db = None,
-    batch_size: BatchSize = 100,
+    batch_size: BatchSize = 500,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction workers.")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="Extraction engine: local, process or dask.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address.")] = None,
@@ -163,6 +163,36 @@ def status_cli(db: Db = None, as_json: Annotated[bool, typer.Option("--json", he
         table.add_row(s["name"], s["kind"], s["last_ingest_at"] or "", str(s["articles_new"]),
                       str(s["articles_duplicate"]), str(s["items_failed"]))
     out.print(table)
+    if data.get("pending_regroup"):
+        out.print(f"[yellow]{data['pending_regroup']} stored article(s) are not grouped into events yet[/yellow] "
+                  "(an ingest stopped before grouping): run `strikewatch regroup` or any `strikewatch ingest`.")
+
+
+def regroup_cli(
+    db: Db = None,
+    everything: Annotated[bool, typer.Option("--all", help="Rebuild every event, not only the queued articles.")] = False,
+) -> None:
+    """Group stored articles that are not in events yet (after an interrupted ingest).
+
+    Example: strikewatch regroup --db sqlite:///ledger.db
+    """
+    from ..store.pipeline import default_build_events
+
+    build_events = default_build_events()
+    if build_events is None:
+        fail("event grouping is not available")
+    store = _open(db)
+    try:
+        with store:
+            if everything:
+                err_console.print(f"regrouped everything: {store.regroup_all(build_events)} event(s)")
+                return
+            with _progress("grouping", store.pending_regroup() if err_console.is_terminal else None) as advance:
+                done = store.regroup_pending(build_events, progress=advance)
+    except StrikewatchError as err:
+        fail(str(err))
+    err_console.print(f"grouped {done.articles} queued article(s) in {done.spans} span(s); "
+                      f"{done.events_upserted} event(s) written, {done.events_deleted} removed")
 
 
 def _fmt(value: Any) -> str:
@@ -240,5 +270,6 @@ def register(app: typer.Typer) -> None:
     app.command("watch")(watch_cli)
     app.command("import-airforce")(import_airforce_cli)
     app.command("status")(status_cli)
+    app.command("regroup")(regroup_cli)
     app.command("list")(list_cli)
     app.command("export")(export_cli)

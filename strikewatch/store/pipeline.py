@@ -1,8 +1,12 @@
-"""Ingest into the ledger: read -> skip known -> extract -> store + regroup, batch by batch.
+"""Ingest into the ledger: read -> skip known -> extract -> store, batch by batch; then regroup.
 
-Each batch is committed in one transaction (articles, facts and the events they
-touch), so a process killed mid-run loses only the batch in flight, and a re-run
-skips what is stored and completes the rest. A bad item is counted with its reason
+Each batch is committed in one transaction (its articles, facts, and their entries in
+the ``pending_regroup`` queue), so a process killed mid-run loses only the batch in
+flight, and a re-run skips what is stored and completes the rest. Grouping runs once
+at the end of the run over the queued articles, span of dates by span (each span one
+transaction): regrouping a +-2-day window for every batch made each report be grouped
+many times over. A run killed before or during grouping leaves the rest queued; the
+next run (or ``strikewatch regroup``) groups it. A bad item is counted with its reason
 and never stops the run.
 """
 from __future__ import annotations
@@ -24,6 +28,7 @@ log = logging.getLogger(__name__)
 Extractor = Callable[[Article], dict[str, Any]]
 BuildEvents = Callable[[Iterable[dict[str, Any]]], list[dict[str, Any]]]
 Progress = Callable[[int], None]  # called with how many items were just handled
+DEFAULT_BATCH = 500  # articles per transaction: a commit is cheap, a killed run loses one batch
 
 
 @dataclass(slots=True)
@@ -47,7 +52,7 @@ class IngestSummary:
     new: int = 0
     duplicates: int = 0
     failed: list[tuple[str, str, str]] = field(default_factory=list)
-    events_upserted: int = 0
+    events_upserted: int = 0  # event rows written (an event rewritten by two spans counts twice)
     batches: int = 0
     seconds: float = 0.0
     shards: list[str] = field(default_factory=list)  # Parquet shards written with ``--out``
@@ -166,7 +171,7 @@ class Ingester:
 
     def __init__(self, store: Store, batch_size: int = 100, extractor: Extractor | None = None,
                  build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
-                 progress: Progress | None = None, group: bool = True) -> None:
+                 progress: Progress | None = None, group: bool = True, regroup_span: int = 20_000) -> None:
         self.store = store
         self.batch_size = max(1, batch_size)
         self.options = options or ExtractOptions()
@@ -175,6 +180,7 @@ class Ingester:
             build_events = default_build_events()
         self.build_events = build_events
         self.progress = progress or (lambda n: None)
+        self.regroup_span = regroup_span  # most stored reports grouped in one span (bounds memory)
         self.sink = ShardSink(self.options.out) if self.options.out else None
 
     def _extract(self, articles: list[Article], failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
@@ -191,7 +197,8 @@ class Ingester:
         fresh = [a for i, a in enumerate(articles) if i not in dupes]
         done = self._extract(fresh, summary.failed) if fresh else []
         if done:
-            result = self.store.add_batch([a for a, _ in done], [r for _, r in done], origin, self.build_events)
+            result = self.store.add_batch([a for a, _ in done], [r for _, r in done], origin, self.build_events,
+                                          defer=self.build_events is not None)
             summary.new = len(result.new)
             summary.duplicates += len(result.duplicates)
             summary.events_upserted = len(result.events_upserted)
@@ -200,8 +207,17 @@ class Ingester:
         self.progress(len(articles))
         return summary
 
-    def run(self, items: Iterable[Article | InputProblem], origin: str, kind: str = "file") -> IngestSummary:
-        """Ingest a stream of read items; records the source's counts and failures."""
+    def regroup(self) -> int:
+        """Group every queued article (this run's and any left by a killed run);
+        returns the number of event rows written."""
+        if self.build_events is None:
+            return 0
+        return self.store.regroup_pending(self.build_events, max_reports=self.regroup_span).events_upserted
+
+    def run(self, items: Iterable[Article | InputProblem], origin: str, kind: str = "file",
+            regroup: bool = True) -> IngestSummary:
+        """Ingest a stream of read items, then (``regroup``) group what it stored;
+        records the source's counts and failures."""
         total, unread = IngestSummary(), IngestSummary()
         started = time.perf_counter()
         for batch in _batches(items, self.batch_size, unread):
@@ -213,6 +229,8 @@ class Ingester:
         self.store.record_source(origin, kind, 0, 0, len(unread.failed))
         self.store.record_failures(unread.failed)
         total.failed = unread.failed + total.failed
+        if regroup:
+            total.events_upserted += self.regroup()
         total.seconds = time.perf_counter() - started
         return total
 
@@ -256,7 +274,7 @@ def source_kind(spec: str) -> str:
     return "stdin" if spec == "-" else "path"
 
 
-def ingest(store: Store, inputs: Iterable[str], batch_size: int = 100, extractor: Extractor | None = None,
+def ingest(store: Store, inputs: Iterable[str], batch_size: int = DEFAULT_BATCH, extractor: Extractor | None = None,
            build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
            progress: Progress | None = None) -> IngestSummary:
     """Ingest every input spec (file, folder, feed file, URL, ``-``) into ``store``.
@@ -266,9 +284,10 @@ def ingest(store: Store, inputs: Iterable[str], batch_size: int = 100, extractor
     total = IngestSummary()
     started = time.perf_counter()
     for spec in inputs:
-        part = ingester.run(read_inputs([spec]), origin=spec, kind=source_kind(spec))
+        part = ingester.run(read_inputs([spec]), origin=spec, kind=source_kind(spec), regroup=False)
         total.merge(part)
     if ingester.sink is not None:
         total.shards.extend(ingester.sink.close())
+    total.events_upserted += ingester.regroup()  # once, over every input (and leftovers of a killed run)
     total.seconds = time.perf_counter() - started
     return total

@@ -19,7 +19,7 @@ from ..models import Article
 from . import queries, writes
 from . import schema as t
 from .migrate import upgrade
-from .types import BatchResult, EventFilter
+from .types import BatchResult, EventFilter, RegroupResult
 
 log = logging.getLogger(__name__)
 
@@ -127,16 +127,19 @@ class Store:
         origin: str | None = None,
         build_events: Any = None,
         window_days: int = 2,
+        defer: bool = False,
     ) -> BatchResult:
         """Store a batch in ONE transaction: new articles with their reports and facts,
         then regroup the events they touch (``build_events(reports) -> events``; None
-        skips grouping). ``reports[i]`` belongs to ``articles[i]`` (None when extraction
-        failed: the article is stored without facts). Duplicates are skipped; when a
-        concurrent writer stored some of them first, the batch is retried once."""
+        skips grouping). With ``defer`` the new articles are queued instead and grouped
+        later by :meth:`regroup_pending` (bulk ingests regroup once, at the end).
+        ``reports[i]`` belongs to ``articles[i]`` (None when extraction failed: the
+        article is stored without facts). Duplicates are skipped; when a concurrent
+        writer stored some of them first, the batch is retried once."""
         for attempt in (1, 2):
             try:
                 with self.engine.begin() as conn:
-                    return writes.add_batch(conn, articles, reports, origin, build_events, window_days)
+                    return writes.add_batch(conn, articles, reports, origin, build_events, window_days, defer)
             except sa.exc.IntegrityError:
                 if attempt == 2:
                     raise
@@ -161,6 +164,34 @@ class Store:
         a file adds nothing."""
         with self.engine.begin() as conn:
             return writes.add_official(conn, rows)
+
+    def pending_regroup(self) -> int:
+        """How many stored articles wait to be grouped (left by a deferred or killed ingest)."""
+        with self.engine.connect() as conn:
+            return writes.pending_count(conn)
+
+    def regroup_pending(self, build_events: Any, window_days: int = 2, max_reports: int = 20_000,
+                        progress: Any = None) -> RegroupResult:
+        """Group every queued article: their dates are cut into consecutive spans of at
+        most about ``max_reports`` stored articles (memory stays bounded however large
+        the queue), and each span is regrouped with its +-``window_days`` window and
+        committed on its own, so an interrupted regroup keeps what it finished.
+        ``progress(n)`` is called with the articles cleared by each span."""
+        with self.engine.connect() as conn:
+            spans, undated = writes.pending_plan(conn, max_reports)
+        done = RegroupResult()
+        todo: list[tuple[str, str] | None] = [*spans, *([None] * -(-undated // max_reports))]
+        for span in todo:
+            with self.engine.begin() as conn:
+                upserted, deleted, cleared = writes.regroup_pending_span(conn, span, build_events, window_days,
+                                                                         max_reports)
+            done.events_upserted += len(upserted)
+            done.events_deleted += len(deleted)
+            done.articles += cleared
+            done.spans += 1
+            if progress is not None:
+                progress(cleared)
+        return done
 
     def regroup_all(self, build_events: Any) -> int:
         """Rebuild every event from the stored reports (after a grouping change);
@@ -230,6 +261,8 @@ class Store:
 
     def status(self) -> dict[str, Any]:
         """``{"url","counts":{articles,facts,events,official_reports,failures},
+        "pending_regroup" (articles stored but not grouped yet: an ingest was killed
+        before grouping; the next ingest or ``strikewatch regroup`` groups them),
         "sources":[{"name","kind","last_ingest_at","articles_new",...}],
         "last_ingest_at"}``."""
         with self.engine.connect() as conn:
