@@ -21,7 +21,8 @@ from typing import Any
 from ..errors import EXTRACTION, MISSING_EXTRA, StrikewatchError
 from ..ingest import READERS, InputProblem, read_inputs
 from ..models import Article
-from .store import Store
+from .store import REGROUP_SPAN, Store
+from .writes import text_hash
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ class Ingester:
 
     def __init__(self, store: Store, batch_size: int = 100, extractor: Extractor | None = None,
                  build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
-                 progress: Progress | None = None, group: bool = True, regroup_span: int = 20_000) -> None:
+                 progress: Progress | None = None, group: bool = True, regroup_span: int = REGROUP_SPAN) -> None:
         self.store = store
         self.batch_size = max(1, batch_size)
         self.options = options or ExtractOptions()
@@ -192,13 +193,16 @@ class Ingester:
 
     def run_batch(self, articles: list[Article], origin: str | None) -> IngestSummary:
         summary = IngestSummary(batches=1)
-        dupes = self.store.find_duplicates(articles)
+        hashes = [text_hash(a) for a in articles]  # normalising a text costs: once per article
+        dupes = self.store.find_duplicates(articles, hashes)
         summary.duplicates = len(dupes)
-        fresh = [a for i, a in enumerate(articles) if i not in dupes]
-        done = self._extract(fresh, summary.failed) if fresh else []
+        fresh = [(a, h) for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes]
+        hash_of = {id(a): h for a, h in fresh}
+        done = self._extract([a for a, _ in fresh], summary.failed) if fresh else []
         if done:
             result = self.store.add_batch([a for a, _ in done], [r for _, r in done], origin, self.build_events,
-                                          defer=self.build_events is not None)
+                                          defer=self.build_events is not None,
+                                          hashes=[hash_of[id(a)] for a, _ in done])
             summary.new = len(result.new)
             summary.duplicates += len(result.duplicates)
             summary.events_upserted = len(result.events_upserted)

@@ -76,9 +76,10 @@ def _free_id(candidate: str, digest: str, taken: set[str]) -> str:
 
 
 def _insert_articles(
-    conn: sa.Connection, articles: Sequence[Article], reports: Sequence[dict[str, Any] | None], origin: str | None
+    conn: sa.Connection, articles: Sequence[Article], reports: Sequence[dict[str, Any] | None], origin: str | None,
+    hashes: Sequence[str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    hashes = [text_hash(a) for a in articles]
+    hashes = hashes if hashes is not None else [text_hash(a) for a in articles]
     dupes = find_duplicates(conn, articles, hashes)
     wanted = {a.id or "a" + h[:15] for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes}
     taken = _taken_ids(conn, wanted)
@@ -110,12 +111,14 @@ def add_batch(
     build_events: BuildEvents | None,
     window_days: int,
     defer: bool = False,
+    hashes: Sequence[str] | None = None,
 ) -> BatchResult:
     """Store a batch; then regroup its events now, or (``defer``) queue its articles in
-    ``pending_regroup`` for :func:`regroup_pending_span`, in the same transaction."""
+    ``pending_regroup`` for :func:`regroup_pending_span`, in the same transaction.
+    ``hashes`` are the articles' :func:`text_hash` when the caller has them already."""
     if len(articles) != len(reports):
         raise ValueError("one report (or None) per article")
-    stored, duplicates = _insert_articles(conn, articles, reports, origin)
+    stored, duplicates = _insert_articles(conn, articles, reports, origin, hashes)
     result = BatchResult(new=[s["id"] for s in stored], duplicates=duplicates)
     if defer and stored:
         conn.execute(t.pending_regroup.insert(), [{"article_id": s["id"], "event_date": s["event_date"]} for s in stored])
@@ -143,36 +146,46 @@ def pending_count(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(t.pending_regroup)).scalar_one()
 
 
-def plan_spans(pending: dict[str | None, int], stored: dict[str, int], max_reports: int) -> list[tuple[str, str]]:
-    """Cut the dates that have pending articles into consecutive (from, to) spans whose
-    stored articles (pending or not) add up to at most ``max_reports`` each (a single
-    busier date is a span of its own). Undated articles are not planned here."""
-    spans: list[list[str]] = []
-    load = 0
-    for day in sorted(d for d in pending if d is not None):
-        weight = max(stored.get(day, 0), pending[day])
-        if spans and load + weight <= max_reports:
+def plan_spans(pending: dict[str | None, int], stored: dict[str, int], max_reports: int,
+               days: int = 2) -> list[tuple[str, str]]:
+    """Cut the dates that have pending articles into consecutive (from, to) spans such
+    that the stored articles dated within +-``days`` of a span (what regrouping it
+    loads) add up to at most ``max_reports`` (a single busier date is a span of its
+    own). Undated articles are not planned here."""
+    dated = sorted(date.fromisoformat(d).toordinal() for d in pending if d is not None)
+    if not dated:
+        return []
+    first = dated[0] - days
+    prefix = [0]  # prefix[i]: stored articles dated before day first + i
+    for day in range(first, dated[-1] + days + 1):
+        prefix.append(prefix[-1] + stored.get(date.fromordinal(day).isoformat(), 0))
+
+    def load(lo: int, hi: int) -> int:
+        return prefix[hi + days - first + 1] - prefix[lo - days - first]
+
+    spans: list[list[int]] = []
+    for day in dated:
+        if spans and load(spans[-1][0], day) <= max_reports:
             spans[-1][1] = day
-            load += weight
         else:
             spans.append([day, day])
-            load = weight
-    return [(lo, hi) for lo, hi in spans]
+    return [(date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()) for lo, hi in spans]
 
 
-def pending_plan(conn: sa.Connection, max_reports: int) -> tuple[list[tuple[str, str]], int]:
+def pending_plan(conn: sa.Connection, max_reports: int, days: int) -> tuple[list[tuple[str, str]], int]:
     """The date spans to regroup, and how many pending articles have no date."""
     p, a = t.pending_regroup, t.articles
     pending = dict(conn.execute(sa.select(p.c.event_date, sa.func.count()).group_by(p.c.event_date)).all())
     if not pending:
         return [], 0
-    days = [d for d in pending if d is not None]
+    dated = [d for d in pending if d is not None]
     stored: dict[str, int] = {}
-    if days:
-        stmt = (sa.select(a.c.event_date, sa.func.count()).where(a.c.event_date.between(min(days), max(days)))
-                .group_by(a.c.event_date))
+    if dated:
+        lo = (date.fromisoformat(min(dated)) - timedelta(days=days)).isoformat()
+        hi = (date.fromisoformat(max(dated)) + timedelta(days=days)).isoformat()
+        stmt = sa.select(a.c.event_date, sa.func.count()).where(a.c.event_date.between(lo, hi)).group_by(a.c.event_date)
         stored = dict(conn.execute(stmt).all())
-    return plan_spans(pending, stored, max_reports), pending.get(None, 0)
+    return plan_spans(pending, stored, max_reports, days), pending.get(None, 0)
 
 
 def regroup_pending_span(

@@ -126,12 +126,14 @@ def test_undated_queued_articles_are_grouped_in_pages(store):
     assert sorted(grouped) == sorted(a.id for a, _ in SAMPLE)
 
 
-def test_spans_cover_pending_dates_in_order_within_the_limit():
+def test_spans_keep_the_reports_of_their_window_within_the_limit():
     from strikewatch.store.writes import plan_spans
 
-    pending = {"2026-07-01": 2, "2026-07-02": 1, "2026-07-05": 4, None: 3}
-    stored = {"2026-07-01": 5, "2026-07-02": 1, "2026-07-05": 4, "2026-07-03": 100}
-    assert plan_spans(pending, stored, 6) == [("2026-07-01", "2026-07-02"), ("2026-07-05", "2026-07-05")]
-    assert plan_spans(pending, stored, 3) == [("2026-07-01", "2026-07-01"), ("2026-07-02", "2026-07-02"),
-                                              ("2026-07-05", "2026-07-05")]
-    assert plan_spans({}, {}, 10) == []
+    pending = {"2026-07-01": 2, "2026-07-02": 1, "2026-07-09": 4, None: 3}
+    stored = {"2026-07-01": 5, "2026-07-02": 1, "2026-07-03": 2, "2026-07-09": 4, "2026-07-11": 1}
+    # 1-2 July loads 29 June .. 4 July: 8 reports; 9 July loads 7..11 July: 5 reports
+    assert plan_spans(pending, stored, 8, days=2) == [("2026-07-01", "2026-07-02"), ("2026-07-09", "2026-07-09")]
+    assert plan_spans(pending, stored, 7, days=2) == [("2026-07-01", "2026-07-01"), ("2026-07-02", "2026-07-02"),
+                                                      ("2026-07-09", "2026-07-09")]
+    assert plan_spans(pending, stored, 100, days=2) == [("2026-07-01", "2026-07-09")]
+    assert plan_spans({None: 3}, {}, 10) == []
