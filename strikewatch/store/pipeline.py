@@ -141,30 +141,23 @@ def _extract_scaled(articles: list[Article], opts: ExtractOptions,
 
 
 class ShardSink:
-    """Writes reports to Parquet shards as batches arrive (``ingest --out``), so memory
-    stays bounded by one shard's rows however large the archive."""
+    """Writes reports to Parquet shards as batches arrive (``ingest --out``): rows go
+    out in row groups of 1,000, so memory stays bounded however large the archive.
+    Shards are numbered after those already in ``out_dir``."""
 
-    def __init__(self, out_dir: str, rows_per_shard: int = 10_000) -> None:
-        self.out_dir = out_dir
-        self.rows_per_shard = rows_per_shard
-        self.buffer: list[dict[str, Any]] = []
-        self.next_index = len(list(Path(out_dir).glob("reports-*.parquet"))) if Path(out_dir).is_dir() else 0
+    def __init__(self, out_dir: str, rows_per_shard: int = 10_000, batch_rows: int = 1_000) -> None:
+        from ..scale.parquet import SHARD_NAME, ShardWriter
+
+        folder = Path(out_dir)
+        first = len(list(folder.glob(SHARD_NAME.replace("{:05d}", "*")))) if folder.is_dir() else 0
+        self.writer = ShardWriter(out_dir, rows_per_shard=rows_per_shard, batch_rows=batch_rows, first_index=first)
 
     def add(self, reports: list[dict[str, Any]]) -> list[str]:
-        self.buffer.extend(reports)
-        return self._flush() if len(self.buffer) >= self.rows_per_shard else []
+        """Returns the shards completed by these reports."""
+        return [str(p) for p in self.writer.add(reports)]
 
     def close(self) -> list[str]:
-        return self._flush() if self.buffer else []
-
-    def _flush(self) -> list[str]:
-        from ..scale import write_parquet_shards
-
-        paths = write_parquet_shards(self.buffer, self.out_dir, rows_per_shard=self.rows_per_shard,
-                                     first_index=self.next_index)
-        self.next_index += len(paths)
-        self.buffer = []
-        return [str(p) for p in paths]
+        return [str(p) for p in self.writer.close()]
 
 
 class Ingester:
