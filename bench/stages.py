@@ -156,19 +156,24 @@ def stage_engine(corpus: Path, size: int, engine: str, workers: int) -> dict[str
 
 def stage_ingest_cli(corpus: Path, size: int) -> dict[str, Any]:
     """The whole streamed pipeline as a user runs it: ``strikewatch ingest CORPUS
-    --db ...``, with the peak memory of that process."""
+    --db ...`` (read, skip duplicates, extract, store, group), with the wall time, the
+    CPU time (user + system) and the peak memory of that process."""
     exe = Path(sys.executable).with_name("strikewatch")
     help_text = subprocess.run([str(exe), "--help"], capture_output=True, text=True).stdout
     if " ingest " not in help_text:
         raise Skip("the 'strikewatch ingest' command is not there yet")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         done = subprocess.run([str(exe), "ingest", str(corpus), "--db", f"sqlite:///{tmp}/ingest.db"],
                               capture_output=True, text=True)
         seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise Skip(f"strikewatch ingest failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"articles": size, "seconds": round(seconds, 2), "articles_per_s": round(size / seconds),
+            "cpu_seconds": round(cpu, 2), "cpu_ms_per_article": round(1000 * cpu / size, 2),
             "peak_rss_mb": peak_rss_mb(children=True)}
 
 
