@@ -25,8 +25,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_URL = "sqlite:///strikewatch.db"
 # Most stored reports loaded to regroup one span of queued articles: ~65 KB each while
-# grouping, so about 520 MB; at ~1,000 reports a day a span is then about four days.
-REGROUP_SPAN = 8_000
+# grouping, so under 400 MB; at ~1,000 reports a day a span is then two or three days.
+REGROUP_SPAN = 6_000
 
 
 def default_url() -> str:
