@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,33 +111,37 @@ def _batches(items: Iterable[Article | InputProblem], size: int,
         yield batch
 
 
-def _extract_local(articles: list[Article], extractor: Extractor,
-                   failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
+@dataclass(slots=True)
+class _Prepared:
+    """A read batch after the duplicate check: what is left to extract."""
+
+    articles: list[Article]
+    fresh: list[Article]
+    hashes: list[str]  # text_hash of each fresh article
+    duplicates: int
+
+
+def _extract_local(prepared: _Prepared, extractor: Extractor,
+                   failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any], str]]:
     done = []
-    for article in articles:
+    for article, digest in zip(prepared.fresh, prepared.hashes):
         try:
-            done.append((article, extractor(article)))
+            done.append((article, extractor(article), digest))
         except Exception as err:  # noqa: BLE001 - one bad text must not stop the batch
             log.debug("extraction failed for %s", article.source, exc_info=True)
             failed.append((article.source or article.id, EXTRACTION, f"extraction failed: {type(err).__name__}: {err}"))
     return done
 
 
-def _extract_scaled(articles: list[Article], opts: ExtractOptions,
-                    failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
-    from ..scale import run_extraction  # lazy: the scale extras are optional
-
-    def on_problem(problem: InputProblem) -> None:
-        failed.append((problem.item, problem.code, problem.message))
-
-    reports = run_extraction(articles, engine=opts.engine, workers=opts.workers, scheduler=opts.scheduler,
-                             on_problem=on_problem)
-    pending, done = iter(articles), []
-    for report in reports:  # in input order, failed articles left out
-        for article in pending:
-            if article.id == report.get("id"):
-                done.append((article, report))
-                break
+def _results(prepared: _Prepared, results: list[dict[str, Any] | InputProblem],
+             failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any], str]]:
+    """(article, report, hash) of the fresh articles that were extracted; failures to ``failed``."""
+    done = []
+    for article, digest, result in zip(prepared.fresh, prepared.hashes, results):
+        if isinstance(result, InputProblem):
+            failed.append((result.item, result.code, result.message))
+        else:
+            done.append((article, result, digest))
     return done
 
 
@@ -177,31 +182,54 @@ class Ingester:
         self.regroup_span = regroup_span  # most stored reports grouped in one span (bounds memory)
         self.sink = ShardSink(self.options.out) if self.options.out else None
 
-    def _extract(self, articles: list[Article], failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
+    def _prepare(self, batches: Iterable[list[Article]]) -> Iterator[_Prepared]:
+        for articles in batches:
+            hashes = [text_hash(a) for a in articles]  # normalising a text costs: once per article
+            dupes = self.store.find_duplicates(articles, hashes)
+            fresh = [(a, h) for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes]
+            yield _Prepared(articles, [a for a, _ in fresh], [h for _, h in fresh], len(dupes))
+
+    def _extracted(self, batches: Iterable[list[Article]]) -> Iterator[tuple[_Prepared, list[tuple[Article, dict[str, Any], str]], list[tuple[str, str, str]]]]:
+        """Each batch with its extracted (article, report, hash) and its failures. With a
+        process pool or Dask, later batches are extracted while the caller stores this one."""
         if self.extractor is None and self.options.scaled:
-            return _extract_scaled(articles, self.options, failed)
+            from ..scale import extract_batches  # lazy: the scale extras are optional
+
+            in_flight: deque[_Prepared] = deque()
+
+            def fresh_lists() -> Iterator[list[Article]]:
+                for prepared in self._prepare(batches):
+                    in_flight.append(prepared)
+                    yield prepared.fresh
+
+            opts = self.options
+            for results in extract_batches(fresh_lists(), opts.engine, opts.workers, opts.scheduler):
+                prepared, failed = in_flight.popleft(), []
+                yield prepared, _results(prepared, results, failed), failed
+            return
         if self.extractor is None:
             self.extractor = default_extractor()
-        return _extract_local(articles, self.extractor, failed)
+        for prepared in self._prepare(batches):
+            failed: list[tuple[str, str, str]] = []
+            yield prepared, _extract_local(prepared, self.extractor, failed), failed
 
     def run_batch(self, articles: list[Article], origin: str | None) -> IngestSummary:
-        summary = IngestSummary(batches=1)
-        hashes = [text_hash(a) for a in articles]  # normalising a text costs: once per article
-        dupes = self.store.find_duplicates(articles, hashes)
-        summary.duplicates = len(dupes)
-        fresh = [(a, h) for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes]
-        hash_of = {id(a): h for a, h in fresh}
-        done = self._extract([a for a, _ in fresh], summary.failed) if fresh else []
+        """Check, extract and store one batch (``watch`` and tests; ``run`` pipelines batches)."""
+        ((prepared, done, failed),) = list(self._extracted([articles]))
+        return self._store(prepared, done, failed, origin)
+
+    def _store(self, prepared: _Prepared, done: list[tuple[Article, dict[str, Any], str]],
+               failed: list[tuple[str, str, str]], origin: str | None) -> IngestSummary:
+        summary = IngestSummary(batches=1, duplicates=prepared.duplicates, failed=failed)
         if done:
-            result = self.store.add_batch([a for a, _ in done], [r for _, r in done], origin, self.build_events,
-                                          defer=self.build_events is not None,
-                                          hashes=[hash_of[id(a)] for a, _ in done])
+            result = self.store.add_batch([a for a, _, _ in done], [r for _, r, _ in done], origin, self.build_events,
+                                          defer=self.build_events is not None, hashes=[h for _, _, h in done])
             summary.new = len(result.new)
             summary.duplicates += len(result.duplicates)
             summary.events_upserted = len(result.events_upserted)
             if self.sink is not None:
-                summary.shards.extend(self.sink.add([r for _, r in done]))
-        self.progress(len(articles))
+                summary.shards.extend(self.sink.add([r for _, r, _ in done]))
+        self.progress(len(prepared.articles))
         return summary
 
     def regroup(self) -> int:
@@ -217,8 +245,8 @@ class Ingester:
         records the source's counts and failures."""
         total, unread = IngestSummary(), IngestSummary()
         started = time.perf_counter()
-        for batch in _batches(items, self.batch_size, unread):
-            part = self.run_batch(batch, origin)
+        for prepared, done, failed in self._extracted(_batches(items, self.batch_size, unread)):
+            part = self._store(prepared, done, failed, origin)
             total.merge(part)
             self.store.record_source(origin, kind, part.new, part.duplicates, len(part.failed))
             self.store.record_failures(part.failed)

@@ -110,3 +110,21 @@ def test_grouping_in_many_small_date_spans_gives_the_same_events_as_one_full_reg
         store.regroup_all(build_events)
         full = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
     assert len(full) > 5 and spans == full
+
+
+def test_a_process_pool_extracts_later_batches_while_one_is_stored(tmp_path):
+    from strikewatch.store.pipeline import ExtractOptions
+
+    lines = [json.dumps(article(n)) for n in range(14)]
+    lines.insert(5, lines[2])  # a repeat in the next batch, extracted before the first copy is stored
+    lines.insert(9, json.dumps({"id": "empty", "text": ""}))
+    source = tmp_path / "pooled.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'pool.db'}") as store:
+        summary = ingest(store, [str(source)], batch_size=4, options=ExtractOptions(engine="process", workers=2))
+        assert (summary.new, summary.duplicates, len(summary.failed)) == (14, 1, 1)
+        assert summary.batches == 4
+        grouped = sorted(aid for e in store.iter_events() for aid in e["article_ids"])
+        assert grouped == sorted(a["id"] for a in store.iter_articles()) and len(grouped) == 14
+        again = ingest(store, [str(source)], batch_size=4, options=ExtractOptions(engine="process", workers=2))
+        assert (again.new, again.duplicates) == (0, 15)
