@@ -144,13 +144,19 @@ def import_airforce_cli(
         err_console.print(f"  [red]skipped[/red] {problem}", soft_wrap=True)
 
 
-def status_cli(db: Db = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def status_cli(
+    db: Db = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="First group articles an interrupted ingest left ungrouped.")] = False,
+) -> None:
     """Show counts and the last ingest per source.
 
     Example: strikewatch status --db sqlite:///ledger.db
     """
     store = _open(db)
     with store:
+        if repair and store.pending_regroup():
+            _repair(store)
         data = store.status()
     if as_json:
         console.print_json(data=data)
@@ -165,30 +171,19 @@ def status_cli(db: Db = None, as_json: Annotated[bool, typer.Option("--json", he
     out.print(table)
     if data.get("pending_regroup"):
         out.print(f"[yellow]{data['pending_regroup']} stored article(s) are not grouped into events yet[/yellow] "
-                  "(an ingest stopped before grouping): run `strikewatch regroup` or any `strikewatch ingest`.")
+                  "(an ingest stopped before grouping): `strikewatch status --repair` or the next ingest groups them.")
 
 
-def regroup_cli(
-    db: Db = None,
-    everything: Annotated[bool, typer.Option("--all", help="Rebuild every event, not only the queued articles.")] = False,
-) -> None:
-    """Group stored articles that are not in events yet (after an interrupted ingest).
-
-    Example: strikewatch regroup --db sqlite:///ledger.db
-    """
+def _repair(store: Any) -> None:
+    """Group the articles queued by an ingest that stopped before grouping them."""
     from ..store.pipeline import default_build_events
 
     build_events = default_build_events()
     if build_events is None:
         fail("event grouping is not available")
-    store = _open(db)
     try:
-        with store:
-            if everything:
-                err_console.print(f"regrouped everything: {store.regroup_all(build_events)} event(s)")
-                return
-            with _progress("grouping", store.pending_regroup() if err_console.is_terminal else None) as advance:
-                done = store.regroup_pending(build_events, progress=advance)
+        with _progress("grouping", store.pending_regroup() if err_console.is_terminal else None) as advance:
+            done = store.regroup_pending(build_events, progress=advance)
     except StrikewatchError as err:
         fail(str(err))
     err_console.print(f"grouped {done.articles} queued article(s) in {done.spans} span(s); "
@@ -270,6 +265,5 @@ def register(app: typer.Typer) -> None:
     app.command("watch")(watch_cli)
     app.command("import-airforce")(import_airforce_cli)
     app.command("status")(status_cli)
-    app.command("regroup")(regroup_cli)
     app.command("list")(list_cli)
     app.command("export")(export_cli)

@@ -1,4 +1,4 @@
-"""kill -9 during ingest loses nothing committed; a re-run (or `regroup`) completes the rest once.
+"""kill -9 during ingest loses nothing committed; a re-run (or `status --repair`) completes the rest once.
 
 Ingest groups its articles at the end of the run, so a run killed before then leaves
 them queued in ``pending_regroup``: ``status`` shows how many, and the next run groups them."""
@@ -82,17 +82,18 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(db_url, tmp_p
         assert store.status()["pending_regroup"] == 0
 
 
-def test_regroup_command_repairs_a_killed_run(db_url, tmp_path):
+def test_status_detects_and_repairs_a_killed_run(db_url, tmp_path):
     from strikewatch.events import build_events
 
     _, before = _killed_run(db_url, tmp_path)
     status = subprocess.run([sys.executable, "-m", "strikewatch", "status", "--db", db_url],
                             capture_output=True, text=True, timeout=120)
     assert "not grouped into events yet" in " ".join(status.stdout.split())
-    done = subprocess.run([sys.executable, "-m", "strikewatch", "regroup", "--db", db_url],
+    done = subprocess.run([sys.executable, "-m", "strikewatch", "status", "--repair", "--db", db_url],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert f"grouped {before} queued article(s)" in " ".join(done.stderr.split())
+    assert "not grouped into events yet" not in " ".join(done.stdout.split())
     assert _check_consistent(db_url) == before
     with open_store(db_url) as store:
         repaired = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
