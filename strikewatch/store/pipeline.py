@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 Extractor = Callable[[Article], dict[str, Any]]
 BuildEvents = Callable[[Iterable[dict[str, Any]]], list[dict[str, Any]]]
 Progress = Callable[[int], None]  # called with how many items were just handled
+Failures = list[tuple[str, str, str]]  # (item, code, reason)
+Extracted = list[tuple[Article, dict[str, Any], str]]  # (article, report, text hash)
 DEFAULT_BATCH = 500  # articles per transaction: a commit is cheap, a killed run loses one batch
 
 
@@ -121,8 +123,7 @@ class _Prepared:
     duplicates: int
 
 
-def _extract_local(prepared: _Prepared, extractor: Extractor,
-                   failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any], str]]:
+def _extract_local(prepared: _Prepared, extractor: Extractor, failed: Failures) -> Extracted:
     done = []
     for article, digest in zip(prepared.fresh, prepared.hashes):
         try:
@@ -133,8 +134,7 @@ def _extract_local(prepared: _Prepared, extractor: Extractor,
     return done
 
 
-def _results(prepared: _Prepared, results: list[dict[str, Any] | InputProblem],
-             failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any], str]]:
+def _results(prepared: _Prepared, results: list[dict[str, Any] | InputProblem], failed: Failures) -> Extracted:
     """(article, report, hash) of the fresh articles that were extracted; failures to ``failed``."""
     done = []
     for article, digest, result in zip(prepared.fresh, prepared.hashes, results):
@@ -189,7 +189,7 @@ class Ingester:
             fresh = [(a, h) for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes]
             yield _Prepared(articles, [a for a, _ in fresh], [h for _, h in fresh], len(dupes))
 
-    def _extracted(self, batches: Iterable[list[Article]]) -> Iterator[tuple[_Prepared, list[tuple[Article, dict[str, Any], str]], list[tuple[str, str, str]]]]:
+    def _extracted(self, batches: Iterable[list[Article]]) -> Iterator[tuple[_Prepared, Extracted, Failures]]:
         """Each batch with its extracted (article, report, hash) and its failures. With a
         process pool or Dask, later batches are extracted while the caller stores this one."""
         if self.extractor is None and self.options.scaled:
@@ -210,7 +210,7 @@ class Ingester:
         if self.extractor is None:
             self.extractor = default_extractor()
         for prepared in self._prepare(batches):
-            failed: list[tuple[str, str, str]] = []
+            failed: Failures = []
             yield prepared, _extract_local(prepared, self.extractor, failed), failed
 
     def run_batch(self, articles: list[Article], origin: str | None) -> IngestSummary:
@@ -218,8 +218,7 @@ class Ingester:
         ((prepared, done, failed),) = list(self._extracted([articles]))
         return self._store(prepared, done, failed, origin)
 
-    def _store(self, prepared: _Prepared, done: list[tuple[Article, dict[str, Any], str]],
-               failed: list[tuple[str, str, str]], origin: str | None) -> IngestSummary:
+    def _store(self, prepared: _Prepared, done: Extracted, failed: Failures, origin: str | None) -> IngestSummary:
         summary = IngestSummary(batches=1, duplicates=prepared.duplicates, failed=failed)
         if done:
             result = self.store.add_batch([a for a, _, _ in done], [r for _, r, _ in done], origin, self.build_events,
