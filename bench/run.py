@@ -9,10 +9,12 @@ For each size it makes (once, seeded) a synthetic corpus with ``bench/generate.p
               ``build_events`` time, to see it grow about linearly with size;
 * sqlite      the store's write rate into SQLite;
 * ingest_cli  the whole streamed ``strikewatch ingest`` with its peak memory;
+* ingest_cpu  CPU time of an in-process ingest, extraction apart from the rest
+              (reading, duplicate checks, writes, grouping) per article;
 * engines     process pool and Dask LocalCluster with 1 and 2 workers (speed-up).
 
-``extract`` and ``grouping`` run at every size. ``sqlite``, ``ingest_cli`` and
-``engines`` run their whole pipeline (extraction included) and scale linearly, so by
+``extract`` and ``grouping`` run at every size. ``sqlite``, ``ingest_cli``,
+``ingest_cpu`` and ``engines`` run the whole extraction too and scale linearly, so by
 default they run once, on a ``--small-size`` corpus (2,000 articles), reported as a
 size of its own; ``--full`` runs them at every size instead (``engines`` at the first
 size, or at ``--engine-sizes``). This keeps ``make bench`` to a few minutes.
@@ -39,9 +41,9 @@ from stages import emit, run_stage  # noqa: E402
 DATA = BENCH / "data"
 OUT = BENCH / "out"
 ENGINE_RUNS = (("process", 1), ("process", 2), ("dask", 1), ("dask", 2))
-SIZE_STAGES = ("extract", "grouping", "sqlite", "ingest_cli")
-CORPUS_STAGES = ("extract", "sqlite", "ingest_cli")  # grouping makes its own reports
-SMALL_STAGES = ("sqlite", "ingest_cli", "engines")  # on the --small-size corpus unless --full
+SIZE_STAGES = ("extract", "grouping", "sqlite", "ingest_cli", "ingest_cpu")
+CORPUS_STAGES = ("extract", "sqlite", "ingest_cli", "ingest_cpu")  # grouping makes its own reports
+SMALL_STAGES = ("sqlite", "ingest_cli", "ingest_cpu", "engines")  # on the --small-size corpus unless --full
 SMALL_SIZE = 2_000
 
 
@@ -88,6 +90,8 @@ KEYS = {
                  "build_events_error"),
     "sqlite": ("articles", "articles_per_s", "write_seconds", "db_mb", "peak_rss_mb"),
     "ingest_cli": ("articles", "articles_per_s", "seconds", "cpu_seconds", "cpu_ms_per_article", "peak_rss_mb"),
+    "ingest_cpu": ("articles", "cpu_seconds", "extract_cpu_seconds", "overhead_ms_per_article", "cpu_articles_per_s",
+                   "peak_rss_mb"),
     "engine": ("articles", "articles_per_s", "seconds", "peak_rss_mb", "workers_peak_rss_mb"),
 }
 
@@ -155,11 +159,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes (default 10000)")
     parser.add_argument("--engine-sizes", default=None, help="sizes that also run the engine speed-ups (default: the first)")
-    parser.add_argument("--stages", default="extract,grouping,sqlite,ingest_cli,engines")
+    parser.add_argument("--stages", default="extract,grouping,sqlite,ingest_cli,ingest_cpu,engines")
     parser.add_argument("--small-size", type=int, default=SMALL_SIZE,
                         help=f"corpus size for the {', '.join(SMALL_STAGES)} stages (default {SMALL_SIZE:,})")
     parser.add_argument("--full", action="store_true",
-                        help="run the sqlite, ingest_cli and engines stages at every size instead")
+                        help="run the sqlite, ingest_cli, ingest_cpu and engines stages at every size instead")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)

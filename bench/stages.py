@@ -177,7 +177,37 @@ def stage_ingest_cli(corpus: Path, size: int) -> dict[str, Any]:
             "peak_rss_mb": peak_rss_mb(children=True)}
 
 
+def stage_ingest_cpu(corpus: Path, size: int) -> dict[str, Any]:
+    """CPU time of an in-process ``ingest`` (one core, into a fresh SQLite file), split
+    into extraction (``extract_article(a).to_dict()``, timed around each call) and
+    everything else: reading, duplicate checks, writes and grouping."""
+    extract_article = _extractor()
+    from strikewatch.store import open_store
+    from strikewatch.store.pipeline import ingest
+
+    spent = [0.0]
+
+    def timed(article: Any) -> dict[str, Any]:
+        started = time.process_time()
+        try:
+            return extract_article(article).to_dict()
+        finally:
+            spent[0] += time.process_time() - started
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{tmp}/cpu.db")
+        started = time.process_time()
+        summary = ingest(store, [str(corpus)], extractor=timed)
+        cpu = time.process_time() - started
+        store.close()
+    n = max(summary.new, 1)
+    return {"articles": summary.new, "cpu_seconds": round(cpu, 2), "extract_cpu_seconds": round(spent[0], 2),
+            "overhead_ms_per_article": round(1000 * (cpu - spent[0]) / n, 2),
+            "cpu_articles_per_s": round(n / cpu), "peak_rss_mb": peak_rss_mb()}
+
+
 STAGES: dict[str, Callable[..., dict[str, Any]]] = {
+    "ingest_cpu": stage_ingest_cpu,
     "extract": stage_extract,
     "grouping": stage_grouping,
     "sqlite": stage_sqlite,

@@ -56,9 +56,9 @@ def test_markdown_table_shows_figures_and_skips() -> None:
 
 def test_pipeline_stages_run_once_on_the_small_corpus_unless_full() -> None:
     run = _load("run")
-    every = ["extract", "grouping", "sqlite", "ingest_cli", "engines"]
+    every = ["extract", "grouping", "sqlite", "ingest_cli", "ingest_cpu", "engines"]
     assert run.plan([10_000, 100_000], every, None, 2_000, full=False) == [
-        (2_000, ["sqlite", "ingest_cli", "engines"], True, True),
+        (2_000, ["sqlite", "ingest_cli", "ingest_cpu", "engines"], True, True),
         (10_000, ["extract", "grouping"], False, False),
         (100_000, ["extract", "grouping"], False, False)]
     assert run.plan([10_000, 100_000], every, "100000", 2_000, full=True) == [
