@@ -9,8 +9,15 @@ For each size it makes (once, seeded) a synthetic corpus with ``bench/generate.p
               ``build_events`` time, to see it grow about linearly with size;
 * sqlite      the store's write rate into SQLite;
 * ingest_cli  the whole streamed ``strikewatch ingest`` with its peak memory;
-* engines     process pool and Dask LocalCluster with 1 and 2 workers (speed-up),
-              at the first size only unless ``--engine-sizes`` says otherwise.
+* ingest_cpu  CPU time of an in-process ingest, extraction apart from the rest
+              (reading, duplicate checks, writes, grouping) per article;
+* engines     process pool and Dask LocalCluster with 1 and 2 workers (speed-up).
+
+``extract`` and ``grouping`` run at every size. ``sqlite``, ``ingest_cli``,
+``ingest_cpu`` and ``engines`` run the whole extraction too and scale linearly, so by
+default they run once, on a ``--small-size`` corpus (2,000 articles), reported as a
+size of its own; ``--full`` runs them at every size instead (``engines`` at the first
+size, or at ``--engine-sizes``). This keeps ``make bench`` to a few minutes.
 
 Prints a table and writes ``bench/out/bench-<UTC time>.json`` (and ``latest.json``).
 """
@@ -34,8 +41,10 @@ from stages import emit, run_stage  # noqa: E402
 DATA = BENCH / "data"
 OUT = BENCH / "out"
 ENGINE_RUNS = (("process", 1), ("process", 2), ("dask", 1), ("dask", 2))
-SIZE_STAGES = ("extract", "grouping", "sqlite", "ingest_cli")
-CORPUS_STAGES = ("extract", "sqlite", "ingest_cli")  # grouping makes its own reports
+SIZE_STAGES = ("extract", "grouping", "sqlite", "ingest_cli", "ingest_cpu")
+CORPUS_STAGES = ("extract", "sqlite", "ingest_cli", "ingest_cpu")  # grouping makes its own reports
+SMALL_STAGES = ("sqlite", "ingest_cli", "ingest_cpu", "engines")  # on the --small-size corpus unless --full
+SMALL_SIZE = 2_000
 
 
 def machine() -> dict[str, Any]:
@@ -79,18 +88,38 @@ KEYS = {
     "extract": ("articles_per_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words"),
     "grouping": ("grouping_seconds", "grouping_cpu_seconds", "reports_per_s", "build_events_seconds", "events", "peak_rss_mb",
                  "build_events_error"),
-    "sqlite": ("articles_per_s", "write_seconds", "db_mb", "peak_rss_mb"),
-    "ingest_cli": ("articles_per_s", "seconds", "peak_rss_mb"),
-    "engine": ("articles_per_s", "seconds", "peak_rss_mb", "workers_peak_rss_mb"),
+    "sqlite": ("articles", "articles_per_s", "write_seconds", "db_mb", "peak_rss_mb"),
+    "ingest_cli": ("articles", "articles_per_s", "seconds", "cpu_seconds", "cpu_ms_per_article", "peak_rss_mb"),
+    "ingest_cpu": ("articles", "cpu_seconds", "extract_cpu_seconds", "overhead_ms_per_article", "cpu_articles_per_s",
+                   "peak_rss_mb"),
+    "engine": ("articles", "articles_per_s", "seconds", "peak_rss_mb", "workers_peak_rss_mb"),
 }
 
 
-def run_size(size: int, seed: int, stages: list[str], engines: bool) -> dict[str, Any]:
+def plan(sizes: list[int], stages: list[str], engine_sizes: str | None, small_size: int,
+         full: bool) -> list[tuple[int, list[str], bool, bool]]:
+    """(size, stages, with engines, is the small run) in the order they run: with
+    ``full``, every stage at every size (engines at ``engine_sizes``, default the
+    first size); otherwise the small stages once at ``small_size``, first."""
+    if full:
+        engine_at = {int(s) for s in engine_sizes.split(",")} if engine_sizes else {sizes[0]}
+        return [(size, stages, size in engine_at, False) for size in sizes]
+    small = [s for s in stages if s in SMALL_STAGES]
+    large = [s for s in stages if s not in SMALL_STAGES]
+    runs = [(small_size, small, "engines" in small, True)] if small else []
+    return runs + [(size, large, False, False) for size in sizes if large]
+
+
+def run_size(size: int, seed: int, stages: list[str], engines: bool, small: bool = False) -> dict[str, Any]:
     needs_corpus = any(s in stages for s in CORPUS_STAGES) or (engines and "engines" in stages)
     corpus = corpus_for(size, seed) if needs_corpus else Path("/dev/null")
     results: dict[str, Any] = {"size": size, "corpus": str(corpus.relative_to(BENCH.parent)) if needs_corpus else None}
+    if small:
+        results["note"] = f"{', '.join(stages)} on a {size:,}-article corpus (--small-size; --full for every size)"
     weight = f" ({corpus.stat().st_size / 1e6:.0f} MB)" if needs_corpus else ""
-    print(f"\n== {size:,} articles{weight} ==", flush=True)
+    ran = [s for s in stages if s in SIZE_STAGES or (s == "engines" and engines)]
+    print(f"\n== {size:,} articles{weight}: {', '.join(ran)}"
+          + (" (--small-size; --full runs them at every size)" if small else "") + " ==", flush=True)
     for stage in (s for s in SIZE_STAGES if s in stages):
         results[stage] = in_process(stage, corpus, size)
         print(_line(stage, results[stage], KEYS[stage]), flush=True)
@@ -130,7 +159,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes (default 10000)")
     parser.add_argument("--engine-sizes", default=None, help="sizes that also run the engine speed-ups (default: the first)")
-    parser.add_argument("--stages", default="extract,grouping,sqlite,ingest_cli,engines")
+    parser.add_argument("--stages", default="extract,grouping,sqlite,ingest_cli,ingest_cpu,engines")
+    parser.add_argument("--small-size", type=int, default=SMALL_SIZE,
+                        help=f"corpus size for the {', '.join(SMALL_STAGES)} stages (default {SMALL_SIZE:,})")
+    parser.add_argument("--full", action="store_true",
+                        help="run the sqlite, ingest_cli, ingest_cpu and engines stages at every size instead")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -146,11 +179,11 @@ def main(argv: list[str] | None = None) -> int:
         emit(run_stage(args.stage, args.corpus, args.size, args.engine, args.workers))
         return 0
     sizes = [int(s) for s in args.sizes.split(",")]
-    engine_sizes = {int(s) for s in args.engine_sizes.split(",")} if args.engine_sizes else {sizes[0]}
     stages = args.stages.split(",")
     info = machine()
     print(f"machine: {info}", flush=True)
-    by_size = [run_size(size, args.seed, stages, size in engine_sizes) for size in sizes]
+    runs = plan(sizes, stages, args.engine_sizes, args.small_size, args.full)
+    by_size = [run_size(size, args.seed, only, engines, small=small) for size, only, engines, small in runs]
     report = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": info,
               "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]), "sizes": by_size,
               "grouping_growth": growth(by_size)}

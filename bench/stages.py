@@ -156,23 +156,58 @@ def stage_engine(corpus: Path, size: int, engine: str, workers: int) -> dict[str
 
 def stage_ingest_cli(corpus: Path, size: int) -> dict[str, Any]:
     """The whole streamed pipeline as a user runs it: ``strikewatch ingest CORPUS
-    --db ...``, with the peak memory of that process."""
+    --db ...`` (read, skip duplicates, extract, store, group), with the wall time, the
+    CPU time (user + system) and the peak memory of that process."""
     exe = Path(sys.executable).with_name("strikewatch")
     help_text = subprocess.run([str(exe), "--help"], capture_output=True, text=True).stdout
     if " ingest " not in help_text:
         raise Skip("the 'strikewatch ingest' command is not there yet")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         done = subprocess.run([str(exe), "ingest", str(corpus), "--db", f"sqlite:///{tmp}/ingest.db"],
                               capture_output=True, text=True)
         seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise Skip(f"strikewatch ingest failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"articles": size, "seconds": round(seconds, 2), "articles_per_s": round(size / seconds),
+            "cpu_seconds": round(cpu, 2), "cpu_ms_per_article": round(1000 * cpu / size, 2),
             "peak_rss_mb": peak_rss_mb(children=True)}
 
 
+def stage_ingest_cpu(corpus: Path, size: int) -> dict[str, Any]:
+    """CPU time of an in-process ``ingest`` (one core, into a fresh SQLite file), split
+    into extraction (``extract_article(a).to_dict()``, timed around each call) and
+    everything else: reading, duplicate checks, writes and grouping."""
+    extract_article = _extractor()
+    from strikewatch.store import open_store
+    from strikewatch.store.pipeline import ingest
+
+    spent = [0.0]
+
+    def timed(article: Any) -> dict[str, Any]:
+        started = time.process_time()
+        try:
+            return extract_article(article).to_dict()
+        finally:
+            spent[0] += time.process_time() - started
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{tmp}/cpu.db")
+        started = time.process_time()
+        summary = ingest(store, [str(corpus)], extractor=timed)
+        cpu = time.process_time() - started
+        store.close()
+    n = max(summary.new, 1)
+    return {"articles": summary.new, "cpu_seconds": round(cpu, 2), "extract_cpu_seconds": round(spent[0], 2),
+            "overhead_ms_per_article": round(1000 * (cpu - spent[0]) / n, 2),
+            "cpu_articles_per_s": round(n / cpu), "peak_rss_mb": peak_rss_mb()}
+
+
 STAGES: dict[str, Callable[..., dict[str, Any]]] = {
+    "ingest_cpu": stage_ingest_cpu,
     "extract": stage_extract,
     "grouping": stage_grouping,
     "sqlite": stage_sqlite,

@@ -58,7 +58,7 @@ def _report(summary: Any, verb: str = "ingested") -> None:
 def ingest_cli(
     inputs: Inputs,
     db: Db = None,
-    batch_size: BatchSize = 100,
+    batch_size: BatchSize = 500,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction workers.")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="Extraction engine: local, process or dask.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address.")] = None,
@@ -144,13 +144,19 @@ def import_airforce_cli(
         err_console.print(f"  [red]skipped[/red] {problem}", soft_wrap=True)
 
 
-def status_cli(db: Db = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def status_cli(
+    db: Db = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="First group articles an interrupted ingest left ungrouped.")] = False,
+) -> None:
     """Show counts and the last ingest per source.
 
     Example: strikewatch status --db sqlite:///ledger.db
     """
     store = _open(db)
     with store:
+        if repair and store.pending_regroup():
+            _repair(store)
         data = store.status()
     if as_json:
         console.print_json(data=data)
@@ -163,6 +169,25 @@ def status_cli(db: Db = None, as_json: Annotated[bool, typer.Option("--json", he
         table.add_row(s["name"], s["kind"], s["last_ingest_at"] or "", str(s["articles_new"]),
                       str(s["articles_duplicate"]), str(s["items_failed"]))
     out.print(table)
+    if data.get("pending_regroup"):
+        out.print(f"[yellow]{data['pending_regroup']} stored article(s) are not grouped into events yet[/yellow] "
+                  "(an ingest stopped before grouping): `strikewatch status --repair` or the next ingest groups them.")
+
+
+def _repair(store: Any) -> None:
+    """Group the articles queued by an ingest that stopped before grouping them."""
+    from ..store.pipeline import default_build_events
+
+    build_events = default_build_events()
+    if build_events is None:
+        fail("event grouping is not available")
+    try:
+        with _progress("grouping", store.pending_regroup() if err_console.is_terminal else None) as advance:
+            done = store.regroup_pending(build_events, progress=advance)
+    except StrikewatchError as err:
+        fail(str(err))
+    err_console.print(f"grouped {done.articles} queued article(s) in {done.spans} span(s); "
+                      f"{done.events_upserted} event(s) written, {done.events_deleted} removed")
 
 
 def _fmt(value: Any) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "EXECUTORS",
     "Executor",
     "available_engines",
+    "extract_batches",
     "get_executor",
     "run_extraction",
     "run_extraction_inputs",
@@ -142,6 +143,22 @@ def run_extraction(
     batches = ((extract, batch) for batch in chunked(articles, size))
     for results in executor(extract_batch, batches, workers, scheduler):
         yield from _split_problems(results, on_problem)
+
+
+def extract_batches(
+    batches: Iterable[list[Article]],
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    *,
+    extract: ExtractFn | None = None,
+) -> Iterator[list[dict[str, Any] | InputProblem]]:
+    """Extract each batch on one worker and yield, per batch and in order, one result
+    per article (its report dict, or an InputProblem when extraction failed). Batches
+    are taken from ``batches`` only as workers free up (a few in flight), so a caller
+    can write batch k while later batches are being extracted."""
+    executor, workers = _resolve(engine, workers, scheduler)
+    yield from executor(extract_batch, ((extract, batch) for batch in batches), workers, scheduler)
 
 
 def _batch_size(articles: Iterable[Article], batch_size: int, workers: int) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -124,6 +125,58 @@ def _write_shard(reports: Iterator[dict[str, Any]], path: Path, limit: int, batc
         if writer is not None:
             writer.close()
     return written
+
+
+class ShardWriter:
+    """Appends reports to numbered shards as they arrive, ``batch_rows`` rows per row
+    group, so only one row group is ever held in memory. A shard is written under a
+    hidden ``.part`` name and renamed when it is full or closed: a killed run never
+    leaves a truncated shard under a real name."""
+
+    def __init__(self, out_dir: str | Path, rows_per_shard: int = 100_000, batch_rows: int = 1_000,
+                 first_index: int = 0) -> None:
+        self.folder = Path(out_dir)
+        self.rows_per_shard, self.batch_rows = rows_per_shard, batch_rows
+        self.index = first_index
+        self.rows: list[dict[str, Any]] = []  # the row group being filled
+        self.in_shard = 0  # rows written to the open shard
+        self.writer: pq.ParquetWriter | None = None
+
+    def _part(self) -> Path:
+        return self.folder / f".{SHARD_NAME.format(self.index)}.{os.getpid()}-{id(self):x}.part"
+
+    def add(self, reports: Iterable[dict[str, Any]]) -> list[Path]:
+        """Queue reports; returns the shards completed meanwhile."""
+        done: list[Path] = []
+        for report in reports:
+            self.rows.append(report_row(report))
+            if len(self.rows) >= self.batch_rows or self.in_shard + len(self.rows) >= self.rows_per_shard:
+                done.extend(self._write_rows())
+        return done
+
+    def close(self) -> list[Path]:
+        """Write what is queued and finish the open shard."""
+        done = self._write_rows() if self.rows else []
+        if self.writer is not None:
+            done.append(self._finish())
+        return done
+
+    def _write_rows(self) -> list[Path]:
+        if self.writer is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.writer = pq.ParquetWriter(self._part(), SCHEMA, compression="zstd")
+        self.writer.write_table(pa.Table.from_pylist(self.rows, schema=SCHEMA))
+        self.in_shard += len(self.rows)
+        self.rows = []
+        return [self._finish()] if self.in_shard >= self.rows_per_shard else []
+
+    def _finish(self) -> Path:
+        assert self.writer is not None
+        self.writer.close()
+        path = self.folder / SHARD_NAME.format(self.index)
+        self._part().rename(path)
+        self.writer, self.in_shard, self.index = None, 0, self.index + 1
+        return path
 
 
 def read_report_shards(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:

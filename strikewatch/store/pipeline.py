@@ -1,14 +1,19 @@
-"""Ingest into the ledger: read -> skip known -> extract -> store + regroup, batch by batch.
+"""Ingest into the ledger: read -> skip known -> extract -> store, batch by batch; then regroup.
 
-Each batch is committed in one transaction (articles, facts and the events they
-touch), so a process killed mid-run loses only the batch in flight, and a re-run
-skips what is stored and completes the rest. A bad item is counted with its reason
+Each batch is committed in one transaction (its articles, facts, and their entries in
+the ``pending_regroup`` queue), so a process killed mid-run loses only the batch in
+flight, and a re-run skips what is stored and completes the rest. Grouping runs once
+at the end of the run over the queued articles, span of dates by span (each span one
+transaction): regrouping a +-2-day window for every batch made each report be grouped
+many times over. A run killed before or during grouping leaves the rest queued; the
+next run (or ``strikewatch regroup``) groups it. A bad item is counted with its reason
 and never stops the run.
 """
 from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +22,17 @@ from typing import Any
 from ..errors import EXTRACTION, MISSING_EXTRA, StrikewatchError
 from ..ingest import READERS, InputProblem, read_inputs
 from ..models import Article
-from .store import Store
+from .store import REGROUP_SPAN, Store
+from .writes import text_hash
 
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[Article], dict[str, Any]]
 BuildEvents = Callable[[Iterable[dict[str, Any]]], list[dict[str, Any]]]
 Progress = Callable[[int], None]  # called with how many items were just handled
+Failures = list[tuple[str, str, str]]  # (item, code, reason)
+Extracted = list[tuple[Article, dict[str, Any], str]]  # (article, report, text hash)
+DEFAULT_BATCH = 500  # articles per transaction: a commit is cheap, a killed run loses one batch
 
 
 @dataclass(slots=True)
@@ -47,7 +56,7 @@ class IngestSummary:
     new: int = 0
     duplicates: int = 0
     failed: list[tuple[str, str, str]] = field(default_factory=list)
-    events_upserted: int = 0
+    events_upserted: int = 0  # event rows written (an event rewritten by two spans counts twice)
     batches: int = 0
     seconds: float = 0.0
     shards: list[str] = field(default_factory=list)  # Parquet shards written with ``--out``
@@ -104,61 +113,56 @@ def _batches(items: Iterable[Article | InputProblem], size: int,
         yield batch
 
 
-def _extract_local(articles: list[Article], extractor: Extractor,
-                   failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
+@dataclass(slots=True)
+class _Prepared:
+    """A read batch after the duplicate check: what is left to extract."""
+
+    articles: list[Article]
+    fresh: list[Article]
+    hashes: list[str]  # text_hash of each fresh article
+    duplicates: int
+
+
+def _extract_local(prepared: _Prepared, extractor: Extractor, failed: Failures) -> Extracted:
     done = []
-    for article in articles:
+    for article, digest in zip(prepared.fresh, prepared.hashes):
         try:
-            done.append((article, extractor(article)))
+            done.append((article, extractor(article), digest))
         except Exception as err:  # noqa: BLE001 - one bad text must not stop the batch
             log.debug("extraction failed for %s", article.source, exc_info=True)
             failed.append((article.source or article.id, EXTRACTION, f"extraction failed: {type(err).__name__}: {err}"))
     return done
 
 
-def _extract_scaled(articles: list[Article], opts: ExtractOptions,
-                    failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
-    from ..scale import run_extraction  # lazy: the scale extras are optional
-
-    def on_problem(problem: InputProblem) -> None:
-        failed.append((problem.item, problem.code, problem.message))
-
-    reports = run_extraction(articles, engine=opts.engine, workers=opts.workers, scheduler=opts.scheduler,
-                             on_problem=on_problem)
-    pending, done = iter(articles), []
-    for report in reports:  # in input order, failed articles left out
-        for article in pending:
-            if article.id == report.get("id"):
-                done.append((article, report))
-                break
+def _results(prepared: _Prepared, results: list[dict[str, Any] | InputProblem], failed: Failures) -> Extracted:
+    """(article, report, hash) of the fresh articles that were extracted; failures to ``failed``."""
+    done = []
+    for article, digest, result in zip(prepared.fresh, prepared.hashes, results):
+        if isinstance(result, InputProblem):
+            failed.append((result.item, result.code, result.message))
+        else:
+            done.append((article, result, digest))
     return done
 
 
 class ShardSink:
-    """Writes reports to Parquet shards as batches arrive (``ingest --out``), so memory
-    stays bounded by one shard's rows however large the archive."""
+    """Writes reports to Parquet shards as batches arrive (``ingest --out``): rows go
+    out in row groups of 1,000, so memory stays bounded however large the archive.
+    Shards are numbered after those already in ``out_dir``."""
 
-    def __init__(self, out_dir: str, rows_per_shard: int = 10_000) -> None:
-        self.out_dir = out_dir
-        self.rows_per_shard = rows_per_shard
-        self.buffer: list[dict[str, Any]] = []
-        self.next_index = len(list(Path(out_dir).glob("reports-*.parquet"))) if Path(out_dir).is_dir() else 0
+    def __init__(self, out_dir: str, rows_per_shard: int = 10_000, batch_rows: int = 1_000) -> None:
+        from ..scale.parquet import SHARD_NAME, ShardWriter
+
+        folder = Path(out_dir)
+        first = len(list(folder.glob(SHARD_NAME.replace("{:05d}", "*")))) if folder.is_dir() else 0
+        self.writer = ShardWriter(out_dir, rows_per_shard=rows_per_shard, batch_rows=batch_rows, first_index=first)
 
     def add(self, reports: list[dict[str, Any]]) -> list[str]:
-        self.buffer.extend(reports)
-        return self._flush() if len(self.buffer) >= self.rows_per_shard else []
+        """Returns the shards completed by these reports."""
+        return [str(p) for p in self.writer.add(reports)]
 
     def close(self) -> list[str]:
-        return self._flush() if self.buffer else []
-
-    def _flush(self) -> list[str]:
-        from ..scale import write_parquet_shards
-
-        paths = write_parquet_shards(self.buffer, self.out_dir, rows_per_shard=self.rows_per_shard,
-                                     first_index=self.next_index)
-        self.next_index += len(paths)
-        self.buffer = []
-        return [str(p) for p in paths]
+        return [str(p) for p in self.writer.close()]
 
 
 class Ingester:
@@ -166,7 +170,7 @@ class Ingester:
 
     def __init__(self, store: Store, batch_size: int = 100, extractor: Extractor | None = None,
                  build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
-                 progress: Progress | None = None, group: bool = True) -> None:
+                 progress: Progress | None = None, group: bool = True, regroup_span: int = REGROUP_SPAN) -> None:
         self.store = store
         self.batch_size = max(1, batch_size)
         self.options = options or ExtractOptions()
@@ -175,37 +179,73 @@ class Ingester:
             build_events = default_build_events()
         self.build_events = build_events
         self.progress = progress or (lambda n: None)
+        self.regroup_span = regroup_span  # most stored reports grouped in one span (bounds memory)
         self.sink = ShardSink(self.options.out) if self.options.out else None
 
-    def _extract(self, articles: list[Article], failed: list[tuple[str, str, str]]) -> list[tuple[Article, dict[str, Any]]]:
+    def _prepare(self, batches: Iterable[list[Article]]) -> Iterator[_Prepared]:
+        for articles in batches:
+            hashes = [text_hash(a) for a in articles]  # normalising a text costs: once per article
+            dupes = self.store.find_duplicates(articles, hashes)
+            fresh = [(a, h) for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes]
+            yield _Prepared(articles, [a for a, _ in fresh], [h for _, h in fresh], len(dupes))
+
+    def _extracted(self, batches: Iterable[list[Article]]) -> Iterator[tuple[_Prepared, Extracted, Failures]]:
+        """Each batch with its extracted (article, report, hash) and its failures. With a
+        process pool or Dask, later batches are extracted while the caller stores this one."""
         if self.extractor is None and self.options.scaled:
-            return _extract_scaled(articles, self.options, failed)
+            from ..scale import extract_batches  # lazy: the scale extras are optional
+
+            in_flight: deque[_Prepared] = deque()
+
+            def fresh_lists() -> Iterator[list[Article]]:
+                for prepared in self._prepare(batches):
+                    in_flight.append(prepared)
+                    yield prepared.fresh
+
+            opts = self.options
+            for results in extract_batches(fresh_lists(), opts.engine, opts.workers, opts.scheduler):
+                prepared, failed = in_flight.popleft(), []
+                yield prepared, _results(prepared, results, failed), failed
+            return
         if self.extractor is None:
             self.extractor = default_extractor()
-        return _extract_local(articles, self.extractor, failed)
+        for prepared in self._prepare(batches):
+            failed: Failures = []
+            yield prepared, _extract_local(prepared, self.extractor, failed), failed
 
     def run_batch(self, articles: list[Article], origin: str | None) -> IngestSummary:
-        summary = IngestSummary(batches=1)
-        dupes = self.store.find_duplicates(articles)
-        summary.duplicates = len(dupes)
-        fresh = [a for i, a in enumerate(articles) if i not in dupes]
-        done = self._extract(fresh, summary.failed) if fresh else []
+        """Check, extract and store one batch (``watch`` and tests; ``run`` pipelines batches)."""
+        ((prepared, done, failed),) = list(self._extracted([articles]))
+        return self._store(prepared, done, failed, origin)
+
+    def _store(self, prepared: _Prepared, done: Extracted, failed: Failures, origin: str | None) -> IngestSummary:
+        summary = IngestSummary(batches=1, duplicates=prepared.duplicates, failed=failed)
         if done:
-            result = self.store.add_batch([a for a, _ in done], [r for _, r in done], origin, self.build_events)
+            result = self.store.add_batch([a for a, _, _ in done], [r for _, r, _ in done], origin, self.build_events,
+                                          defer=self.build_events is not None, hashes=[h for _, _, h in done])
             summary.new = len(result.new)
             summary.duplicates += len(result.duplicates)
             summary.events_upserted = len(result.events_upserted)
             if self.sink is not None:
-                summary.shards.extend(self.sink.add([r for _, r in done]))
-        self.progress(len(articles))
+                summary.shards.extend(self.sink.add([r for _, r, _ in done]))
+        self.progress(len(prepared.articles))
         return summary
 
-    def run(self, items: Iterable[Article | InputProblem], origin: str, kind: str = "file") -> IngestSummary:
-        """Ingest a stream of read items; records the source's counts and failures."""
+    def regroup(self) -> int:
+        """Group every queued article (this run's and any left by a killed run);
+        returns the number of event rows written."""
+        if self.build_events is None:
+            return 0
+        return self.store.regroup_pending(self.build_events, max_reports=self.regroup_span).events_upserted
+
+    def run(self, items: Iterable[Article | InputProblem], origin: str, kind: str = "file",
+            regroup: bool = True) -> IngestSummary:
+        """Ingest a stream of read items, then (``regroup``) group what it stored;
+        records the source's counts and failures."""
         total, unread = IngestSummary(), IngestSummary()
         started = time.perf_counter()
-        for batch in _batches(items, self.batch_size, unread):
-            part = self.run_batch(batch, origin)
+        for prepared, done, failed in self._extracted(_batches(items, self.batch_size, unread)):
+            part = self._store(prepared, done, failed, origin)
             total.merge(part)
             self.store.record_source(origin, kind, part.new, part.duplicates, len(part.failed))
             self.store.record_failures(part.failed)
@@ -213,6 +253,8 @@ class Ingester:
         self.store.record_source(origin, kind, 0, 0, len(unread.failed))
         self.store.record_failures(unread.failed)
         total.failed = unread.failed + total.failed
+        if regroup:
+            total.events_upserted += self.regroup()
         total.seconds = time.perf_counter() - started
         return total
 
@@ -256,7 +298,7 @@ def source_kind(spec: str) -> str:
     return "stdin" if spec == "-" else "path"
 
 
-def ingest(store: Store, inputs: Iterable[str], batch_size: int = 100, extractor: Extractor | None = None,
+def ingest(store: Store, inputs: Iterable[str], batch_size: int = DEFAULT_BATCH, extractor: Extractor | None = None,
            build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
            progress: Progress | None = None) -> IngestSummary:
     """Ingest every input spec (file, folder, feed file, URL, ``-``) into ``store``.
@@ -266,9 +308,10 @@ def ingest(store: Store, inputs: Iterable[str], batch_size: int = 100, extractor
     total = IngestSummary()
     started = time.perf_counter()
     for spec in inputs:
-        part = ingester.run(read_inputs([spec]), origin=spec, kind=source_kind(spec))
+        part = ingester.run(read_inputs([spec]), origin=spec, kind=source_kind(spec), regroup=False)
         total.merge(part)
     if ingester.sink is not None:
         total.shards.extend(ingester.sink.close())
+    total.events_upserted += ingester.regroup()  # once, over every input (and leftovers of a killed run)
     total.seconds = time.perf_counter() - started
     return total

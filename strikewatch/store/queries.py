@@ -209,4 +209,5 @@ def status(conn: sa.Connection) -> dict[str, Any]:
         # counted from the articles themselves: exact even after a crash between commits
         sources.append({**row, "articles_new": stored.get(row["name"], 0)})
     last = conn.execute(sa.select(sa.func.max(t.articles.c.ingested_at))).scalar()
-    return {"counts": counts, "sources": sources, "last_ingest_at": last}
+    pending = count(t.pending_regroup)
+    return {"counts": counts, "sources": sources, "last_ingest_at": last, "pending_regroup": pending}

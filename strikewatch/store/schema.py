@@ -131,3 +131,15 @@ failures = sa.Table(
     sa.Column("message", sa.Text, nullable=False),
     sa.Column("at", sa.String(32), nullable=False),
 )
+
+# Articles stored but not yet grouped into events (``ingest`` regroups them once at the
+# end of a run, in date spans). A row is written in the same transaction as its article
+# and deleted in the same transaction as the events that include it, so a run killed
+# before grouping leaves rows here, and the next ingest (or ``strikewatch regroup``)
+# finishes the work.
+pending_regroup = sa.Table(
+    "pending_regroup",
+    metadata,
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("event_date", sa.String(10), nullable=True, index=True),
+)

@@ -19,11 +19,14 @@ from ..models import Article
 from . import queries, writes
 from . import schema as t
 from .migrate import upgrade
-from .types import BatchResult, EventFilter
+from .types import BatchResult, EventFilter, RegroupResult
 
 log = logging.getLogger(__name__)
 
 DEFAULT_URL = "sqlite:///strikewatch.db"
+# Most stored reports loaded to regroup one span of queued articles: ~65 KB each while
+# grouping, so under 400 MB; at ~1,000 reports a day a span is then two or three days.
+REGROUP_SPAN = 6_000
 
 
 def default_url() -> str:
@@ -108,12 +111,13 @@ class Store:
         self.close()
 
     # ---- writes -------------------------------------------------------------
-    def find_duplicates(self, articles: Sequence[Article]) -> dict[int, str]:
+    def find_duplicates(self, articles: Sequence[Article], hashes: Sequence[str] | None = None) -> dict[int, str]:
         """Positions in ``articles`` that are already stored (same URL or same
         normalised text), or repeat an earlier item of the same sequence, mapped to the
-        id they duplicate. Lets the pipeline skip extraction for known articles."""
+        id they duplicate. Lets the pipeline skip extraction for known articles.
+        ``hashes``: the articles' ``writes.text_hash`` when already computed."""
         with self.engine.connect() as conn:
-            return writes.find_duplicates(conn, articles)
+            return writes.find_duplicates(conn, articles, hashes)
 
     def has_url(self, url: str) -> bool:
         """Whether an article with this URL is stored (feeds skip known entries)."""
@@ -127,16 +131,21 @@ class Store:
         origin: str | None = None,
         build_events: Any = None,
         window_days: int = 2,
+        defer: bool = False,
+        hashes: Sequence[str] | None = None,
     ) -> BatchResult:
         """Store a batch in ONE transaction: new articles with their reports and facts,
         then regroup the events they touch (``build_events(reports) -> events``; None
-        skips grouping). ``reports[i]`` belongs to ``articles[i]`` (None when extraction
-        failed: the article is stored without facts). Duplicates are skipped; when a
-        concurrent writer stored some of them first, the batch is retried once."""
+        skips grouping). With ``defer`` the new articles are queued instead and grouped
+        later by :meth:`regroup_pending` (bulk ingests regroup once, at the end).
+        ``reports[i]`` belongs to ``articles[i]`` (None when extraction failed: the
+        article is stored without facts). Duplicates are skipped; when a concurrent
+        writer stored some of them first, the batch is retried once. ``hashes``: the
+        articles' ``writes.text_hash`` when the caller computed them already."""
         for attempt in (1, 2):
             try:
                 with self.engine.begin() as conn:
-                    return writes.add_batch(conn, articles, reports, origin, build_events, window_days)
+                    return writes.add_batch(conn, articles, reports, origin, build_events, window_days, defer, hashes)
             except sa.exc.IntegrityError:
                 if attempt == 2:
                     raise
@@ -161,6 +170,35 @@ class Store:
         a file adds nothing."""
         with self.engine.begin() as conn:
             return writes.add_official(conn, rows)
+
+    def pending_regroup(self) -> int:
+        """How many stored articles wait to be grouped (left by a deferred or killed ingest)."""
+        with self.engine.connect() as conn:
+            return writes.pending_count(conn)
+
+    def regroup_pending(self, build_events: Any, window_days: int = 2, max_reports: int = REGROUP_SPAN,
+                        progress: Any = None) -> RegroupResult:
+        """Group every queued article: their dates are cut into consecutive spans whose
+        +-``window_days`` windows hold at most ``max_reports`` stored articles (memory
+        stays bounded however large the queue: about 65 KB per report while grouping),
+        and each span is regrouped and committed on its own, so an interrupted regroup
+        keeps what it finished.
+        ``progress(n)`` is called with the articles cleared by each span."""
+        with self.engine.connect() as conn:
+            spans, undated = writes.pending_plan(conn, max_reports, window_days)
+        done = RegroupResult()
+        todo: list[tuple[str, str] | None] = [*spans, *([None] * -(-undated // max_reports))]
+        for span in todo:
+            with self.engine.begin() as conn:
+                upserted, deleted, cleared = writes.regroup_pending_span(conn, span, build_events, window_days,
+                                                                         max_reports)
+            done.events_upserted += len(upserted)
+            done.events_deleted += len(deleted)
+            done.articles += cleared
+            done.spans += 1
+            if progress is not None:
+                progress(cleared)
+        return done
 
     def regroup_all(self, build_events: Any) -> int:
         """Rebuild every event from the stored reports (after a grouping change);
@@ -230,6 +268,8 @@ class Store:
 
     def status(self) -> dict[str, Any]:
         """``{"url","counts":{articles,facts,events,official_reports,failures},
+        "pending_regroup" (articles stored but not grouped yet: an ingest was killed
+        before grouping; the next ingest or ``strikewatch regroup`` groups them),
         "sources":[{"name","kind","last_ingest_at","articles_new",...}],
         "last_ingest_at"}``."""
         with self.engine.connect() as conn:

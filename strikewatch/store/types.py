@@ -30,3 +30,13 @@ class BatchResult:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (item, existing id)
     events_upserted: list[str] = field(default_factory=list)
     events_deleted: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RegroupResult:
+    """What one ``regroup_pending`` call did."""
+
+    articles: int = 0  # queued articles grouped
+    spans: int = 0  # date spans (transactions)
+    events_upserted: int = 0
+    events_deleted: int = 0

@@ -44,8 +44,9 @@ def _lookup(conn: sa.Connection, column: sa.Column, values: set[str]) -> dict[st
     return found
 
 
-def find_duplicates(conn: sa.Connection, articles: Sequence[Article]) -> dict[int, str]:
-    hashes = [text_hash(a) for a in articles]
+def find_duplicates(conn: sa.Connection, articles: Sequence[Article],
+                    hashes: Sequence[str] | None = None) -> dict[int, str]:
+    hashes = hashes if hashes is not None else [text_hash(a) for a in articles]
     by_hash = _lookup(conn, t.articles.c.text_hash, set(hashes))
     by_url = _lookup(conn, t.articles.c.url, {a.url for a in articles if a.url})
     dupes: dict[int, str] = {}
@@ -64,32 +65,36 @@ def find_url(conn: sa.Connection, url: str) -> str | None:
     return conn.execute(sa.select(t.articles.c.id).where(t.articles.c.url == url)).scalar()
 
 
-def _free_id(conn: sa.Connection, article: Article, digest: str, taken: set[str]) -> str:
+def _taken_ids(conn: sa.Connection, candidates: set[str]) -> set[str]:
+    """Which of ``candidates`` are already article ids (one query per 500, not per article)."""
+    return set(_lookup(conn, t.articles.c.id, candidates))
+
+
+def _free_id(candidate: str, digest: str, taken: set[str]) -> str:
     """The article's own id, or a suffixed one when another text already uses it."""
-    candidate = article.id or "a" + digest[:15]
-    exists = conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == candidate)).first()
-    if exists is None and candidate not in taken:
-        return candidate
-    return f"{candidate}-{digest[:8]}"
+    return candidate if candidate not in taken else f"{candidate}-{digest[:8]}"
 
 
 def _insert_articles(
-    conn: sa.Connection, articles: Sequence[Article], reports: Sequence[dict[str, Any] | None], origin: str | None
+    conn: sa.Connection, articles: Sequence[Article], reports: Sequence[dict[str, Any] | None], origin: str | None,
+    hashes: Sequence[str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    dupes = find_duplicates(conn, articles)
+    hashes = hashes if hashes is not None else [text_hash(a) for a in articles]
+    dupes = find_duplicates(conn, articles, hashes)
+    wanted = {a.id or "a" + h[:15] for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes}
+    taken = _taken_ids(conn, wanted)
     stamp, new_rows, fact_rows, stored = now(), [], [], []
-    taken: set[str] = set()
     for i, (article, report) in enumerate(zip(articles, reports)):
         if i in dupes:
             continue
-        digest = text_hash(article)
-        aid = _free_id(conn, article, digest, taken)
+        digest = hashes[i]
+        aid = _free_id(article.id or "a" + digest[:15], digest, taken)
         taken.add(aid)
         if report is not None:
             report = {**report, "id": aid}
         new_rows.append(rows.article_row(article, aid, digest, report, origin, stamp))
         fact_rows.extend(rows.fact_rows(aid, report))
-        stored.append({"id": aid, "event_date": new_rows[-1]["event_date"], "report": report})
+        stored.append({"id": aid, "event_date": new_rows[-1]["event_date"]})
     if new_rows:
         conn.execute(t.articles.insert(), new_rows)
     if fact_rows:
@@ -105,15 +110,103 @@ def add_batch(
     origin: str | None,
     build_events: BuildEvents | None,
     window_days: int,
+    defer: bool = False,
+    hashes: Sequence[str] | None = None,
 ) -> BatchResult:
+    """Store a batch; then regroup its events now, or (``defer``) queue its articles in
+    ``pending_regroup`` for :func:`regroup_pending_span`, in the same transaction.
+    ``hashes`` are the articles' :func:`text_hash` when the caller has them already."""
     if len(articles) != len(reports):
         raise ValueError("one report (or None) per article")
-    stored, duplicates = _insert_articles(conn, articles, reports, origin)
+    stored, duplicates = _insert_articles(conn, articles, reports, origin, hashes)
     result = BatchResult(new=[s["id"] for s in stored], duplicates=duplicates)
-    if build_events is not None and stored:
+    if defer and stored:
+        conn.execute(t.pending_regroup.insert(), [{"article_id": s["id"], "event_date": s["event_date"]} for s in stored])
+    elif build_events is not None and stored:
+        lock_events(conn)
         upserted, deleted = _regroup(conn, stored, build_events, window_days)
         result.events_upserted, result.events_deleted = upserted, deleted
     return result
+
+
+# PostgreSQL advisory lock key ("SWEV") that serialises event rewrites across writers.
+_EVENTS_LOCK = 0x53574556
+
+
+def lock_events(conn: sa.Connection) -> None:
+    """Serialise event rewrites: two writers regrouping overlapping windows at once
+    would each miss the other's articles. Held until the transaction ends."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_EVENTS_LOCK)))
+    else:  # SQLite: a write that matches no row still takes the database's write lock
+        conn.execute(t.pending_regroup.update().where(sa.false()).values(event_date=None))
+
+
+def pending_count(conn: sa.Connection) -> int:
+    return conn.execute(sa.select(sa.func.count()).select_from(t.pending_regroup)).scalar_one()
+
+
+def plan_spans(pending: dict[str | None, int], stored: dict[str, int], max_reports: int,
+               days: int = 2) -> list[tuple[str, str]]:
+    """Cut the dates that have pending articles into consecutive (from, to) spans such
+    that the stored articles dated within +-``days`` of a span (what regrouping it
+    loads) add up to at most ``max_reports`` (a single busier date is a span of its
+    own). Undated articles are not planned here."""
+    dated = sorted(date.fromisoformat(d).toordinal() for d in pending if d is not None)
+    if not dated:
+        return []
+    first = dated[0] - days
+    prefix = [0]  # prefix[i]: stored articles dated before day first + i
+    for day in range(first, dated[-1] + days + 1):
+        prefix.append(prefix[-1] + stored.get(date.fromordinal(day).isoformat(), 0))
+
+    def load(lo: int, hi: int) -> int:
+        return prefix[hi + days - first + 1] - prefix[lo - days - first]
+
+    spans: list[list[int]] = []
+    for day in dated:
+        if spans and load(spans[-1][0], day) <= max_reports:
+            spans[-1][1] = day
+        else:
+            spans.append([day, day])
+    return [(date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()) for lo, hi in spans]
+
+
+def pending_plan(conn: sa.Connection, max_reports: int, days: int) -> tuple[list[tuple[str, str]], int]:
+    """The date spans to regroup, and how many pending articles have no date."""
+    p, a = t.pending_regroup, t.articles
+    pending = dict(conn.execute(sa.select(p.c.event_date, sa.func.count()).group_by(p.c.event_date)).all())
+    if not pending:
+        return [], 0
+    dated = [d for d in pending if d is not None]
+    stored: dict[str, int] = {}
+    if dated:
+        lo = (date.fromisoformat(min(dated)) - timedelta(days=days)).isoformat()
+        hi = (date.fromisoformat(max(dated)) + timedelta(days=days)).isoformat()
+        stmt = sa.select(a.c.event_date, sa.func.count()).where(a.c.event_date.between(lo, hi)).group_by(a.c.event_date)
+        stored = dict(conn.execute(stmt).all())
+    return plan_spans(pending, stored, max_reports, days), pending.get(None, 0)
+
+
+def regroup_pending_span(
+    conn: sa.Connection, span: tuple[str, str] | None, build_events: BuildEvents, window_days: int, limit: int
+) -> tuple[list[str], list[str], int]:
+    """Regroup the pending articles dated inside ``span`` (None: up to ``limit`` undated
+    ones) with their window, and clear them from the queue, in the caller's transaction.
+    Returns (events written, events deleted, articles cleared)."""
+    lock_events(conn)  # before reading the queue: a concurrent writer may have cleared it
+    p = t.pending_regroup
+    if span is None:
+        stmt = sa.select(p.c.article_id, p.c.event_date).where(p.c.event_date.is_(None)).order_by(p.c.article_id).limit(limit)
+    else:
+        stmt = sa.select(p.c.article_id, p.c.event_date).where(p.c.event_date.between(*span))
+    stored = [{"id": aid, "event_date": day} for aid, day in conn.execute(stmt)]
+    if not stored:
+        return [], [], 0
+    upserted, deleted = _regroup(conn, stored, build_events, window_days)
+    for part in _chunks(sorted(s["id"] for s in stored)):
+        conn.execute(p.delete().where(p.c.article_id.in_(part)))
+    return upserted, deleted, len(stored)
 
 
 def _date_windows(dates: Iterable[str], days: int) -> list[tuple[str, str]]:
@@ -207,7 +300,9 @@ def _insert_events(
 
 
 def regroup_all(conn: sa.Connection, build_events: BuildEvents) -> int:
+    lock_events(conn)
     ids = set(conn.execute(sa.select(t.articles.c.id)).scalars())
+    conn.execute(t.pending_regroup.delete())
     _delete_events(conn, set(conn.execute(sa.select(t.events.c.id)).scalars()))
     reports = _reports_of(conn, ids)
     events = build_events(reports)

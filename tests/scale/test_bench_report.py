@@ -52,3 +52,15 @@ def test_markdown_table_shows_figures_and_skips() -> None:
     assert "| extraction, one core (streamed) | 10,000 | skipped: strikewatch.extract is not importable yet |" in table
     assert "| engine process x2 | 10,000 | 167 articles/s (6.0 s wall, incl. start-up) |" in table
     assert "| grouping growth | 10,000 -> 100,000 | x11.5 time for x10 reports |" in table
+
+
+def test_pipeline_stages_run_once_on_the_small_corpus_unless_full() -> None:
+    run = _load("run")
+    every = ["extract", "grouping", "sqlite", "ingest_cli", "ingest_cpu", "engines"]
+    assert run.plan([10_000, 100_000], every, None, 2_000, full=False) == [
+        (2_000, ["sqlite", "ingest_cli", "ingest_cpu", "engines"], True, True),
+        (10_000, ["extract", "grouping"], False, False),
+        (100_000, ["extract", "grouping"], False, False)]
+    assert run.plan([10_000, 100_000], every, "100000", 2_000, full=True) == [
+        (10_000, every, False, False), (100_000, every, True, False)]
+    assert run.plan([10_000], ["grouping"], None, 2_000, full=False) == [(10_000, ["grouping"], False, False)]

@@ -1,6 +1,9 @@
 """Incremental regrouping: a new batch touches only the events near its dates; ids stay."""
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 import sqlalchemy as sa
 
 from ledger_data import KYIV_MORNING, KYIV_NOON, SAMPLE, article, group_by_date_and_place, report
@@ -76,3 +79,61 @@ def test_regroup_all_rebuilds_the_same_events(store):
     assert store.regroup_all(group_by_date_and_place) == 3
     assert _event_ids(store) == ids
     assert store.count_events(EventFilter(place="Odesa")) == 1
+
+
+def _add_deferred(store, pairs):
+    return store.add_batch([a for a, _ in pairs], [r for _, r in pairs], "tests", group_by_date_and_place, defer=True)
+
+
+def test_a_deferred_batch_is_queued_and_grouped_later_with_the_same_events(store):
+    result = _add_deferred(store, SAMPLE)
+    assert len(result.new) == 4 and result.events_upserted == []
+    assert store.pending_regroup() == store.status()["pending_regroup"] == 4 and store.count_events() == 0
+    done = store.regroup_pending(group_by_date_and_place)
+    assert (done.articles, done.spans, done.events_upserted) == (4, 1, 3)
+    assert store.pending_regroup() == 0
+    ids = _event_ids(store)
+    assert store.regroup_all(group_by_date_and_place) == 3 and _event_ids(store) == ids
+
+
+def test_a_regroup_interrupted_between_spans_keeps_what_it_finished_and_the_next_one_completes(store):
+    _add_deferred(store, SAMPLE)
+    calls: list[int] = []
+
+    def crash_on_second_span(reports):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("killed")
+        return group_by_date_and_place(reports)
+
+    with pytest.raises(RuntimeError):
+        store.regroup_pending(crash_on_second_span, max_reports=1)  # one span per date
+    assert store.pending_regroup() == 1 and store.count_events() == 2  # 14 July committed, Odesa queued
+    done = store.regroup_pending(group_by_date_and_place, max_reports=1)
+    assert (done.articles, done.spans) == (1, 1) and store.pending_regroup() == 0
+    ids = _event_ids(store)
+    store.regroup_all(group_by_date_and_place)
+    assert _event_ids(store) == ids and len(ids) == 3
+
+
+def test_undated_queued_articles_are_grouped_in_pages(store):
+    undated = [(a, {**r, "event_date": None}) for a, r in SAMPLE]
+    store.add_batch([dataclasses.replace(a, published=None) for a, _ in undated], [r for _, r in undated],
+                    "tests", group_by_date_and_place, defer=True)
+    done = store.regroup_pending(group_by_date_and_place, max_reports=3)
+    assert (done.articles, done.spans) == (4, 2) and store.pending_regroup() == 0
+    grouped = [aid for e in store.iter_events() for aid in e["article_ids"]]
+    assert sorted(grouped) == sorted(a.id for a, _ in SAMPLE)
+
+
+def test_spans_keep_the_reports_of_their_window_within_the_limit():
+    from strikewatch.store.writes import plan_spans
+
+    pending = {"2026-07-01": 2, "2026-07-02": 1, "2026-07-09": 4, None: 3}
+    stored = {"2026-07-01": 5, "2026-07-02": 1, "2026-07-03": 2, "2026-07-09": 4, "2026-07-11": 1}
+    # 1-2 July loads 29 June .. 4 July: 8 reports; 9 July loads 7..11 July: 5 reports
+    assert plan_spans(pending, stored, 8, days=2) == [("2026-07-01", "2026-07-02"), ("2026-07-09", "2026-07-09")]
+    assert plan_spans(pending, stored, 7, days=2) == [("2026-07-01", "2026-07-01"), ("2026-07-02", "2026-07-02"),
+                                                      ("2026-07-09", "2026-07-09")]
+    assert plan_spans(pending, stored, 100, days=2) == [("2026-07-01", "2026-07-09")]
+    assert plan_spans({None: 3}, {}, 10) == []

@@ -93,3 +93,38 @@ def test_estimate_total_counts_local_items_only(tmp_path):
     assert estimate_total([str(tmp_path)]) == 8
     assert estimate_total([str(tmp_path / "a.jsonl"), "https://example.org/rss"]) is None
     assert estimate_total(["-"]) is None
+
+
+def test_grouping_in_many_small_date_spans_gives_the_same_events_as_one_full_regrouping(tmp_path):
+    from strikewatch.events import build_events
+    from strikewatch.ingest import read_inputs
+    from strikewatch.store.pipeline import Ingester
+
+    source = write_jsonl(tmp_path / "month.jsonl", 36)
+    with open_store(f"sqlite:///{tmp_path / 'spans.db'}") as store:
+        summary = Ingester(store, batch_size=4).run(read_inputs([str(source)]), origin=str(source), regroup=False)
+        assert summary.new == 36 and store.pending_regroup() == 36 and store.count_events() == 0
+        done = store.regroup_pending(build_events, max_reports=4)
+        assert done.spans >= 6 and done.articles == 36 and store.pending_regroup() == 0
+        spans = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
+        store.regroup_all(build_events)
+        full = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
+    assert len(full) > 5 and spans == full
+
+
+def test_a_process_pool_extracts_later_batches_while_one_is_stored(tmp_path):
+    from strikewatch.store.pipeline import ExtractOptions
+
+    lines = [json.dumps(article(n)) for n in range(14)]
+    lines.insert(5, lines[2])  # a repeat in the next batch, extracted before the first copy is stored
+    lines.insert(9, json.dumps({"id": "empty", "text": ""}))
+    source = tmp_path / "pooled.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'pool.db'}") as store:
+        summary = ingest(store, [str(source)], batch_size=4, options=ExtractOptions(engine="process", workers=2))
+        assert (summary.new, summary.duplicates, len(summary.failed)) == (14, 1, 1)
+        assert summary.batches == 4
+        grouped = sorted(aid for e in store.iter_events() for aid in e["article_ids"])
+        assert grouped == sorted(a["id"] for a in store.iter_articles()) and len(grouped) == 14
+        again = ingest(store, [str(source)], batch_size=4, options=ExtractOptions(engine="process", workers=2))
+        assert (again.new, again.duplicates) == (0, 15)

@@ -14,25 +14,30 @@ def _report(i: int) -> dict:
 
 
 def test_shards_are_written_while_batches_arrive(tmp_path):
-    sink = ShardSink(str(tmp_path), rows_per_shard=4)
-    assert sink.add([_report(i) for i in range(3)]) == []  # below one shard: nothing written yet
+    sink = ShardSink(str(tmp_path), rows_per_shard=4, batch_rows=2)
+    assert sink.add([_report(i) for i in range(3)]) == []  # below one shard: no shard finished yet
+    assert list(tmp_path.glob("*.parquet")) == []  # the open shard has a hidden name
+    assert len(sink.writer.rows) == 1  # one row group written, one row queued
     first = sink.add([_report(i) for i in range(3, 6)])
-    assert [pq.read_table(p).num_rows for p in first] == [4, 2]
-    assert len(sink.buffer) == 0
-    last = sink.close()
-    assert last == [] and sink.close() == []
+    assert [pq.read_table(p).num_rows for p in first] == [4]
+    (last,) = sink.close()
+    assert pq.read_table(last).num_rows == 2 and sink.close() == []
     sink.add([_report(i) for i in range(6, 7)])
     (tail,) = sink.close()
     assert tail.endswith("reports-00002.parquet")
     ids = [r["id"] for r in read_report_shards(sorted(tmp_path.glob("*.parquet")))]
     assert ids == [f"r{i}" for i in range(7)]
+    assert not list(tmp_path.glob(".*.part"))
 
 
-def test_a_second_run_appends_shards(tmp_path):
-    ShardSink(str(tmp_path)).add([_report(0)])  # not closed: nothing written
+def test_a_second_run_appends_shards_and_ignores_an_unfinished_one(tmp_path):
+    killed = ShardSink(str(tmp_path), batch_rows=1)
+    killed.add([_report(0)])  # not closed (a killed run): only a hidden .part file
+    assert list(tmp_path.glob("*.parquet")) == [] and len(list(tmp_path.glob(".*.part"))) == 1
     first = ShardSink(str(tmp_path))
     first.add([_report(1)])
-    first.close()
+    (path,) = first.close()
+    assert path.endswith("reports-00000.parquet")
     second = ShardSink(str(tmp_path))
     second.add([_report(2)])
     (path,) = second.close()

@@ -17,7 +17,7 @@ def _add(store, pairs, grouper=group_by_date_and_place):
 
 
 def test_schema_is_migrated_to_head_and_reopening_is_a_no_op(store, db_url):
-    assert current_revision(store.engine) == head_revision() == "0001"
+    assert current_revision(store.engine) == head_revision() == "0002"
     _add(store, SAMPLE[:1])
     with open_store(db_url) as again:
         assert again.status()["counts"]["articles"] == 1
