@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXTRACT = ("{articles_per_s:,} articles/s; bare `re.findall(r\"\\w+\")` {bare_articles_per_s:,}/s; "
+EXTRACT = ("{articles_per_s:,} articles/s wall, {articles_per_cpu_s:,} per CPU-second; bare `re.findall(r\"\\w+\")` {bare_articles_per_s:,}/s; "
            "ratio {ratio_to_bare}x; peak RSS {peak_rss_mb} MB")
 
 
@@ -33,6 +33,7 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
             ("grouping", "grouping synthetic reports", grouping),
             ("sqlite", "SQLite write rate (store API)", "{articles_per_s:,} articles/s; DB {db_mb} MB"),
             ("ingest_cli", "`strikewatch ingest` end to end", "{articles_per_s:,} articles/s; peak RSS {peak_rss_mb} MB"),
+            ("ingest_cpu", "ingest CPU besides extraction", "{overhead_ms_per_article} ms per article; peak RSS {peak_rss_mb} MB"),
         ):
             if stage in entry:
                 out.append((label, n, _cell(entry[stage], text)))

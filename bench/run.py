@@ -85,7 +85,7 @@ def _line(label: str, result: dict[str, Any], keys: tuple[str, ...]) -> str:
 
 
 KEYS = {
-    "extract": ("articles_per_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words"),
+    "extract": ("articles_per_s", "articles_per_cpu_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words"),
     "grouping": ("grouping_seconds", "grouping_cpu_seconds", "reports_per_s", "build_events_seconds", "events", "peak_rss_mb",
                  "build_events_error"),
     "sqlite": ("articles", "articles_per_s", "write_seconds", "db_mb", "peak_rss_mb"),
