@@ -110,10 +110,10 @@ def _led(pattern: str, first: str) -> re.Pattern[str]:
     return re.compile(rf"[{first}](?<=(?=(?:{pattern}))[\s\S])")
 
 
-# Keywords that can appear in a role; people introduced with one are looked for only
-# around them (found with ``str.find``, in this order for equal starts).
-_ROLE_HINTS = ("mayor", "governor", "president", "minister", "head", "spokes", "commander", "chief", "ombudsman",
-               "premier", "secretary", "advis", "commissioner")
+# Keywords that can appear in a role (speakers.toml ``role_keywords``); people introduced
+# with one are looked for only around them (found with ``str.find``, in this order for
+# equal starts).
+_ROLE_HINTS: tuple[str, ...] = tuple(load_toml("speakers.toml")["role_keywords"])
 
 
 def _keyword_spans(lower: str, keywords: tuple[str, ...]) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
