@@ -87,3 +87,17 @@ def test_every_month_spelling_dates_accept_starts_with_a_stem_attacks_pre_checks
 
     spellings = re.findall(r"[a-z]+", dates._MONTH_RX)
     assert spellings and all(s.startswith(attacks._MONTH_STEMS) for s in spellings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS + ["said", "says", "told reporters", "unsaid", "said_", "wrote on telegram",
+                                          "according to", "the mayor", "governor", "spokesperson"]),
+                max_size=40).map(" ".join))
+def test_speech_verb_scan_equals_the_bounded_alternation(text):
+    from strikewatch.extract import quotes
+
+    lower = text.lower()
+    rx = re.compile(rf"(?<![\w])(?:{quotes._tables().verbs_rx})\b")
+    assert quotes._speech_verbs(lower).spans == [m.span() for m in rx.finditer(lower)]
+    spans, _ = quotes._keyword_spans(lower, quotes._ROLE_HINTS)
+    assert spans == [m.span() for m in re.finditer("|".join(quotes._ROLE_HINTS), lower)]
