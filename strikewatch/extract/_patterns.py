@@ -55,22 +55,29 @@ class Hint:
         """Start offsets of every occurrence of a stem, in order."""
         return sorted({end - length + 1 for end, length in self._automaton.iter(lower)})
 
-    def word_starts(self, lower: str) -> list[int]:
-        r"""Start offsets of the occurrences that are whole words: neither preceded nor
-        followed by a word character or a hyphen (what ``(?<![\w-])`` and ``(?![\w-])``
-        around the alternation would accept)."""
+    def whole_words(self, lower: str, hyphen: bool = True) -> dict[int, int]:
+        r"""Start -> length of the longest stem at each offset that stands as a whole
+        word: neither preceded nor followed by a word character (Python's ``\w``:
+        ``str.isalnum()`` or the underscore), nor, with ``hyphen``, by a hyphen. That is
+        what ``(?<![\w-])(?:stems)(?![\w-])`` (or ``(?<!\w)(?:stems)(?!\w)``) accepts at
+        each offset, the alternation trying the longest stem first."""
         size = len(lower)
-        found = set()
+        longest: dict[int, int] = {}
         for end, length in self._automaton.iter(lower):
             start = end - length + 1
-            if start > 0 and _word_char(lower[start - 1]):
+            if start and _word_char(lower[start - 1], hyphen):
                 continue
-            if end + 1 < size and _word_char(lower[end + 1]):
+            if end + 1 < size and _word_char(lower[end + 1], hyphen):
                 continue
-            found.add(start)
-        return sorted(found)
+            if length > longest.get(start, 0):
+                longest[start] = length
+        return longest
+
+    def word_starts(self, lower: str) -> list[int]:
+        """Start offsets of the whole-word occurrences (see :meth:`whole_words`), in order."""
+        return sorted(self.whole_words(lower))
 
 
-def _word_char(c: str) -> bool:
-    r"""``c`` matches ``[\w-]`` (Python's ``\w`` is alphanumerics and the underscore)."""
-    return c.isalnum() or c == "_" or c == "-"
+def _word_char(c: str, hyphen: bool) -> bool:
+    r"""``c`` matches ``\w`` (or ``[\w-]`` with ``hyphen``)."""
+    return c.isalnum() or c == "_" or (hyphen and c == "-")

@@ -32,10 +32,12 @@ def find_damage(doc: Doc) -> list[Damage]:
     """One record per category per sentence that reports damage."""
     verbs, words, word_category = _patterns()
     out: list[Damage] = []
+    if not doc.sentences:
+        return out
     last = -1
     for offset in verbs.word_starts(doc.lower):  # one scan, then only the sentences hit
         index = doc.sentence_index(offset)
-        if index == last or not doc.sentences:
+        if index == last:
             continue
         last = index
         start, end = doc.sentences[index]

@@ -106,15 +106,11 @@ class Doc:
         if cached is not None:
             return cached
         spans: list[tuple[int, int]] = []
-        sentences, starts = self.sentences, self._sentence_starts
         covered = -1  # windows end here: later hits before it add nothing
         for offset in hint.starts(self.lower):
             if offset < covered:
                 continue
-            if not sentences:
-                start, end = 0, len(self.text)
-            else:
-                start, end = sentences[max(0, bisect_right(starts, offset) - 1)]
+            start, end = self.sentence_of(offset)
             if spans and start <= spans[-1][1] + 3:  # same or next sentence: one window
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
             else:

@@ -14,11 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import ahocorasick
 from rapidfuzz import fuzz
 
 from ..resources import load_csv, load_toml
-from ._patterns import alternation, first_chars
+from ._patterns import Hint, alternation, first_chars
 from .doc import Doc
 from .places import lookup
 
@@ -208,34 +207,14 @@ class _Verbs:
 
 
 @lru_cache(maxsize=1)
-def _verb_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for verb in _tables().verbs:
-        automaton.add_word(verb, len(verb))
-    automaton.make_automaton()
-    return automaton
+def _verb_hint() -> Hint:
+    return Hint(_tables().verbs)
 
 
 def _speech_verbs(lower: str) -> _Verbs:
-    r"""Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where.
-    One Aho-Corasick pass gives every occurrence of every verb; those that are whole
-    words count, the longest at each offset (the alternation tries longest first;
-    every verb ends with a letter, so ``\b`` after it means no word character).
-    Python's ``\w`` is ``str.isalnum()`` or the underscore."""
-    size = len(lower)
-    longest: dict[int, int] = {}
-    for end, length in _verb_automaton().iter(lower):
-        start = end - length + 1
-        if start:
-            c = lower[start - 1]
-            if c.isalnum() or c == "_":
-                continue
-        if end + 1 < size:
-            c = lower[end + 1]
-            if c.isalnum() or c == "_":
-                continue
-        if length > longest.get(start, 0):
-            longest[start] = length
+    r"""Speech verbs of a lower-case text: what ``(?<!\w)(?:verbs)\b`` finds, and where
+    (every verb ends with a letter, so ``\b`` after it means no word character)."""
+    longest = _verb_hint().whole_words(lower, hyphen=False)
     starts = sorted(longest)
     spans: list[tuple[int, int]] = []
     stop = 0
