@@ -1,5 +1,7 @@
 """Places struck vs mentioned, event dates, durations and speakers."""
 
+import pytest
+
 
 def test_struck_and_mentioned(extract):
     text = (
@@ -23,21 +25,6 @@ def test_dateline_alone_is_not_a_target(extract):
     r = extract("KYIV, March 14 (Example Wire) - Russian drones hit an energy facility in the Lviv region overnight.")
     assert "Kyiv" not in r["summary"]["places_struck"]
     assert "Lviv Oblast" in r["summary"]["places_struck"]
-
-
-def test_overnight_into_weekday(extract):
-    r = extract("Russia attacked Odesa with drones overnight into Sunday.", published="2026-03-15T09:00:00+02:00")
-    assert r["event_date"] == "2026-03-15"
-
-
-def test_early_weekday_before_publication(extract):
-    r = extract("Russian missiles struck Dnipro early Tuesday, killing three.", published="2026-03-12T18:00:00+02:00")
-    assert r["event_date"] == "2026-03-10"
-
-
-def test_undated_article_has_no_date(extract):
-    r = extract("Russian drones struck Sumy on Tuesday night.", published=None)
-    assert r["event_date"] is None
 
 
 def test_duration(extract):
@@ -83,16 +70,6 @@ def test_reporting_day_is_not_the_attack_day(extract):
     assert extract(text, published="2026-04-09T08:00:00+03:00")["event_date"] == "2026-04-08"
 
 
-def test_night_from_friday_to_saturday(extract):
-    r = extract("Russia in the night from Friday to Saturday carried out another massive attack.", published="2025-11-08T11:45:00+01:00")
-    assert r["event_date"] == "2025-11-08"
-
-
-def test_publication_time_is_read_in_kyiv(extract):
-    r = extract("Russian drones attacked Odesa overnight.", published="2026-03-14T23:30:00-05:00")
-    assert r["event_date"] == "2026-03-15"
-
-
 def test_speaker_forms_in_wire_mt_and_live_blogs(extract):
     cases = {
         "According to the head of the regional military administration, Oleh Hryhorov, a drone hit a farm in Sumy.": "Oleh Hryhorov",
@@ -127,11 +104,6 @@ def test_reporting_date_is_neither_the_event_date_nor_another_attack(extract):
     assert r["summary"]["killed"] == {"low": 26, "high": 26} and r["summary"]["injured"] == {"low": 93, "high": 93}
 
 
-def test_undated_year_is_never_after_publication(extract):
-    r = extract("The attack on 30 December killed two people in Kharkiv.", published="2026-01-02T10:00:00+02:00")
-    assert r["event_date"] == "2025-12-30"
-
-
 def test_headline_confirms_a_place_the_body_names(extract):
     text = (
         "The death toll from Russia's overnight attack on the capital has climbed to 12, Kyiv Mayor Vitali Klitschko said. "
@@ -139,3 +111,25 @@ def test_headline_confirms_a_place_the_body_names(extract):
     )
     r = extract(text, title="Twelve dead in Kyiv after overnight strike")
     assert set(r["summary"]["places_struck"]) == {"Darnytskyi", "Kyiv"}
+
+
+# (text, publication time, expected event date): news-relative day phrases resolved
+# against the publication date read in Kyiv time.
+EVENT_DATES = [
+    pytest.param("Russia attacked Odesa with drones overnight into Sunday.", "2026-03-15T09:00:00+02:00",
+                 "2026-03-15", id="overnight-into-weekday"),
+    pytest.param("Russian missiles struck Dnipro early Tuesday, killing three.", "2026-03-12T18:00:00+02:00",
+                 "2026-03-10", id="early-weekday-before-publication"),
+    pytest.param("Russian drones struck Sumy on Tuesday night.", None, None, id="undated-article-has-no-date"),
+    pytest.param("Russia in the night from Friday to Saturday carried out another massive attack.",
+                 "2025-11-08T11:45:00+01:00", "2025-11-08", id="night-from-friday-to-saturday"),
+    pytest.param("Russian drones attacked Odesa overnight.", "2026-03-14T23:30:00-05:00", "2026-03-15",
+                 id="publication-time-read-in-kyiv"),
+    pytest.param("The attack on 30 December killed two people in Kharkiv.", "2026-01-02T10:00:00+02:00",
+                 "2025-12-30", id="year-never-after-publication"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EVENT_DATES)
+def test_event_date(extract, text, published, expected):
+    assert extract(text, published=published)["event_date"] == expected
