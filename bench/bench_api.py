@@ -126,12 +126,20 @@ def synth_article(event_no: int, copy: int, day: dt.date, rng: random.Random, fi
     return article, report
 
 
-def synthetic_build_events(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Group generated reports by their event number, then assemble real event records."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for report in reports:
-        groups[str(report["id"]).split("-")[0]].append(report)
-    return [make_event(members, list(range(len(members)))) for members in groups.values()]
+class SyntheticBuilder:
+    """Groups generated reports by their event number, then assembles real event records."""
+
+    def features(self, reports: list[dict[str, Any]]) -> list[str]:
+        return [str(r["id"]).split("-")[0] for r in reports]
+
+    def group(self, features: list[str]) -> list[tuple[list[int], list[int]]]:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, number in enumerate(features):
+            groups[number].append(i)
+        return [(members, list(range(len(members)))) for members in groups.values()]
+
+    def event(self, reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
+        return make_event(reports, stories)
 
 
 def populate(url: str, n_events: int, seed: int = 7, batch: int = 400) -> int:
@@ -156,10 +164,10 @@ def populate(url: str, n_events: int, seed: int = 7, batch: int = 400) -> int:
             articles.append(article)
             reports.append(report)
         if len(articles) >= batch:
-            store.add_batch(articles, reports, origin="bench", build_events=synthetic_build_events, window_days=0)
+            store.add_batch(articles, reports, origin="bench", builder=SyntheticBuilder(), window_days=0)
             articles, reports = [], []
     if articles:
-        store.add_batch(articles, reports, origin="bench", build_events=synthetic_build_events, window_days=0)
+        store.add_batch(articles, reports, origin="bench", builder=SyntheticBuilder(), window_days=0)
     total = store.count_events(EventFilter())
     store.close()
     return total

@@ -176,17 +176,17 @@ def status_cli(
 
 def _repair(store: Any) -> None:
     """Group the articles queued by an ingest that stopped before grouping them."""
-    from ..store.pipeline import default_build_events
+    from ..store.pipeline import default_builder
 
-    build_events = default_build_events()
-    if build_events is None:
+    builder = default_builder()
+    if builder is None:
         fail("event grouping is not available")
     try:
         with _progress("grouping", store.pending_regroup() if err_console.is_terminal else None) as advance:
-            done = store.regroup_pending(build_events, progress=advance)
+            done = store.regroup_pending(builder, progress=advance)
     except StrikewatchError as err:
         fail(str(err))
-    err_console.print(f"grouped {done.articles} queued article(s) in {done.spans} span(s); "
+    err_console.print(f"grouped {done.articles} queued article(s) in {done.spans} step(s); "
                       f"{done.events_upserted} event(s) written, {done.events_deleted} removed")
 
 

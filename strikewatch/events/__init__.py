@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .build import build_events, event_id
+from .build import EventBuilder, build_events, event_id
 from .scoring import event_assignments, score_grouping
 
 
@@ -25,4 +25,4 @@ def regroup(reports_in_window: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     return build_events(reports_in_window)
 
 
-__all__ = ["build_events", "event_assignments", "event_id", "regroup", "score_grouping"]
+__all__ = ["EventBuilder", "build_events", "event_assignments", "event_id", "regroup", "score_grouping"]

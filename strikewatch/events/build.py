@@ -146,3 +146,33 @@ def build_events(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                   for members in grouping.events]
         events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
     return events
+
+
+class EventBuilder:
+    """``build_events`` in the three steps the store's sweep over a large archive needs:
+    small per-report ``features`` kept for a sliding window of days, ``group`` over the
+    window, and ``event`` for each group once it is final (its reports loaded again).
+
+    ``[event(members' reports, stories) for members, stories in group(features(reports))]``
+    equals ``build_events(reports)`` (in another order) when ``reports`` are sorted by id.
+    """
+
+    def features(self, reports: list[dict[str, Any]]) -> list[Any]:
+        with _gc_paused():
+            return features_of(reports)
+
+    def group(self, features: list[Any]) -> list[tuple[list[int], list[int]]]:
+        """Positions in ``features`` per event, with each member's near-duplicate story
+        (any label shared by the reprints of one story)."""
+        for i, found in enumerate(features):
+            found.index = i
+        with _gc_paused():
+            grouping = group_features(features)
+        return [(members, [grouping.story_of[i] for i in members]) for members in grouping.events]
+
+    def event(self, reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
+        with _gc_paused():
+            return make_event(reports, stories)
+
+    def __call__(self, reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        return build_events(reports)

@@ -22,13 +22,13 @@ from typing import Any
 from ..errors import EXTRACTION, MISSING_EXTRA, StrikewatchError
 from ..ingest import READERS, InputProblem, read_inputs
 from ..models import Article
-from .store import REGROUP_SPAN, Store
+from .store import SWEEP_REPORTS, Store
+from .types import EventBuilder
 from .writes import text_hash
 
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[Article], dict[str, Any]]
-BuildEvents = Callable[[Iterable[dict[str, Any]]], list[dict[str, Any]]]
 Progress = Callable[[int], None]  # called with how many items were just handled
 Failures = list[tuple[str, str, str]]  # (item, code, reason)
 Extracted = list[tuple[Article, dict[str, Any], str]]  # (article, report, text hash)
@@ -88,14 +88,14 @@ def default_extractor() -> Extractor:
     return extract
 
 
-def default_build_events() -> BuildEvents | None:
-    """``strikewatch.events.build_events``, or None (articles are stored ungrouped)."""
+def default_builder() -> EventBuilder | None:
+    """``strikewatch.events.EventBuilder()``, or None (articles are stored ungrouped)."""
     try:
-        from ..events import build_events
+        from ..events import EventBuilder as Builder
     except ImportError as err:
         log.warning("event grouping is not available (%s): storing articles only", err)
         return None
-    return build_events
+    return Builder()
 
 
 def _batches(items: Iterable[Article | InputProblem], size: int,
@@ -169,17 +169,17 @@ class Ingester:
     """Runs batches into one store; reusable across inputs (``ingest`` and ``watch``)."""
 
     def __init__(self, store: Store, batch_size: int = 100, extractor: Extractor | None = None,
-                 build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
-                 progress: Progress | None = None, group: bool = True, regroup_span: int = REGROUP_SPAN) -> None:
+                 builder: EventBuilder | None = None, options: ExtractOptions | None = None,
+                 progress: Progress | None = None, group: bool = True, window_reports: int = SWEEP_REPORTS) -> None:
         self.store = store
         self.batch_size = max(1, batch_size)
         self.options = options or ExtractOptions()
         self.extractor = extractor
-        if build_events is None and group:
-            build_events = default_build_events()
-        self.build_events = build_events
+        if builder is None and group:
+            builder = default_builder()
+        self.builder = builder
         self.progress = progress or (lambda n: None)
-        self.regroup_span = regroup_span  # most stored reports grouped in one span (bounds memory)
+        self.window_reports = window_reports  # most reports the end-of-run sweep holds (bounds memory)
         self.sink = ShardSink(self.options.out) if self.options.out else None
 
     def _prepare(self, batches: Iterable[list[Article]]) -> Iterator[_Prepared]:
@@ -221,8 +221,8 @@ class Ingester:
     def _store(self, prepared: _Prepared, done: Extracted, failed: Failures, origin: str | None) -> IngestSummary:
         summary = IngestSummary(batches=1, duplicates=prepared.duplicates, failed=failed)
         if done:
-            result = self.store.add_batch([a for a, _, _ in done], [r for _, r, _ in done], origin, self.build_events,
-                                          defer=self.build_events is not None, hashes=[h for _, _, h in done])
+            result = self.store.add_batch([a for a, _, _ in done], [r for _, r, _ in done], origin, self.builder,
+                                          defer=self.builder is not None, hashes=[h for _, _, h in done])
             summary.new = len(result.new)
             summary.duplicates += len(result.duplicates)
             summary.events_upserted = len(result.events_upserted)
@@ -234,9 +234,9 @@ class Ingester:
     def regroup(self) -> int:
         """Group every queued article (this run's and any left by a killed run);
         returns the number of event rows written."""
-        if self.build_events is None:
+        if self.builder is None:
             return 0
-        return self.store.regroup_pending(self.build_events, max_reports=self.regroup_span).events_upserted
+        return self.store.regroup_pending(self.builder, max_reports=self.window_reports).events_upserted
 
     def run(self, items: Iterable[Article | InputProblem], origin: str, kind: str = "file",
             regroup: bool = True) -> IngestSummary:
@@ -299,12 +299,12 @@ def source_kind(spec: str) -> str:
 
 
 def ingest(store: Store, inputs: Iterable[str], batch_size: int = DEFAULT_BATCH, extractor: Extractor | None = None,
-           build_events: BuildEvents | None = None, options: ExtractOptions | None = None,
+           builder: EventBuilder | None = None, options: ExtractOptions | None = None,
            progress: Progress | None = None) -> IngestSummary:
     """Ingest every input spec (file, folder, feed file, URL, ``-``) into ``store``.
 
     Returns the counts of new, duplicate and failed items (with reasons)."""
-    ingester = Ingester(store, batch_size, extractor, build_events, options, progress)
+    ingester = Ingester(store, batch_size, extractor, builder, options, progress)
     total = IngestSummary()
     started = time.perf_counter()
     for spec in inputs:

@@ -16,16 +16,19 @@ import sqlalchemy as sa
 
 from ..errors import MISSING_EXTRA, STORE, StrikewatchError
 from ..models import Article
-from . import queries, writes
+from . import queries, sweep, writes
 from . import schema as t
 from .migrate import upgrade
-from .types import BatchResult, EventFilter, RegroupResult
+from .types import BatchResult, EventBuilder, EventFilter, RegroupResult
 
 log = logging.getLogger(__name__)
 
 DEFAULT_URL = "sqlite:///strikewatch.db"
-# Most stored reports loaded to regroup one span of queued articles: ~65 KB each while
-# grouping, so under 400 MB; at ~1,000 reports a day a span is then two or three days.
+# Most stored reports whose grouping features the sweep holds at once (~1 KB each):
+# at ~1,000 reports a day the window is some 50 days, so the +-2-day margin each step
+# groups again is under a tenth of the work.
+SWEEP_REPORTS = 50_000
+# Most undated queued articles regrouped in one transaction (whole reports, ~40 KB each).
 REGROUP_SPAN = 6_000
 
 
@@ -129,13 +132,13 @@ class Store:
         articles: Sequence[Article],
         reports: Sequence[dict[str, Any]],
         origin: str | None = None,
-        build_events: Any = None,
+        builder: EventBuilder | None = None,
         window_days: int = 2,
         defer: bool = False,
         hashes: Sequence[str] | None = None,
     ) -> BatchResult:
         """Store a batch in ONE transaction: new articles with their reports and facts,
-        then regroup the events they touch (``build_events(reports) -> events``; None
+        then regroup the events they touch (with ``builder``; None
         skips grouping). With ``defer`` the new articles are queued instead and grouped
         later by :meth:`regroup_pending` (bulk ingests regroup once, at the end).
         ``reports[i]`` belongs to ``articles[i]`` (None when extraction failed: the
@@ -145,7 +148,7 @@ class Store:
         for attempt in (1, 2):
             try:
                 with self.engine.begin() as conn:
-                    return writes.add_batch(conn, articles, reports, origin, build_events, window_days, defer, hashes)
+                    return writes.add_batch(conn, articles, reports, origin, builder, window_days, defer, hashes)
             except sa.exc.IntegrityError:
                 if attempt == 2:
                     raise
@@ -176,35 +179,51 @@ class Store:
         with self.engine.connect() as conn:
             return writes.pending_count(conn)
 
-    def regroup_pending(self, build_events: Any, window_days: int = 2, max_reports: int = REGROUP_SPAN,
-                        progress: Any = None) -> RegroupResult:
-        """Group every queued article: their dates are cut into consecutive spans whose
-        +-``window_days`` windows hold at most ``max_reports`` stored articles (memory
-        stays bounded however large the queue: about 65 KB per report while grouping),
-        and each span is regrouped and committed on its own, so an interrupted regroup
-        keeps what it finished.
-        ``progress(n)`` is called with the articles cleared by each span."""
+    def regroup_pending(self, builder: EventBuilder, window_days: int = 2, max_reports: int = SWEEP_REPORTS,
+                        progress: Any = None, page: int = REGROUP_SPAN) -> RegroupResult:
+        """Group every queued article in one sweep over their dates (``sweep.py``): the
+        window holds the grouping features of at most ``max_reports`` stored reports
+        (about 1 KB each), full reports are read only to write final events, and each
+        step is committed on its own, so an interrupted regroup keeps what it finished
+        (the queue holds the rest). Undated queued articles follow, ``page`` at a time. ``progress(n)`` is called with the articles cleared by each step."""
         with self.engine.connect() as conn:
-            spans, undated = writes.pending_plan(conn, max_reports, window_days)
+            queued, undated = writes.queued_days(conn)
+            spans = sweep.regions(queued, window_days)
+            stored = writes.stored_days(conn, spans[0][0], spans[-1][1]) if spans else {}
         done = RegroupResult()
-        todo: list[tuple[str, str] | None] = [*spans, *([None] * -(-undated // max_reports))]
-        for span in todo:
-            with self.engine.begin() as conn:
-                upserted, deleted, cleared = writes.regroup_pending_span(conn, span, build_events, window_days,
-                                                                         max_reports)
+
+        def count(cleared: int, upserted: list[str], deleted: list[str]) -> None:
             done.events_upserted += len(upserted)
             done.events_deleted += len(deleted)
             done.articles += cleared
             done.spans += 1
             if progress is not None:
                 progress(cleared)
+
+        for region in spans:
+            window, first = sweep.Window(), region[0]
+            while True:
+                last = sweep.next_last(first, region, len(window.features), stored, max_reports)
+                with self.engine.begin() as conn:
+                    step, open_from = sweep.step(conn, builder, window, region, first, last, window_days)
+                count(step.cleared, step.upserted, step.deleted)
+                if open_from is None:
+                    break
+                first = last + 1
+        for _ in range(-(-undated // page)):
+            with self.engine.begin() as conn:
+                upserted, deleted, cleared = writes.regroup_undated(conn, builder, window_days, page)
+            count(cleared, upserted, deleted)
         return done
 
-    def regroup_all(self, build_events: Any) -> int:
-        """Rebuild every event from the stored reports (after a grouping change);
-        returns the number of events."""
+    def regroup_all(self, builder: EventBuilder, progress: Any = None) -> int:
+        """Rebuild every event from the stored reports (after a grouping change) with
+        the same sweep as :meth:`regroup_pending`; returns the number of events."""
         with self.engine.begin() as conn:
-            return writes.regroup_all(conn, build_events)
+            writes.lock_events(conn)
+            writes.queue_all(conn)
+        self.regroup_pending(builder, progress=progress)
+        return self.count_events()
 
     # ---- reads --------------------------------------------------------------
     def list_events(self, filters: EventFilter | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:

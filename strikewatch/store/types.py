@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 
 @dataclass(slots=True)
@@ -37,6 +38,19 @@ class RegroupResult:
     """What one ``regroup_pending`` call did."""
 
     articles: int = 0  # queued articles grouped
-    spans: int = 0  # date spans (transactions)
+    spans: int = 0  # transactions (steps of the sweep, pages of undated articles)
     events_upserted: int = 0
     events_deleted: int = 0
+
+
+class EventBuilder(Protocol):
+    """How the store groups reports into events (``strikewatch.events.EventBuilder``):
+    ``features`` of each report (small; kept for a window of days), ``group`` them into
+    (member positions, member stories) per event, and build one ``event`` record from
+    its members' reports (sorted by id) and stories."""
+
+    def features(self, reports: list[dict[str, Any]]) -> list[Any]: ...
+
+    def group(self, features: list[Any]) -> list[tuple[list[int], list[int]]]: ...
+
+    def event(self, reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]: ...

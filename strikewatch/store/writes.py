@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -13,11 +13,10 @@ from ..ingest.identity import normalise_text
 from ..models import Article
 from . import rows
 from . import schema as t
-from .types import BatchResult
+from .types import BatchResult, EventBuilder
 
 log = logging.getLogger(__name__)
 
-BuildEvents = Callable[[Iterable[dict[str, Any]]], list[dict[str, Any]]]
 _CHUNK = 500
 
 
@@ -31,14 +30,14 @@ def text_hash(article: Article) -> str:
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+def chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for i in range(0, len(values), _CHUNK):
         yield values[i : i + _CHUNK]
 
 
 def _lookup(conn: sa.Connection, column: sa.Column, values: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for part in _chunks(sorted(values)):
+    for part in chunks(sorted(values)):
         stmt = sa.select(column, t.articles.c.id).where(column.in_(part))
         found.update({key: aid for key, aid in conn.execute(stmt)})
     return found
@@ -108,7 +107,7 @@ def add_batch(
     articles: Sequence[Article],
     reports: Sequence[dict[str, Any] | None],
     origin: str | None,
-    build_events: BuildEvents | None,
+    builder: EventBuilder | None,
     window_days: int,
     defer: bool = False,
     hashes: Sequence[str] | None = None,
@@ -122,9 +121,9 @@ def add_batch(
     result = BatchResult(new=[s["id"] for s in stored], duplicates=duplicates)
     if defer and stored:
         conn.execute(t.pending_regroup.insert(), [{"article_id": s["id"], "event_date": s["event_date"]} for s in stored])
-    elif build_events is not None and stored:
+    elif builder is not None and stored:
         lock_events(conn)
-        upserted, deleted = _regroup(conn, stored, build_events, window_days)
+        upserted, deleted = _regroup(conn, stored, builder, window_days)
         result.events_upserted, result.events_deleted = upserted, deleted
     return result
 
@@ -146,65 +145,44 @@ def pending_count(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(t.pending_regroup)).scalar_one()
 
 
-def plan_spans(pending: dict[str | None, int], stored: dict[str, int], max_reports: int,
-               days: int = 2) -> list[tuple[str, str]]:
-    """Cut the dates that have pending articles into consecutive (from, to) spans such
-    that the stored articles dated within +-``days`` of a span (what regrouping it
-    loads) add up to at most ``max_reports`` (a single busier date is a span of its
-    own). Undated articles are not planned here."""
-    dated = sorted(date.fromisoformat(d).toordinal() for d in pending if d is not None)
-    if not dated:
-        return []
-    first = dated[0] - days
-    prefix = [0]  # prefix[i]: stored articles dated before day first + i
-    for day in range(first, dated[-1] + days + 1):
-        prefix.append(prefix[-1] + stored.get(date.fromordinal(day).isoformat(), 0))
-
-    def load(lo: int, hi: int) -> int:
-        return prefix[hi + days - first + 1] - prefix[lo - days - first]
-
-    spans: list[list[int]] = []
-    for day in dated:
-        if spans and load(spans[-1][0], day) <= max_reports:
-            spans[-1][1] = day
-        else:
-            spans.append([day, day])
-    return [(date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()) for lo, hi in spans]
+def queue_all(conn: sa.Connection) -> int:
+    """Queue every stored article for regrouping (``regroup_all``); returns how many."""
+    a, p = t.articles, t.pending_regroup
+    conn.execute(p.delete())
+    conn.execute(p.insert().from_select(["article_id", "event_date"], sa.select(a.c.id, a.c.event_date)))
+    return pending_count(conn)
 
 
-def pending_plan(conn: sa.Connection, max_reports: int, days: int) -> tuple[list[tuple[str, str]], int]:
-    """The date spans to regroup, and how many pending articles have no date."""
-    p, a = t.pending_regroup, t.articles
-    pending = dict(conn.execute(sa.select(p.c.event_date, sa.func.count()).group_by(p.c.event_date)).all())
-    if not pending:
-        return [], 0
-    dated = [d for d in pending if d is not None]
-    stored: dict[str, int] = {}
-    if dated:
-        lo = (date.fromisoformat(min(dated)) - timedelta(days=days)).isoformat()
-        hi = (date.fromisoformat(max(dated)) + timedelta(days=days)).isoformat()
-        stmt = sa.select(a.c.event_date, sa.func.count()).where(a.c.event_date.between(lo, hi)).group_by(a.c.event_date)
-        stored = dict(conn.execute(stmt).all())
-    return plan_spans(pending, stored, max_reports, days), pending.get(None, 0)
+def queued_days(conn: sa.Connection) -> tuple[dict[int, int], int]:
+    """Queued articles per event date (as an ordinal), and how many have no date."""
+    p = t.pending_regroup
+    found = dict(conn.execute(sa.select(p.c.event_date, sa.func.count()).group_by(p.c.event_date)).all())
+    undated = found.pop(None, 0)
+    return {date.fromisoformat(d).toordinal(): n for d, n in found.items()}, undated
 
 
-def regroup_pending_span(
-    conn: sa.Connection, span: tuple[str, str] | None, build_events: BuildEvents, window_days: int, limit: int
-) -> tuple[list[str], list[str], int]:
-    """Regroup the pending articles dated inside ``span`` (None: up to ``limit`` undated
-    ones) with their window, and clear them from the queue, in the caller's transaction.
+def stored_days(conn: sa.Connection, first: int, last: int) -> dict[int, int]:
+    """Stored articles per event date (ordinal) between two ordinals."""
+    a = t.articles
+    stmt = (sa.select(a.c.event_date, sa.func.count())
+            .where(a.c.event_date.between(date.fromordinal(first).isoformat(), date.fromordinal(last).isoformat()))
+            .group_by(a.c.event_date))
+    return {date.fromisoformat(d).toordinal(): n for d, n in conn.execute(stmt).all()}
+
+
+def regroup_undated(conn: sa.Connection, builder: EventBuilder, window_days: int, limit: int
+                    ) -> tuple[list[str], list[str], int]:
+    """Regroup up to ``limit`` queued articles without a date (with the other members
+    of their events) and clear them from the queue, in the caller's transaction.
     Returns (events written, events deleted, articles cleared)."""
     lock_events(conn)  # before reading the queue: a concurrent writer may have cleared it
     p = t.pending_regroup
-    if span is None:
-        stmt = sa.select(p.c.article_id, p.c.event_date).where(p.c.event_date.is_(None)).order_by(p.c.article_id).limit(limit)
-    else:
-        stmt = sa.select(p.c.article_id, p.c.event_date).where(p.c.event_date.between(*span))
+    stmt = sa.select(p.c.article_id, p.c.event_date).where(p.c.event_date.is_(None)).order_by(p.c.article_id).limit(limit)
     stored = [{"id": aid, "event_date": day} for aid, day in conn.execute(stmt)]
     if not stored:
         return [], [], 0
-    upserted, deleted = _regroup(conn, stored, build_events, window_days)
-    for part in _chunks(sorted(s["id"] for s in stored)):
+    upserted, deleted = _regroup(conn, stored, builder, window_days)
+    for part in chunks(sorted(s["id"] for s in stored)):
         conn.execute(p.delete().where(p.c.article_id.in_(part)))
     return upserted, deleted, len(stored)
 
@@ -232,7 +210,7 @@ def _ids_in_windows(conn: sa.Connection, windows: list[tuple[str, str]]) -> set[
 def _events_of(conn: sa.Connection, article_ids: set[str]) -> set[str]:
     found: set[str] = set()
     ea = t.event_articles
-    for part in _chunks(sorted(article_ids)):
+    for part in chunks(sorted(article_ids)):
         found.update(conn.execute(sa.select(ea.c.event_id).where(ea.c.article_id.in_(part))).scalars())
     return found
 
@@ -240,7 +218,7 @@ def _events_of(conn: sa.Connection, article_ids: set[str]) -> set[str]:
 def _articles_of(conn: sa.Connection, event_ids: set[str]) -> set[str]:
     found: set[str] = set()
     ea = t.event_articles
-    for part in _chunks(sorted(event_ids)):
+    for part in chunks(sorted(event_ids)):
         found.update(conn.execute(sa.select(ea.c.article_id).where(ea.c.event_id.in_(part))).scalars())
     return found
 
@@ -248,14 +226,20 @@ def _articles_of(conn: sa.Connection, event_ids: set[str]) -> set[str]:
 def _reports_of(conn: sa.Connection, article_ids: set[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     a = t.articles
-    for part in _chunks(sorted(article_ids)):
+    for part in chunks(sorted(article_ids)):
         stmt = sa.select(a.c.report, a.c.text).where(a.c.id.in_(part), a.c.report.is_not(None)).order_by(a.c.id)
         out.extend({**report, "text": text} for report, text in conn.execute(stmt) if report)
     return out
 
 
+def build_all(builder: EventBuilder, reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every event of ``reports`` (sorted by id, as ``_reports_of`` returns them)."""
+    groups = builder.group(builder.features(reports))
+    return [builder.event([reports[i] for i in members], stories) for members, stories in groups]
+
+
 def _regroup(
-    conn: sa.Connection, stored: list[dict[str, Any]], build_events: BuildEvents, days: int
+    conn: sa.Connection, stored: list[dict[str, Any]], builder: EventBuilder, days: int
 ) -> tuple[list[str], list[str]]:
     """Regroup the reports near the new ones (and every article of the events they
     belong to); replace exactly the events those articles were in."""
@@ -265,21 +249,21 @@ def _regroup(
     ids |= _articles_of(conn, old_events)
     old_events |= _events_of(conn, ids)
     reports = _reports_of(conn, ids)
-    events = build_events(reports)
+    events = build_all(builder, reports)
     new_ids = [e["id"] for e in events]
-    _delete_events(conn, old_events | set(new_ids))
-    _insert_events(conn, events, ids, reports)
+    delete_events(conn, old_events | set(new_ids))
+    insert_events(conn, events, ids, reports)
     return new_ids, sorted(old_events - set(new_ids))
 
 
-def _delete_events(conn: sa.Connection, event_ids: set[str]) -> None:
-    for part in _chunks(sorted(event_ids)):
+def delete_events(conn: sa.Connection, event_ids: set[str]) -> None:
+    for part in chunks(sorted(event_ids)):
         for table in (t.event_places, t.event_articles):
             conn.execute(table.delete().where(table.c.event_id.in_(part)))
         conn.execute(t.events.delete().where(t.events.c.id.in_(part)))
 
 
-def _insert_events(
+def insert_events(
     conn: sa.Connection, events: list[dict[str, Any]], article_ids: set[str], reports: list[dict[str, Any]]
 ) -> None:
     if not events:
@@ -297,17 +281,6 @@ def _insert_events(
         conn.execute(t.event_articles.insert(), links)
     if places:
         conn.execute(t.event_places.insert(), places)
-
-
-def regroup_all(conn: sa.Connection, build_events: BuildEvents) -> int:
-    lock_events(conn)
-    ids = set(conn.execute(sa.select(t.articles.c.id)).scalars())
-    conn.execute(t.pending_regroup.delete())
-    _delete_events(conn, set(conn.execute(sa.select(t.events.c.id)).scalars()))
-    reports = _reports_of(conn, ids)
-    events = build_events(reports)
-    _insert_events(conn, events, ids, reports)
-    return len(events)
 
 
 def _upsert(conn: sa.Connection) -> Any:
@@ -343,7 +316,7 @@ def record_failures(conn: sa.Connection, failures: list[tuple[str, str, str]]) -
 def add_official(conn: sa.Connection, official: Sequence[dict[str, Any]]) -> tuple[int, int]:
     ids = [r["id"] for r in official]
     known: set[str] = set()
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         known.update(conn.execute(sa.select(t.official_reports.c.id).where(t.official_reports.c.id.in_(part))).scalars())
     stamp, fresh, seen = now(), [], set(known)
     for row in official:

@@ -73,13 +73,16 @@ def test_geojson_one_valid_point_per_event_and_place(ledger):
 
 
 def test_geojson_has_a_feature_for_every_struck_place(ledger, tmp_path):
-    from ledger_data import article, report
+    from ledger_data import DateAndPlace, article, report
+
+    class TwoPlaces(DateAndPlace):
+        def event(self, reports, stories):
+            return {"id": "ev-two", "date": "2026-08-02", "places": ["Kyiv", "Lviv"],
+                    "attacker": "Russia", "articles": [r["id"] for r in reports], "summary": {}}
 
     both = article("Kyiv and Lviv hit", "Drones hit Kyiv and Lviv overnight, officials said; two were injured.",
                    "2026-08-02T07:00:00+03:00")
-    ledger.add_batch([both], [report(both, "2026-08-02", ["Kyiv", "Lviv"], injured=(2,))], "t",
-                     lambda reps: [{"id": "ev-two", "date": "2026-08-02", "places": ["Kyiv", "Lviv"],
-                                    "attacker": "Russia", "articles": [r["id"] for r in reps], "summary": {}}])
+    ledger.add_batch([both], [report(both, "2026-08-02", ["Kyiv", "Lviv"], injured=(2,))], "t", TwoPlaces())
     features = json.loads(_export(ledger, "geojson"))["features"]
     mine = [f for f in features if f["properties"]["event_id"] == "ev-two"]
     assert sorted(f["properties"]["place"] for f in mine) == ["Kyiv", "Lviv"]

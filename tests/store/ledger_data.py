@@ -4,7 +4,6 @@ Store tests exercise storage, not extraction, so each report is built from the f
 its article states (docs/contract.md shape)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from strikewatch.ingest.identity import text_id
@@ -56,20 +55,33 @@ def _place(name: str) -> dict[str, Any]:
             "admin1": admin1, "country": "Ukraine", "lat": lat, "lon": lon}
 
 
-def group_by_date_and_place(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A simple grouper with the ``build_events`` interface (same date + shared place ->
-    one event; id from the earliest-published member), to test the store's regrouping
-    independently of the real grouping rules."""
-    groups: list[list[dict[str, Any]]] = []
-    for rep in sorted(reports, key=lambda r: (r["published"] or "", r["id"])):
-        places = set(rep["summary"]["places_struck"])
-        for group in groups:
-            if group[0]["event_date"] == rep["event_date"] and places & set(group[0]["summary"]["places_struck"]):
-                group.append(rep)
-                break
-        else:
-            groups.append([rep])
-    return [_event(g) for g in groups]
+class DateAndPlace:
+    """A simple event builder (same date + shared place -> one event; id from the
+    earliest-published member), to test the store's regrouping independently of the
+    real grouping rules."""
+
+    def features(self, reports: list[dict[str, Any]]) -> list[tuple[str, str | None, str, frozenset[str]]]:
+        return [(r["published"] or "", r["event_date"], r["id"], frozenset(r["summary"]["places_struck"]))
+                for r in reports]
+
+    def group(self, features: list[tuple[str, str | None, str, frozenset[str]]]) -> list[tuple[list[int], list[int]]]:
+        groups: list[list[int]] = []
+        for i in sorted(range(len(features)), key=lambda i: features[i][:3]):
+            _, day, _, places = features[i]
+            for group in groups:
+                first = features[group[0]]
+                if first[1] == day and places & first[3]:
+                    group.append(i)
+                    break
+            else:
+                groups.append([i])
+        return [(sorted(g), sorted(g)) for g in groups]
+
+    def event(self, reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
+        return _event(sorted(reports, key=lambda r: (r["published"] or "", r["id"])))
+
+
+group_by_date_and_place = DateAndPlace()
 
 
 def _event(members: list[dict[str, Any]]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 import sqlalchemy as sa
 
-from ledger_data import KYIV_MORNING, KYIV_NOON, SAMPLE, article, group_by_date_and_place, report
+from ledger_data import KYIV_MORNING, KYIV_NOON, SAMPLE, DateAndPlace, article, group_by_date_and_place, report
 from strikewatch.store import EventFilter
 from strikewatch.store import schema as t
 
@@ -90,27 +90,29 @@ def test_a_deferred_batch_is_queued_and_grouped_later_with_the_same_events(store
     assert len(result.new) == 4 and result.events_upserted == []
     assert store.pending_regroup() == store.status()["pending_regroup"] == 4 and store.count_events() == 0
     done = store.regroup_pending(group_by_date_and_place)
-    assert (done.articles, done.spans, done.events_upserted) == (4, 1, 3)
+    # two regions (14 July, and Odesa six days later), one step each
+    assert (done.articles, done.spans, done.events_upserted) == (4, 2, 3)
     assert store.pending_regroup() == 0
     ids = _event_ids(store)
     assert store.regroup_all(group_by_date_and_place) == 3 and _event_ids(store) == ids
 
 
-def test_a_regroup_interrupted_between_spans_keeps_what_it_finished_and_the_next_one_completes(store):
-    _add_deferred(store, SAMPLE)
-    calls: list[int] = []
+class CrashOnOdesa(DateAndPlace):
+    """Dies when it meets the Odesa report: as if the process were killed mid-sweep."""
 
-    def crash_on_second_span(reports):
-        calls.append(1)
-        if len(calls) == 2:
+    def group(self, features):
+        if any("Odesa" in places for *_, places in features):
             raise RuntimeError("killed")
-        return group_by_date_and_place(reports)
+        return super().group(features)
 
+
+def test_a_regroup_interrupted_mid_sweep_keeps_what_it_finished_and_the_next_one_completes(store):
+    _add_deferred(store, SAMPLE)
     with pytest.raises(RuntimeError):
-        store.regroup_pending(crash_on_second_span, max_reports=1)  # one span per date
+        store.regroup_pending(CrashOnOdesa(), max_reports=1)  # one or two days per step
     assert store.pending_regroup() == 1 and store.count_events() == 2  # 14 July committed, Odesa queued
     done = store.regroup_pending(group_by_date_and_place, max_reports=1)
-    assert (done.articles, done.spans) == (1, 1) and store.pending_regroup() == 0
+    assert done.articles == 1 and store.pending_regroup() == 0
     ids = _event_ids(store)
     store.regroup_all(group_by_date_and_place)
     assert _event_ids(store) == ids and len(ids) == 3
@@ -120,20 +122,26 @@ def test_undated_queued_articles_are_grouped_in_pages(store):
     undated = [(a, {**r, "event_date": None}) for a, r in SAMPLE]
     store.add_batch([dataclasses.replace(a, published=None) for a, _ in undated], [r for _, r in undated],
                     "tests", group_by_date_and_place, defer=True)
-    done = store.regroup_pending(group_by_date_and_place, max_reports=3)
+    done = store.regroup_pending(group_by_date_and_place, page=3)
     assert (done.articles, done.spans) == (4, 2) and store.pending_regroup() == 0
     grouped = [aid for e in store.iter_events() for aid in e["article_ids"]]
     assert sorted(grouped) == sorted(a.id for a, _ in SAMPLE)
 
 
-def test_spans_keep_the_reports_of_their_window_within_the_limit():
-    from strikewatch.store.writes import plan_spans
+def test_queued_days_are_cut_into_regions_with_their_margins():
+    from strikewatch.store.sweep import regions
 
-    pending = {"2026-07-01": 2, "2026-07-02": 1, "2026-07-09": 4, None: 3}
-    stored = {"2026-07-01": 5, "2026-07-02": 1, "2026-07-03": 2, "2026-07-09": 4, "2026-07-11": 1}
-    # 1-2 July loads 29 June .. 4 July: 8 reports; 9 July loads 7..11 July: 5 reports
-    assert plan_spans(pending, stored, 8, days=2) == [("2026-07-01", "2026-07-02"), ("2026-07-09", "2026-07-09")]
-    assert plan_spans(pending, stored, 7, days=2) == [("2026-07-01", "2026-07-01"), ("2026-07-02", "2026-07-02"),
-                                                      ("2026-07-09", "2026-07-09")]
-    assert plan_spans(pending, stored, 100, days=2) == [("2026-07-01", "2026-07-09")]
-    assert plan_spans({None: 3}, {}, 10) == []
+    assert regions([10, 11, 20], days=2) == [(8, 13), (18, 22)]
+    assert regions([10, 15], days=2) == [(8, 17)]  # 12 and 13 touch: one region
+    assert regions([10, 16], days=2) == [(8, 12), (14, 18)]
+    assert regions([], days=2) == []
+
+
+def test_the_window_loads_days_while_it_holds_at_most_max_reports():
+    from strikewatch.store.sweep import next_last
+
+    stored = {10: 5, 11: 1, 12: 2, 14: 4}
+    assert next_last(10, (8, 20), 0, stored, 8) == 13  # 5 + 1 + 2 + 0; 14 would make 12
+    assert next_last(10, (8, 20), 3, stored, 8) == 10  # 3 held + 5; the next day would pass
+    assert next_last(14, (8, 20), 9, stored, 8) == 14  # always at least one day
+    assert next_last(15, (8, 20), 0, stored, 8) == 20  # empty days up to the region's end

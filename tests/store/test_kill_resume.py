@@ -16,7 +16,7 @@ from ledger_corpus import write_jsonl
 from strikewatch.store import open_store
 from strikewatch.store import schema as t
 
-TOTAL, BATCH = 60, 4
+TOTAL, BATCH = 160, 4  # killed after 3 of 40 batches: a loaded machine still leaves a margin
 
 
 def _count(store) -> int:
@@ -83,7 +83,7 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(db_url, tmp_p
 
 
 def test_status_detects_and_repairs_a_killed_run(db_url, tmp_path):
-    from strikewatch.events import build_events
+    from strikewatch.events import EventBuilder
 
     _, before = _killed_run(db_url, tmp_path)
     status = subprocess.run([sys.executable, "-m", "strikewatch", "status", "--db", db_url],
@@ -97,7 +97,7 @@ def test_status_detects_and_repairs_a_killed_run(db_url, tmp_path):
     assert _check_consistent(db_url) == before
     with open_store(db_url) as store:
         repaired = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
-        store.regroup_all(build_events)
+        store.regroup_all(EventBuilder())
         assert {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()} == repaired
 
 

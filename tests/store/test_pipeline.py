@@ -73,13 +73,13 @@ def test_an_extraction_crash_is_one_failure(db_url, tmp_path):
 
 
 def test_incremental_batches_give_the_same_events_as_one_full_regrouping(tmp_path):
-    from strikewatch.events import build_events
+    from strikewatch.events import EventBuilder
 
     source = write_jsonl(tmp_path / "month.jsonl", 36)
     with open_store(f"sqlite:///{tmp_path / 'inc.db'}") as store:
         ingest(store, [str(source)], batch_size=4)
         incremental = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
-        store.regroup_all(build_events)
+        store.regroup_all(EventBuilder())
         full = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
     assert len(full) > 5 and incremental == full
 
@@ -96,7 +96,7 @@ def test_estimate_total_counts_local_items_only(tmp_path):
 
 
 def test_grouping_in_many_small_date_spans_gives_the_same_events_as_one_full_regrouping(tmp_path):
-    from strikewatch.events import build_events
+    from strikewatch.events import EventBuilder
     from strikewatch.ingest import read_inputs
     from strikewatch.store.pipeline import Ingester
 
@@ -104,10 +104,10 @@ def test_grouping_in_many_small_date_spans_gives_the_same_events_as_one_full_reg
     with open_store(f"sqlite:///{tmp_path / 'spans.db'}") as store:
         summary = Ingester(store, batch_size=4).run(read_inputs([str(source)]), origin=str(source), regroup=False)
         assert summary.new == 36 and store.pending_regroup() == 36 and store.count_events() == 0
-        done = store.regroup_pending(build_events, max_reports=4)
+        done = store.regroup_pending(EventBuilder(), max_reports=4)
         assert done.spans >= 6 and done.articles == 36 and store.pending_regroup() == 0
         spans = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
-        store.regroup_all(build_events)
+        store.regroup_all(EventBuilder())
         full = {e["id"]: sorted(e["article_ids"]) for e in store.iter_events()}
     assert len(full) > 5 and spans == full
 

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 import sqlalchemy as sa
 
-from ledger_data import KYIV_MORNING, KYIV_NOON, ODESA_LATER, SAMPLE, group_by_date_and_place, report
+from ledger_data import KYIV_MORNING, KYIV_NOON, ODESA_LATER, SAMPLE, DateAndPlace, group_by_date_and_place, report
 from strikewatch.errors import StrikewatchError
 from strikewatch.store import EventFilter, open_store
 from strikewatch.store.migrate import current_revision, head_revision
@@ -116,11 +116,12 @@ def test_stats_per_period(store):
 
 
 def test_a_failing_batch_leaves_nothing_behind(store):
-    def broken(reports):
-        raise RuntimeError("grouping crashed")
+    class Broken(DateAndPlace):
+        def group(self, features):
+            raise RuntimeError("grouping crashed")
 
     with pytest.raises(RuntimeError):
-        _add(store, SAMPLE, grouper=broken)
+        _add(store, SAMPLE, grouper=Broken())
     assert store.status()["counts"] == {"articles": 0, "facts": 0, "events": 0, "official_reports": 0, "failures": 0}
 
 
