@@ -3,10 +3,10 @@
 Each batch is committed in one transaction (its articles, facts, and their entries in
 the ``pending_regroup`` queue), so a process killed mid-run loses only the batch in
 flight, and a re-run skips what is stored and completes the rest. Grouping runs once
-at the end of the run over the queued articles, span of dates by span (each span one
-transaction): regrouping a +-2-day window for every batch made each report be grouped
-many times over. A run killed before or during grouping leaves the rest queued; the
-next run (or ``strikewatch regroup``) groups it. A bad item is counted with its reason
+at the end of the run over the queued articles, in one sweep over their dates
+(``sweep.py``, each step one transaction): regrouping a +-2-day window for every batch
+made each report be grouped many times over. A run killed before or during grouping
+leaves the rest queued; the next run (or ``strikewatch status --repair``) groups it. A bad item is counted with its reason
 and never stops the run.
 """
 from __future__ import annotations
@@ -56,7 +56,7 @@ class IngestSummary:
     new: int = 0
     duplicates: int = 0
     failed: list[tuple[str, str, str]] = field(default_factory=list)
-    events_upserted: int = 0  # event rows written (an event rewritten by two spans counts twice)
+    events_upserted: int = 0  # event rows written (an event rewritten by two steps counts twice)
     batches: int = 0
     seconds: float = 0.0
     shards: list[str] = field(default_factory=list)  # Parquet shards written with ``--out``

@@ -184,12 +184,15 @@ class Store:
         """Group every queued article in one sweep over their dates (``sweep.py``): the
         window holds the grouping features of at most ``max_reports`` stored reports
         (about 1 KB each), full reports are read only to write final events, and each
-        step is committed on its own, so an interrupted regroup keeps what it finished
-        (the queue holds the rest). Undated queued articles follow, ``page`` at a time. ``progress(n)`` is called with the articles cleared by each step."""
+        part (up to ``sweep.WRITE_BATCH`` reports) is committed on its own, so an
+        interrupted regroup keeps what it finished (the queue holds the rest) and other
+        writers wait only while a part is written. Undated queued articles follow,
+        ``page`` at a time. ``progress(n)`` is called with the articles each
+        transaction cleared."""
         with self.engine.connect() as conn:
             queued, undated = writes.queued_days(conn)
-            spans = sweep.regions(queued, window_days)
-            stored = writes.stored_days(conn, spans[0][0], spans[-1][1]) if spans else {}
+            regions = sweep.regions(queued, window_days)
+            stored = writes.stored_days(conn, regions[0][0], regions[-1][1]) if regions else {}
         done = RegroupResult()
 
         def count(cleared: int, upserted: list[str], deleted: list[str]) -> None:
@@ -200,16 +203,8 @@ class Store:
             if progress is not None:
                 progress(cleared)
 
-        for region in spans:
-            window, first = sweep.Window(), region[0]
-            while True:
-                last = sweep.next_last(first, region, len(window.features), stored, max_reports)
-                with self.engine.begin() as conn:
-                    step, open_from = sweep.step(conn, builder, window, region, first, last, window_days)
-                count(step.cleared, step.upserted, step.deleted)
-                if open_from is None:
-                    break
-                first = last + 1
+        for region in regions:
+            sweep.sweep_region(self.engine, builder, region, stored, max_reports, window_days, count)
         for _ in range(-(-undated // page)):
             with self.engine.begin() as conn:
                 upserted, deleted, cleared = writes.regroup_undated(conn, builder, window_days, page)

@@ -90,24 +90,46 @@ class Window:
 
 
 @dataclass
-class StepResult:
-    cleared: int = 0
-    upserted: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
+class Part:
+    """Groups written in one transaction, and the stored events they replace (with the
+    members those events had when the step was planned)."""
+
+    groups: list[tuple[list[str], list[int]]] = field(default_factory=list)  # member ids, stories
+    replaced: dict[str, frozenset[str]] = field(default_factory=dict)
+    queued: list[str] = field(default_factory=list)  # queue rows cleared with it
+
+    @property
+    def size(self) -> int:
+        return sum(len(members) for members, _ in self.groups)
 
 
-def _stored_events(conn: sa.Connection, lo: str, hi: str, extra: Iterable[str]) -> dict[str, set[str]]:
+@dataclass
+class Plan:
+    parts: list[Part]
+    open_from: int | None  # earliest day with a queued report still open (None: region done)
+
+
+class Stale(Exception):
+    """Another writer changed the events a part replaces since the step was planned."""
+
+
+def _stored_events(conn: sa.Connection, lo: str, hi: str, extra: Iterable[str]) -> dict[str, frozenset[str]]:
     """Stored events with a member dated in [lo, hi] (or in ``extra``): their members."""
     ea, a = t.event_articles, t.articles
     stmt = sa.select(ea.c.event_id).join(a, a.c.id == ea.c.article_id).where(a.c.event_date.between(lo, hi))
     event_ids = set(conn.execute(stmt).scalars())
     for part in chunks(sorted(extra)):
         event_ids.update(conn.execute(sa.select(ea.c.event_id).where(ea.c.article_id.in_(part))).scalars())
-    members: dict[str, set[str]] = {}
+    return _members(conn, event_ids)
+
+
+def _members(conn: sa.Connection, event_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+    ea = t.event_articles
+    found: dict[str, set[str]] = {}
     for part in chunks(sorted(event_ids)):
         for event_id, article_id in conn.execute(sa.select(ea.c.event_id, ea.c.article_id).where(ea.c.event_id.in_(part))):
-            members.setdefault(event_id, set()).add(article_id)
-    return members
+            found.setdefault(event_id, set()).add(article_id)
+    return {event_id: frozenset(members) for event_id, members in found.items()}
 
 
 def _queued(conn: sa.Connection, lo: str, hi: str) -> set[str]:
@@ -115,28 +137,65 @@ def _queued(conn: sa.Connection, lo: str, hi: str) -> set[str]:
     return set(conn.execute(sa.select(p.c.article_id).where(p.c.event_date.between(lo, hi))).scalars())
 
 
-def _to_write(groups: list[list[str]], window: Window, queued: set[str], cut: float,
-              events: dict[str, set[str]]) -> tuple[list[int], set[str]]:
-    """The final groups with a queued report, closed over the stored events they
-    replace; and those events."""
+def _components(groups: list[list[str]], final: list[int], events: dict[str, frozenset[str]]
+                ) -> list[tuple[list[int], set[str]]]:
+    """The final groups, each with every group that holds a member of a stored event it
+    replaces (and so on): (groups, replaced events) that must be written together."""
     group_of = {aid: g for g, members in enumerate(groups) for aid in members}
     event_of = {aid: event_id for event_id, members in events.items() for aid in members}
-    todo = [g for g, members in enumerate(groups)
-            if any(aid in queued for aid in members)
-            and max((window.keys[aid] for aid in members if window.keys[aid] is not None), default=-math.inf) <= cut]
-    chosen, replaced = set(todo), set()
-    while todo:
-        for aid in groups[todo.pop()]:
-            event_id = event_of.get(aid)
-            if event_id is None or event_id in replaced:
-                continue
-            replaced.add(event_id)
-            for other in events[event_id]:
-                g = group_of[other]  # every member was pulled into the window
-                if g not in chosen:
-                    chosen.add(g)
-                    todo.append(g)
-    return sorted(chosen), replaced
+    seen: set[int] = set()
+    found: list[tuple[list[int], set[str]]] = []
+    for seed in final:
+        if seed in seen:
+            continue
+        seen.add(seed)
+        todo, component, replaced = [seed], [seed], set()
+        while todo:
+            for aid in groups[todo.pop()]:
+                event_id = event_of.get(aid)
+                if event_id is None or event_id in replaced:
+                    continue
+                replaced.add(event_id)
+                for other in events[event_id]:
+                    g = group_of.get(other)  # every member was pulled into the window
+                    if g is not None and g not in seen:
+                        seen.add(g)
+                        component.append(g)
+                        todo.append(g)
+        found.append((sorted(component), replaced))
+    return found
+
+
+def plan(conn: sa.Connection, builder: EventBuilder, window: Window, region: tuple[int, int], last: int,
+         days: int) -> Plan:
+    """Group the window (days loaded up to ``last``) and cut what became final into
+    parts of at most ``WRITE_BATCH`` reports. Reads only."""
+    lo = min((k for k in window.keys.values() if k is not None), default=last)
+    outside = [aid for aid, key in window.keys.items() if key is None]
+    events = _stored_events(conn, _iso(lo), _iso(last), outside)
+    missing = {aid for members in events.values() for aid in members} - window.features.keys()
+    for part in chunks(sorted(missing)):
+        window.load(conn, builder, t.articles.c.id.in_(part))
+    queued = _queued(conn, _iso(lo), _iso(last))
+    order = sorted(window.features)
+    grouped = [([order[i] for i in members], stories)
+               for members, stories in builder.group([window.features[aid] for aid in order])]
+    cut = last - days if last < region[1] else math.inf
+    final = [g for g, (members, _) in enumerate(grouped)
+             if any(aid in queued for aid in members)
+             and max((window.keys[aid] for aid in members if window.keys[aid] is not None), default=-math.inf) <= cut]
+    parts: list[Part] = [Part(queued=sorted(window.unreadable & queued))]
+    for component, replaced in _components([m for m, _ in grouped], final, events):
+        if parts[-1].groups and parts[-1].size + sum(len(grouped[g][0]) for g in component) > WRITE_BATCH:
+            parts.append(Part())
+        part = parts[-1]
+        part.groups.extend(grouped[g] for g in component)
+        part.replaced.update((event_id, events[event_id]) for event_id in replaced)
+        part.queued.extend(aid for g in component for aid in grouped[g][0] if aid in queued)
+    done = {aid for part in parts for aid in part.queued}
+    still = [window.keys[aid] for aid in queued - done if window.keys.get(aid) is not None]
+    open_from = None if last >= region[1] else min(still, default=last + 1)
+    return Plan([part for part in parts if part.groups or part.queued], open_from)
 
 
 def _reports(conn: sa.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -148,66 +207,70 @@ def _reports(conn: sa.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _write(conn: sa.Connection, builder: EventBuilder, groups: list[tuple[list[str], list[int]]],
-           replaced: set[str]) -> list[str]:
-    """Replace the ``replaced`` events by the events of ``groups`` (ids and stories of
-    their members, sorted by id); returns the written event ids."""
-    delete_events(conn, replaced)
-    written: list[str] = []
-    start = 0
-    while start < len(groups):
-        end, size = start, 0
-        while end < len(groups) and (end == start or size + len(groups[end][0]) <= WRITE_BATCH):
-            size += len(groups[end][0])
-            end += 1
-        batch = groups[start:end]
-        reports = _reports(conn, [aid for members, _ in batch for aid in members])
-        events = [builder.event([reports[aid] for aid in members], stories) for members, stories in batch]
-        fresh = {e["id"] for e in events} - replaced
-        delete_events(conn, fresh)  # an event of the same id outside the window (stale)
-        insert_events(conn, events, set(reports), list(reports.values()))
-        written.extend(e["id"] for e in events)
-        start = end
-    return written
-
-
-def step(conn: sa.Connection, builder: EventBuilder, window: Window, region: tuple[int, int], first: int,
-         last: int, days: int) -> tuple[StepResult, int | None]:
-    """Load days ``first``..``last`` of ``region`` into the window, write what became
-    final (in the caller's transaction) and slide the window. Returns what was written
-    and the earliest day with a queued report still open (None: the region is done)."""
+def write(conn: sa.Connection, builder: EventBuilder, part: Part) -> tuple[list[str], list[str]]:
+    """Replace the part's stored events by the events of its groups and clear its queue
+    rows, in the caller's transaction; raises Stale (writing nothing) when another
+    writer changed those events since the plan. Returns (events written, deleted)."""
     lock_events(conn)
-    window.load(conn, builder, t.articles.c.event_date.between(_iso(first), _iso(last)))
-    lo = min((k for k in window.keys.values() if k is not None), default=first)
-    outside = [aid for aid, key in window.keys.items() if key is None]
-    events = _stored_events(conn, _iso(lo), _iso(last), outside)
-    missing = {aid for members in events.values() for aid in members} - window.features.keys() - window.unreadable
-    for part in chunks(sorted(missing)):
-        window.load(conn, builder, t.articles.c.id.in_(part))
-    queued = _queued(conn, _iso(lo), _iso(last))
-    for event_id in list(events):  # unreadable members are in no group: events keep only grouped ones
-        events[event_id] &= window.features.keys()
-    order = sorted(window.features)
-    grouped = [([order[i] for i in members], stories)
-               for members, stories in builder.group([window.features[aid] for aid in order])]
-    cut = last - days if last < region[1] else math.inf
-    chosen, replaced = _to_write([m for m, _ in grouped], window, queued, cut, events)
-    result = StepResult()
-    written = _write(conn, builder, [grouped[g] for g in chosen], replaced)
-    result.upserted, result.deleted = written, sorted(replaced - set(written))
-    done = {aid for g in chosen for aid in grouped[g][0]} & queued
-    done |= window.unreadable & queued
+    members = [aid for group, _ in part.groups for aid in group]
+    ea = t.event_articles
+    now_in: set[str] = set(part.replaced)
+    for chunk in chunks(sorted(members)):
+        now_in.update(conn.execute(sa.select(ea.c.event_id).where(ea.c.article_id.in_(chunk))).scalars())
+    if _members(conn, now_in) != part.replaced:
+        raise Stale
+    delete_events(conn, set(part.replaced))
+    reports = _reports(conn, members)
+    events = [builder.event([reports[aid] for aid in group], stories) for group, stories in part.groups]
+    written = [e["id"] for e in events]
+    delete_events(conn, set(written) - set(part.replaced))  # an event of the same id outside the window (stale)
+    insert_events(conn, events, set(reports), list(reports.values()))
     p = t.pending_regroup
-    for part in chunks(sorted(done)):
-        conn.execute(p.delete().where(p.c.article_id.in_(part)))
-    result.cleared = len(done)
-    still = [window.keys[aid] for aid in queued - done if window.keys.get(aid) is not None]
+    for chunk in chunks(part.queued):
+        conn.execute(p.delete().where(p.c.article_id.in_(chunk)))
+    return written, sorted(set(part.replaced) - set(written))
+
+
+OPTIMISTIC_TRIES = 3  # then the step is planned and written holding the lock
+
+
+def sweep_region(engine: sa.Engine, builder: EventBuilder, region: tuple[int, int], stored: dict[int, int],
+                 max_reports: int, days: int, report: Callable[[int, list[str], list[str]], Any]) -> None:
+    """Group the queued articles of one region, step by step. Each part is its own
+    transaction; planning only reads, so other writers wait only while a part is
+    written. ``report(cleared, written, deleted)`` is called after each part."""
+    window, first = Window(), region[0]
+    while True:
+        last = next_last(first, region, len(window.features), stored, max_reports)
+        with engine.connect() as conn:
+            window.load(conn, builder, t.articles.c.event_date.between(_iso(first), _iso(last)))
+        open_from = _step(engine, builder, window, region, last, days, report)
+        if open_from is None:
+            return
+        window.evict_before(open_from - days)
+        first = last + 1
+
+
+def _step(engine: sa.Engine, builder: EventBuilder, window: Window, region: tuple[int, int], last: int,
+          days: int, report: Callable[[int, list[str], list[str]], Any]) -> int | None:
+    for _ in range(OPTIMISTIC_TRIES):
+        with engine.connect() as conn:
+            planned = plan(conn, builder, window, region, last, days)
+        try:
+            for part in planned.parts:
+                with engine.begin() as conn:
+                    report(len(part.queued), *write(conn, builder, part))
+        except Stale:
+            continue  # replan: what was written is no longer queued
+        window.unreadable.clear()
+        return planned.open_from
+    with engine.begin() as conn:  # contended: plan and write under the lock
+        lock_events(conn)
+        planned = plan(conn, builder, window, region, last, days)
+        for part in planned.parts:
+            report(len(part.queued), *write(conn, builder, part))
     window.unreadable.clear()
-    if last >= region[1]:
-        return result, None
-    open_from = min(still, default=last + 1)
-    window.evict_before(open_from - days)
-    return result, open_from
+    return planned.open_from
 
 
 def next_last(first: int, region: tuple[int, int], held: int, stored: dict[int, int], max_reports: int) -> int:
@@ -218,6 +281,3 @@ def next_last(first: int, region: tuple[int, int], held: int, stored: dict[int, 
         last += 1
         size += stored.get(last, 0)
     return last
-
-
-Progress = Callable[[int], Any]

@@ -38,7 +38,7 @@ class RegroupResult:
     """What one ``regroup_pending`` call did."""
 
     articles: int = 0  # queued articles grouped
-    spans: int = 0  # transactions (steps of the sweep, pages of undated articles)
+    spans: int = 0  # transactions (parts written by the sweep, pages of undated articles)
     events_upserted: int = 0
     events_deleted: int = 0
 
