@@ -44,19 +44,25 @@ def _events(store):
     return sorted((e["id"], tuple(sorted(e["article_ids"]))) for e in store.iter_events())
 
 
+def _store_then_sweep(store, pairs, split, builder, window):
+    """Store ``pairs[:split]`` grouped at once (an earlier ingest), queue the rest,
+    and sweep the queue with a window of ``window`` reports."""
+    first, later = pairs[:split], pairs[split:]
+    if first:
+        store.add_batch([a for a, _ in first], [r for _, r in first], "t", builder)
+    if later:
+        store.add_batch([a for a, _ in later], [r for _, r in later], "t", builder, defer=True)
+    done = store.regroup_pending(builder, max_reports=window)
+    assert done.articles == len({a.id for a, _ in later} - {a.id for a, _ in first})
+    assert store.pending_regroup() == 0
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs=reports_on_days, split=st.integers(0, 40), window=st.integers(1, 12))
 def test_a_small_window_gives_the_events_of_one_full_grouping(specs, split, window):
     pairs, builder = _pairs(specs), NightBefore()
     with tempfile.TemporaryDirectory() as folder, open_store(f"sqlite:///{Path(folder) / 'l.db'}") as store:
-        first, later = pairs[:split], pairs[split:]
-        if first:  # an earlier ingest, grouped at once
-            store.add_batch([a for a, _ in first], [r for _, r in first], "t", builder)
-        if later:
-            store.add_batch([a for a, _ in later], [r for _, r in later], "t", builder, defer=True)
-        done = store.regroup_pending(builder, max_reports=window)
-        assert done.articles == len({a.id for a, _ in later} - {a.id for a, _ in first})
-        assert store.pending_regroup() == 0
+        _store_then_sweep(store, pairs, split, builder, window)
         swept = _events(store)
         store.regroup_all(builder)  # the default window holds all of them
         assert swept == _events(store)
@@ -78,12 +84,7 @@ class SameWeek(DateAndPlace):
 def test_an_event_is_rewritten_whole_even_when_it_reaches_past_the_window(specs, split, window):
     pairs, builder = _pairs(specs), SameWeek()
     with tempfile.TemporaryDirectory() as folder, open_store(f"sqlite:///{Path(folder) / 'l.db'}") as store:
-        first, later = pairs[:split], pairs[split:]
-        if first:
-            store.add_batch([a for a, _ in first], [r for _, r in first], "t", builder)
-        if later:
-            store.add_batch([a for a, _ in later], [r for _, r in later], "t", builder, defer=True)
-        store.regroup_pending(builder, max_reports=window)
+        _store_then_sweep(store, pairs, split, builder, window)
         grouped = [aid for _, members in _events(store) for aid in members]
         assert sorted(grouped) == sorted({a.id for a, _ in pairs})  # each article in exactly one event
 
