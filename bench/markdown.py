@@ -37,6 +37,11 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
         ):
             if stage in entry:
                 out.append((label, n, _cell(entry[stage], text)))
+        regroup = entry.get("regroup") or {}
+        for run in regroup.get("runs", []) if regroup.get("ok") else []:
+            out.append((f"end-of-run sweep, window {run['window']:,}", n,
+                        "{seconds} s wall, {cpu_seconds} s CPU ({articles_per_s:,} articles/s), {transactions} transactions; "
+                        "pairwise F1 {pairwise_f1}, B-cubed F1 {bcubed_f1}".format(**run)))
         for name, run in (entry.get("engines") or {}).items():
             out.append((f"engine {name.replace('-', ' x')}", n, _cell(run, "{articles_per_s:,} articles/s ({seconds} s wall, incl. start-up)")))
         if entry.get("speedup"):

@@ -7,13 +7,16 @@ For each size it makes (once, seeded) a synthetic corpus with ``bench/generate.p
               ``re.findall(r"\\w+")`` pass over the same texts, and their ratio;
 * grouping    grouping time of synthetic reports (bench/bench_grouping.py) and
               ``build_events`` time, to see it grow about linearly with size;
+* regroup     the end-of-run sweep that groups queued articles (store/sweep.py) on the
+              grouping stage's reports, stored in SQLite: time and F1 against the truth,
+              with the default window and with one a tenth of the corpus;
 * sqlite      the store's write rate into SQLite;
 * ingest_cli  the whole streamed ``strikewatch ingest`` with its peak memory;
 * ingest_cpu  CPU time of an in-process ingest, extraction apart from the rest
               (reading, duplicate checks, writes, grouping) per article;
 * engines     process pool and Dask LocalCluster with 1 and 2 workers (speed-up).
 
-``extract`` and ``grouping`` run at every size. ``sqlite``, ``ingest_cli``,
+``extract``, ``grouping`` and ``regroup`` run at every size. ``sqlite``, ``ingest_cli``,
 ``ingest_cpu`` and ``engines`` run the whole extraction too and scale linearly, so by
 default they run once, on a ``--small-size`` corpus (2,000 articles), reported as a
 size of its own; ``--full`` runs them at every size instead (``engines`` at the first
@@ -41,7 +44,7 @@ from stages import emit, run_stage  # noqa: E402
 DATA = BENCH / "data"
 OUT = BENCH / "out"
 ENGINE_RUNS = (("process", 1), ("process", 2), ("dask", 1), ("dask", 2))
-SIZE_STAGES = ("extract", "grouping", "sqlite", "ingest_cli", "ingest_cpu")
+SIZE_STAGES = ("extract", "grouping", "regroup", "sqlite", "ingest_cli", "ingest_cpu")
 CORPUS_STAGES = ("extract", "sqlite", "ingest_cli", "ingest_cpu")  # grouping makes its own reports
 SMALL_STAGES = ("sqlite", "ingest_cli", "ingest_cpu", "engines")  # on the --small-size corpus unless --full
 SMALL_SIZE = 2_000
@@ -88,6 +91,7 @@ KEYS = {
     "extract": ("articles_per_s", "articles_per_cpu_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words"),
     "grouping": ("grouping_seconds", "grouping_cpu_seconds", "reports_per_s", "build_events_seconds", "events", "peak_rss_mb",
                  "build_events_error"),
+    "regroup": ("reports", "runs", "peak_rss_mb"),
     "sqlite": ("articles", "articles_per_s", "write_seconds", "db_mb", "peak_rss_mb"),
     "ingest_cli": ("articles", "articles_per_s", "seconds", "cpu_seconds", "cpu_ms_per_article", "peak_rss_mb"),
     "ingest_cpu": ("articles", "cpu_seconds", "extract_cpu_seconds", "overhead_ms_per_article", "cpu_articles_per_s",
@@ -159,7 +163,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes (default 10000)")
     parser.add_argument("--engine-sizes", default=None, help="sizes that also run the engine speed-ups (default: the first)")
-    parser.add_argument("--stages", default="extract,grouping,sqlite,ingest_cli,ingest_cpu,engines")
+    parser.add_argument("--stages", default="extract,grouping,regroup,sqlite,ingest_cli,ingest_cpu,engines")
     parser.add_argument("--small-size", type=int, default=SMALL_SIZE,
                         help=f"corpus size for the {', '.join(SMALL_STAGES)} stages (default {SMALL_SIZE:,})")
     parser.add_argument("--full", action="store_true",

@@ -120,6 +120,47 @@ def stage_grouping(corpus: Path, size: int) -> dict[str, Any]:
     return out
 
 
+def _sweep(reports: list[dict[str, Any]], gold: dict[str, str], window: int, folder: str) -> dict[str, Any]:
+    """Store ``reports`` queued (not grouped) in a fresh SQLite file, then time the
+    end-of-run sweep with a window of ``window`` reports and score its events."""
+    from strikewatch.events import EventBuilder, score_grouping
+    from strikewatch.models import Article
+    from strikewatch.store import open_store
+
+    store = open_store(f"sqlite:///{folder}/sweep-{window}.db")
+    for start in range(0, len(reports), CHUNK):
+        part = reports[start:start + CHUNK]
+        # the id keeps wire reprints (identical texts) from being stored once as duplicates
+        articles = [Article(text=f"{r['text']}\n{r['id']}", id=r["id"], published=r["published"]) for r in part]
+        store.add_batch(articles, part, origin="bench", defer=True)
+    builder = EventBuilder()
+    started, cpu = time.perf_counter(), time.process_time()
+    done = store.regroup_pending(builder, max_reports=window)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    predicted = {aid: event["id"] for event in store.iter_events() for aid in event["article_ids"]}
+    store.close()
+    scores = score_grouping(gold, predicted)
+    return {"window": window, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+            "articles_per_s": round(len(reports) / seconds), "transactions": done.spans,
+            "events": len(set(predicted.values())), "pairwise_f1": _score(scores, "pairwise"),
+            "bcubed_f1": _score(scores, "bcubed")}
+
+
+def stage_regroup(corpus: Path, size: int) -> dict[str, Any]:
+    """The end-of-run sweep that groups an ingest's queued articles (``store/sweep.py``),
+    on the grouping stage's synthetic reports with their true events: stored queued in
+    SQLite, then grouped with the default window and with one a tenth of the corpus
+    (several steps), each scored against the truth."""
+    sys.path.insert(0, str(BENCH))
+    grouping = _need("bench/bench_grouping.py", lambda: __import__("bench_grouping"))
+    from strikewatch.store.store import SWEEP_REPORTS
+
+    reports, gold = grouping.corpus(size)
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [_sweep(reports, gold, window, tmp) for window in (SWEEP_REPORTS, max(1, size // 10))]
+    return {"reports": size, "runs": runs, "peak_rss_mb": peak_rss_mb()}
+
+
 def stage_sqlite(corpus: Path, size: int) -> dict[str, Any]:
     """Store API write rate: extract each chunk (timed apart), then ``add_batch`` into a
     fresh SQLite file with grouping off (the write path alone)."""
@@ -214,6 +255,7 @@ STAGES: dict[str, Callable[..., dict[str, Any]]] = {
     "ingest_cpu": stage_ingest_cpu,
     "extract": stage_extract,
     "grouping": stage_grouping,
+    "regroup": stage_regroup,
     "sqlite": stage_sqlite,
     "engine": stage_engine,
     "ingest_cli": stage_ingest_cli,
