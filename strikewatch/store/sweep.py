@@ -13,10 +13,16 @@ instead walks the queued dates in order, keeping only each report's small groupi
    member is at least ``days`` before the last loaded day (or the region's last day is
    loaded): everything that can change it has been seen.
 3. Write the final groups, and the groups of every member of the stored events they
-   replace (so no article is left without an event): their full reports are read
-   again, one batch at a time, to build the event records. Their queue rows go in the
-   same transaction, so a killed sweep keeps what it finished.
+   replace (so no article is left without an event), in parts of at most
+   ``WRITE_BATCH`` reports: their full reports are read again to build the event
+   records. A part's queue rows go in its transaction, so a killed sweep keeps what it
+   finished.
 4. Drop the reports more than ``days`` before the earliest queued report still open.
+
+Steps 1-2 only read, without the lock, so other writers wait only while a part is
+written. A part first checks, under the lock, that the stored events it replaces still
+have the members it planned with; if another writer changed them the step is planned
+again (and after ``OPTIMISTIC_TRIES`` stale plans, planned and written under the lock).
 
 Dates are cut into *regions*: the queued dates widened by ``days`` on each side and
 merged, so a small ingest into a large archive only reads the days around its own.
