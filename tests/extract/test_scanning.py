@@ -55,6 +55,16 @@ def test_sentence_split_equals_the_lookbehind_version(text):
     assert doc_module.split_sentences(text) == _old_split(text)
 
 
+_GROUP_BOUNDARY = re.compile(r"(?P<stop>[.!?])[\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n|\n(?=\s*[-*•]\s)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS + ["The", "A", "9", "\"We", "\n- ", "\n \n", ".\u201d ", "!) "]), max_size=40).map(" ".join)
+       | st.text(alphabet=".!?\n -*•\"'()[]\u201c\u201dAa9 ", max_size=40))
+def test_sentence_boundary_equals_the_alternation_it_replaces(text):
+    assert [m.span() for m in doc_module._BOUNDARY.finditer(text)] == [m.span() for m in _GROUP_BOUNDARY.finditer(text)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_hint_starts_are_the_stem_occurrences(text):
