@@ -74,6 +74,22 @@ def test_hint_starts_are_the_stem_occurrences(text):
     assert Hint(words).starts(lower) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["one", "on", "ne", "kill", "killed", "ill", "dro", "drone", "s"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["one", "n", "killed", "led", "drones", "rone", "z"]), min_size=1, max_size=5),
+       texts)
+def test_hints_sharing_one_automaton_each_find_their_own_stems(first, second, text):
+    """All live Hints share one Aho-Corasick pass: overlapping stem lists, made in any
+    order, still give each Hint exactly the occurrences of its own stems."""
+    lower = text.lower() + " someone killed drones"
+    a, b = Hint(first), Hint(second)
+    for hint, words in ((a, first), (b, second)):
+        expected = sorted({m.start() for w in words for m in re.finditer(f"(?={re.escape(w)})", lower)})
+        assert hint.starts(lower) == expected
+        assert sorted(hint.hits(lower)) == sorted((m.start() + len(w) - 1, len(w)) for w in set(words)
+                                                  for m in re.finditer(f"(?={re.escape(w)})", lower))
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_whole_word_hits_match_the_bounded_alternation(text):
