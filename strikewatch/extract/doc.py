@@ -89,7 +89,8 @@ class Doc:
         return doc
 
     def sentence_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+        index = bisect_right(self._sentence_starts, offset) - 1
+        return index if index > 0 else 0
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         if not self.sentences:
