@@ -6,7 +6,7 @@ points back at the article as written."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ._patterns import Hint
@@ -75,6 +75,7 @@ class Doc:
     by_start: dict[int, Quantity] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
     _windows: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _stems: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str) -> "Doc":
@@ -125,14 +126,39 @@ class Doc:
         self._windows[key] = spans
         return spans
 
-    def finditer(self, rx: re.Pattern[str], hint: Hint, text: str | None = None, needs: str = ""):
+    def stem_spans(self, hint: Hint) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence of a stem of ``hint``, in order (cached per hint)."""
+        key = id(hint)
+        cached = self._stems.get(key)
+        if cached is None:
+            cached = self._stems[key] = sorted((end - length + 1, end + 1) for end, length in hint.hits(self.lower))
+        return cached
+
+    def holds_stem(self, hint: Hint, start: int, end: int) -> bool:
+        """Whether a stem of ``hint`` occurs wholly inside [start, end)."""
+        spans = self.stem_spans(hint)
+        for i in range(bisect_left(spans, (start,)), len(spans)):
+            a, b = spans[i]
+            if a >= end:
+                return False
+            if b <= end:
+                return True
+        return False
+
+    def finditer(self, rx: re.Pattern[str], hint: Hint, text: str | None = None, needs: str = "",
+                 within: Hint | None = None):
         """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences.
         ``needs`` is a string every match of ``rx`` contains (SLOT for patterns built
-        around a quantity): windows without it are skipped without running ``rx``."""
+        around a quantity), ``within`` a Hint one of whose stems every match contains
+        (as written in ``lower``, which the shadow text and ``lower`` share outside
+        quantities): windows without them are skipped without running ``rx``."""
         target = self.shadow if text is None else text
         for start, end in self.windows(hint):
-            if not needs or target.find(needs, start, end) >= 0:
-                yield from rx.finditer(target, start, end)
+            if needs and target.find(needs, start, end) < 0:
+                continue
+            if within is not None and not self.holds_stem(within, start, end):
+                continue
+            yield from rx.finditer(target, start, end)
 
 
 def _shadow(lower: str, numbers: list[Quantity]) -> str:

@@ -334,11 +334,12 @@ def _named_before(doc: Doc, t: _Tables, offset: int) -> WeaponMention | None:
 
 _NONE = re.compile(r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
                    r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted")
+_NONE_STEMS = Hint(["neither", "none", "not"])  # every match of _NONE holds one
 
 
 def _none_intercepted(doc: Doc, found: dict[int, WeaponMention]) -> None:
     """"Neither was intercepted": zero interceptions of the weapons named before."""
-    for m in doc.finditer(_NONE, HINT, doc.lower):
+    for m in doc.finditer(_NONE, HINT, doc.lower, within=_NONE_STEMS):
         antecedent = _antecedent(doc, found, m.start())
         if antecedent is not None and not any(w.role == "intercepted" and family(w.category) == family(antecedent.category)
                                               for w in found.values()):

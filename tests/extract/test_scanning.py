@@ -127,3 +127,33 @@ def test_speech_verb_scan_equals_the_bounded_alternation(text):
     assert quotes._speech_verbs(lower).spans == [m.span() for m in rx.finditer(lower)]
     spans, _ = quotes._keyword_spans(lower, quotes._ROLE_HINTS)
     assert spans == [m.span() for m in re.finditer("|".join(quotes._ROLE_HINTS), lower)]
+
+
+_WITHIN_TOKENS = [
+    "death toll", "the toll", "number of dead", "number of injured", "deaths", "dead", "rose", "to", "at", "reached",
+    "bodies", "bodies of", "of", "two", "12", "people", "killed", "injured", "neither", "none", "not", "nothing",
+    "was", "were", "intercepted", "could", "be", "shot", "down", "missiles", "drones", "of them", ".", ". The",
+    "\n\n", ",", "hospital", "victims", "none were intercepted", "could not be intercepted", "was not intercepted",
+    "two drones", "neither of them was destroyed", "death toll rose to 12",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WITHIN_TOKENS), max_size=40).map(" ".join))
+def test_windows_skipped_for_want_of_a_stem_hold_no_match(text):
+    """``Doc.finditer(..., within=stems)`` skips windows holding no stem: it finds what
+    the plain window scan finds, for the patterns that use it."""
+    from strikewatch.extract import casualties, weapons
+    from strikewatch.extract.doc import Doc
+
+    p = casualties._patterns()
+    for rx, hint, target, stems in ((p.toll, casualties.HINT, None, p.toll_subjects),
+                                    (p.bodies, casualties.HINT, None, casualties._BODIES),
+                                    (weapons._NONE, weapons.HINT, "lower", weapons._NONE_STEMS)):
+        doc = Doc.build(text)
+        on = doc.lower if target == "lower" else None
+        plain = [m.span() for m in doc.finditer(rx, hint, on)]
+        assert [m.span() for m in doc.finditer(rx, hint, on, within=stems)] == plain
+        # and the stems are in every match (so this holds for any text, not just these)
+        for m in rx.finditer(doc.shadow if on is None else on):
+            assert any(w in m.group() for w in stems.words)
