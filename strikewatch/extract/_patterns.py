@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -110,16 +111,16 @@ def _shared_automaton() -> "ahocorasick.Automaton":
 
 
 @lru_cache(maxsize=4)
-def _shared_hits(lower: str) -> dict[int, list[tuple[int, int]]]:
+def _shared_hits(lower: str) -> defaultdict[int, list[tuple[int, int]]]:
     """Hint key -> its hits in ``lower``, from one pass of the shared automaton. Cached:
     the components reading the same text share the pass."""
     automaton = _shared_automaton()
-    found: dict[int, list[tuple[int, int]]] = {}
+    found: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     if not len(automaton):
         return found
     for end, (length, keys) in automaton.iter(lower):
         for key in keys:
-            found.setdefault(key, []).append((end, length))
+            found[key].append((end, length))
     return found
 
 
