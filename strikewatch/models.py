@@ -112,4 +112,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """A shallow dict: the lists already hold plain dicts."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in _REPORT_FIELDS}
+
+
+_REPORT_FIELDS = tuple(f.name for f in fields(Report))

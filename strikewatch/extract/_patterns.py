@@ -1,8 +1,12 @@
 """Small helpers shared by the extraction components to build patterns from tables."""
 from __future__ import annotations
 
+import itertools
 import re
+import weakref
+from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import ahocorasick
 
@@ -39,21 +43,30 @@ def first_chars(phrases: Iterable[str]) -> str:
 
 class Hint:
     """Literal stems (lower case) whose presence marks a sentence worth reading with a
-    component's slower patterns. Found with one Aho-Corasick pass, about three times
-    faster than the equivalent regex alternation."""
+    component's slower patterns. Found with Aho-Corasick, about three times faster than
+    the equivalent regex alternation.
 
-    __slots__ = ("words", "_automaton")
+    The stems of every live Hint share one automaton (see :func:`_shared_hits`): one
+    pass over a text finds the stems of all of them, where a pass per Hint costs about
+    as much each (the cost is per character, not per hit)."""
+
+    __slots__ = ("words", "_key", "__weakref__")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(sorted(set(words)))
-        self._automaton = ahocorasick.Automaton()
-        for word in self.words:
-            self._automaton.add_word(word, len(word))
-        self._automaton.make_automaton()
+        self._key = next(_HINT_KEYS)
+        _LIVE_HINTS[self._key] = self
+        _shared_automaton.cache_clear()
+        _shared_hits.cache_clear()
+
+    def hits(self, lower: str) -> list[tuple[int, int]]:
+        """(end offset, length) of every occurrence of a stem, as Aho-Corasick reports
+        them (by end; at one end, longest first)."""
+        return _shared_hits(lower).get(self._key, [])
 
     def starts(self, lower: str) -> list[int]:
         """Start offsets of every occurrence of a stem, in order."""
-        return sorted({end - length + 1 for end, length in self._automaton.iter(lower)})
+        return sorted({end - length + 1 for end, length in self.hits(lower)})
 
     def whole_words(self, lower: str, hyphen: bool = True) -> dict[int, int]:
         r"""Start -> length of the longest stem at each offset that stands as a whole
@@ -63,7 +76,7 @@ class Hint:
         each offset, the alternation trying the longest stem first."""
         size = len(lower)
         longest: dict[int, int] = {}
-        for end, length in self._automaton.iter(lower):
+        for end, length in self.hits(lower):
             start = end - length + 1
             if start and _word_char(lower[start - 1], hyphen):
                 continue
@@ -76,6 +89,39 @@ class Hint:
     def word_starts(self, lower: str) -> list[int]:
         """Start offsets of the whole-word occurrences (see :meth:`whole_words`), in order."""
         return sorted(self.whole_words(lower))
+
+
+_HINT_KEYS = itertools.count()
+_LIVE_HINTS: "weakref.WeakValueDictionary[int, Hint]" = weakref.WeakValueDictionary()
+
+
+@lru_cache(maxsize=1)
+def _shared_automaton() -> "ahocorasick.Automaton":
+    """stem -> (length, keys of the live Hints that hold it). Rebuilt when a Hint is made."""
+    holders: dict[str, list[int]] = {}
+    for key, hint in list(_LIVE_HINTS.items()):
+        for word in hint.words:
+            holders.setdefault(word, []).append(key)
+    automaton = ahocorasick.Automaton()
+    for word, keys in holders.items():
+        automaton.add_word(word, (len(word), tuple(keys)))
+    if holders:
+        automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=4)
+def _shared_hits(lower: str) -> defaultdict[int, list[tuple[int, int]]]:
+    """Hint key -> its hits in ``lower``, from one pass of the shared automaton. Cached:
+    the components reading the same text share the pass."""
+    automaton = _shared_automaton()
+    found: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    if not len(automaton):
+        return found
+    for end, (length, keys) in automaton.iter(lower):
+        for key in keys:
+            found[key].append((end, length))
+    return found
 
 
 def _word_char(c: str, hyphen: bool) -> bool:

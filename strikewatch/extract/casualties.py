@@ -43,11 +43,13 @@ class _Patterns:
     groups: dict[str, str]
     update_verbs: frozenset[str]
     bodies: re.Pattern[str]
+    toll_subjects: Hint  # every match of ``toll`` starts with one
 
 
 _N = rf"(?P<n>{SLOT}+)"
 # Sentences without one of these stems hold no casualty figure; patterns skip them.
 HINT = Hint(load_toml("casualty_terms.toml")["hints"])
+_BODIES = Hint(["bodies"])  # in every match of the ``bodies`` pattern
 _AUX = (r"(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|all|later|since|now|so\s+far|confirmed|initially"
         r"|officially|reported|feared|believed|thought|known|said|to\s+be|to\s+have)\s+){0,4}")
 _CLAUSE = r"(?:\s*,[^,.;:]{1,60},)?"
@@ -70,6 +72,7 @@ def _patterns() -> _Patterns:
         rf"(?!\s*(?:of\s+the|of\s+them|percent|%))"
     )
     bodies = re.compile(rf"(?<![\w-])bodies\s+of\s+(?:(?:at\s+least|another|a\s+further)\s+)?{_N}(?:\s+(?:more\s+)?(?:people|persons|civilians|victims|residents))?")
+    subjects = t["toll"]["killed_subjects"] + t["toll"]["injured_subjects"]
     toll = re.compile(
         rf"(?P<subj>{_alt(t['toll']['killed_subjects'])}|{_alt(t['toll']['injured_subjects'])})"
         rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,140}}?)?"
@@ -95,7 +98,7 @@ def _patterns() -> _Patterns:
     )
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
-    return _Patterns(after, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies)
+    return _Patterns(after, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects))
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -125,7 +128,7 @@ def _add(doc: Doc, found: dict[int, CasualtyMention], m: CasualtyMention) -> Non
 
 def _bodies(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     """"the bodies of five people were pulled from the rubble": five dead."""
-    for m in doc.finditer(p.bodies, HINT, needs=SLOT):
+    for m in doc.finditer(p.bodies, HINT, needs=SLOT, within=_BODIES):
         q = doc.quantity_at(m.start("n"))
         if q is not None:
             _add(doc, found, CasualtyMention("killed", q.low, q.high, m.start(), m.end(), q.start))
@@ -179,7 +182,7 @@ def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.toll, HINT, needs=SLOT):
+    for m in doc.finditer(p.toll, HINT, needs=SLOT, within=p.toll_subjects):
         q = doc.quantity_at(m.start("n"))
         if q is None:
             continue

@@ -6,7 +6,7 @@ points back at the article as written."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ._patterns import Hint
@@ -14,9 +14,12 @@ from .numbers import Quantity, find_numbers
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
 # white space and a capital, digit or opening quote; or at a blank line. The pattern
-# starts with the punctuation itself (group "stop"), not a lookbehind, so that the regex
-# engine can skip ahead to the next candidate character.
-_BOUNDARY = re.compile(r"(?P<stop>[.!?])[\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n|\n(?=\s*[-*•]\s)")
+# starts with one character set (the stop or the newline; the branches then look back
+# at which it was), which lets the regex engine skip ahead to the next candidate
+# character: about three times faster than starting with an alternation or a group.
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|(?<=\n)\s*\n|(?<=\n)(?=\s*[-*•]\s))"
+)
 _ABBREV = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|st|gen|lt|col|sgt|maj|capt|gov|sen|rep|no|vs|approx|jan|feb|mar|apr|aug|sept?|oct|nov|dec)"
     r"|(?<![\w-])[a-z]|\b(?:u\.s|u\.k|u\.n|a\.m|p\.m|e\.g|i\.e))\.$",
@@ -40,8 +43,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        cut = m.end("stop") if m.group("stop") else m.start()
-        if "\n" not in text[cut : m.end()] and _ABBREV.search(text[max(start, cut - 6) : cut]):
+        stop = m.start()
+        cut = stop if text[stop] == "\n" else stop + 1
+        # only a "." can end an abbreviation, and a newline after it ends the sentence anyway
+        if text[stop] == "." and text.find("\n", cut, m.end()) < 0 and _ABBREV.search(text[max(start, cut - 6) : cut]):
             continue
         if text[start:cut].strip():
             spans.append(_trim(text, start, cut))
@@ -70,6 +75,7 @@ class Doc:
     by_start: dict[int, Quantity] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
     _windows: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _stems: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str) -> "Doc":
@@ -84,7 +90,8 @@ class Doc:
         return doc
 
     def sentence_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+        index = bisect_right(self._sentence_starts, offset) - 1
+        return index if index > 0 else 0
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         if not self.sentences:
@@ -119,14 +126,39 @@ class Doc:
         self._windows[key] = spans
         return spans
 
-    def finditer(self, rx: re.Pattern[str], hint: Hint, text: str | None = None, needs: str = ""):
+    def stem_spans(self, hint: Hint) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence of a stem of ``hint``, in order (cached per hint)."""
+        key = id(hint)
+        cached = self._stems.get(key)
+        if cached is None:
+            cached = self._stems[key] = sorted((end - length + 1, end + 1) for end, length in hint.hits(self.lower))
+        return cached
+
+    def holds_stem(self, hint: Hint, start: int, end: int) -> bool:
+        """Whether a stem of ``hint`` occurs wholly inside [start, end)."""
+        spans = self.stem_spans(hint)
+        for i in range(bisect_left(spans, (start,)), len(spans)):
+            a, b = spans[i]
+            if a >= end:
+                return False
+            if b <= end:
+                return True
+        return False
+
+    def finditer(self, rx: re.Pattern[str], hint: Hint, text: str | None = None, needs: str = "",
+                 within: Hint | None = None):
         """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences.
         ``needs`` is a string every match of ``rx`` contains (SLOT for patterns built
-        around a quantity): windows without it are skipped without running ``rx``."""
+        around a quantity), ``within`` a Hint one of whose stems every match contains
+        (as written in ``lower``, which the shadow text and ``lower`` share outside
+        quantities): windows without them are skipped without running ``rx``."""
         target = self.shadow if text is None else text
         for start, end in self.windows(hint):
-            if not needs or target.find(needs, start, end) >= 0:
-                yield from rx.finditer(target, start, end)
+            if needs and target.find(needs, start, end) < 0:
+                continue
+            if within is not None and not self.holds_stem(within, start, end):
+                continue
+            yield from rx.finditer(target, start, end)
 
 
 def _shadow(lower: str, numbers: list[Quantity]) -> str:

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
 from text_to_num import text2num
 
-from ._patterns import alternation as _alternation, first_chars
+from ._patterns import Hint, alternation as _alternation, first_chars
 from ..resources import load_toml
 
 
@@ -36,7 +35,7 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Tables:
     pattern: re.Pattern[str]
-    starters: "ahocorasick.Automaton"  # every word a quantity can start with -> its length
+    starters: Hint  # every word a quantity can start with
     vague: dict[str, tuple[int, int]]
     qualifiers: dict[str, str]
     suffixes: dict[str, str]
@@ -64,10 +63,7 @@ def _tables() -> _Tables:
         rf"|(?P<words>{word_run})(?:\s+(?P<dozen>dozen))?(?![\w]))"
         rf"(?:\s*(?P<suffix>{_alternation(list(suffixes))})(?![\w]))?"
     )
-    starters = ahocorasick.Automaton()
-    for key in {*qualifiers, *vague, *units, *tens}:
-        starters.add_word(key, len(key))
-    starters.make_automaton()
+    starters = Hint({*qualifiers, *vague, *units, *tens})
     return _Tables(pattern, starters, vague, qualifiers, suffixes, frozenset(units + tens + scales))
 
 
@@ -80,7 +76,7 @@ def _candidates(lower: str, tables: _Tables) -> list[int]:
     ``tables.pattern`` matches, found in one Aho-Corasick pass and one digit scan instead
     of trying the whole pattern at every character."""
     starts = {m.start() for m in _DIGIT_RUN.finditer(lower)}
-    for end, length in tables.starters.iter(lower):
+    for end, length in tables.starters.hits(lower):
         start = end - length + 1
         if start == 0 or not lower[start - 1].isalpha():
             starts.add(start)

@@ -15,9 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
-from ._patterns import alternation as _alt
+from ._patterns import Hint, alternation as _alt
 from ..resources import load_csv, load_toml
 from .doc import Doc, lower_preserving
 
@@ -99,7 +97,7 @@ _PLACE_TABLES = {"places.launch": _LAUNCH_STARTS, "places.region": ("region", "o
 def add_phrase_table(name: str, phrases: Iterable[str]) -> None:
     """Make :func:`scan` also report every occurrence of ``phrases`` under ``name``."""
     _PHRASE_TABLES[name] = tuple(phrases)
-    _automaton.cache_clear()
+    _entries.cache_clear()
     scan.cache_clear()
 
 
@@ -112,32 +110,32 @@ class Scan:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> "ahocorasick.Automaton":
-    """lower alias or phrase -> (length, Place or None, names of the tables holding it)"""
+def _entries() -> tuple[Hint, dict[str, tuple[Place | None, tuple[str, ...]]]]:
+    """The stems of the scan (every lower-case alias and registered phrase, sharing
+    the Aho-Corasick pass of the other components' hints) and, for each, its Place
+    (None for a phrase only) and the names of the tables holding it."""
     entries: dict[str, tuple[Place | None, list[str]]] = {alias: (place, []) for alias, place in gazetteer().by_alias.items()}
     for name, phrases in (_PLACE_TABLES | _PHRASE_TABLES).items():
         for phrase in phrases:
             names = entries.setdefault(phrase, (None, []))[1]
             if name not in names:
                 names.append(name)
-    automaton = ahocorasick.Automaton()
-    for key, (place, names) in entries.items():
-        automaton.add_word(key, (len(key), place, tuple(names)))
-    automaton.make_automaton()
-    return automaton
+    return Hint(entries), {key: (place, tuple(names)) for key, (place, names) in entries.items()}
 
 
 @lru_cache(maxsize=8)
 def scan(lower: str) -> Scan:
     """The aliases and registered phrases in ``lower`` (a ``lower_preserving`` text),
-    from one Aho-Corasick pass. Cached: the components working on the same text
+    from the Aho-Corasick pass that all hints share (see ``Hint``). Cached: the components working on the same text
     share it. An alias is kept only as a whole word; the word tests read ``lower``,
     which lower-casing leaves unchanged (letters stay letters)."""
     n = len(lower)
     aliases: list[tuple[int, int, Place]] = []
     phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in _PLACE_TABLES | _PHRASE_TABLES}
-    for last, (length, place, names) in _automaton().iter(lower):
+    stems, entries = _entries()
+    for last, length in stems.hits(lower):
         start, stop = last - length + 1, last + 1
+        place, names = entries[lower[start:stop]]
         if place is not None:
             # A whole word: nothing before it that continues it ("-" does), nothing after
             # it ("Kharkiv's" yes; "Kyivskyi", "Kyiv-based" no).

@@ -334,11 +334,12 @@ def _named_before(doc: Doc, t: _Tables, offset: int) -> WeaponMention | None:
 
 _NONE = re.compile(r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
                    r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted")
+_NONE_STEMS = Hint(["neither", "none", "not"])  # every match of _NONE holds one
 
 
 def _none_intercepted(doc: Doc, found: dict[int, WeaponMention]) -> None:
     """"Neither was intercepted": zero interceptions of the weapons named before."""
-    for m in doc.finditer(_NONE, HINT, doc.lower):
+    for m in doc.finditer(_NONE, HINT, doc.lower, within=_NONE_STEMS):
         antecedent = _antecedent(doc, found, m.start())
         if antecedent is not None and not any(w.role == "intercepted" and family(w.category) == family(antecedent.category)
                                               for w in found.values()):
@@ -361,7 +362,7 @@ def _fill_roles(doc: Doc, t: _Tables, mentions: list[WeaponMention]) -> None:
         if not w.role:
             role = _role(doc, t, w.num_start, w.end)
             following = mentions[i + 1] if i + 1 < len(mentions) else None
-            if role is None and following is not None and re.fullmatch(r"\s+and\s+", doc.lower[w.end : following.start]):
+            if role is None and following is not None and _AND.fullmatch(doc.lower[w.end : following.start]):
                 # "11 missiles and 29 drones hit 14 locations": the verb after the pair
                 role = _role(doc, t, following.num_start, following.end)
             if role is None and previous is not None and doc.sentence_index(previous.num_start) == doc.sentence_index(w.num_start):
@@ -376,9 +377,14 @@ def _fill_roles(doc: Doc, t: _Tables, mentions: list[WeaponMention]) -> None:
 def _same_list(doc: Doc, previous: WeaponMention, w: WeaponMention) -> bool:
     """"among them 12 Kh-101 and five Kinzhal": the list goes on after "and" or a comma."""
     gap = doc.lower[previous.end : w.start]
-    return len(gap) < 40 and bool(re.fullmatch(r"[^.;:]*?(?:,|\band\b|\bplus\b)[^.;:]*", gap)) and not re.search(r"\b(?:were|was|shot|destroyed|launched)\b", gap)
+    return len(gap) < 40 and bool(_LIST_GAP.fullmatch(gap)) and not _GAP_VERB.search(gap)
 
 
+_AND = re.compile(r"\s+and\s+")
+_LIST_GAP = re.compile(r"[^.;:]*?(?:,|\band\b|\bplus\b)[^.;:]*")
+_GAP_VERB = re.compile(r"\b(?:were|was|shot|destroyed|launched)\b")
+_OF_THEM_AFTER = re.compile(r"\s+of\s+them\s+(?:were|are)")
+_SLOT_OF_THEM = re.compile(rf"{SLOT}+\s+of\s+them")
 _LIST_OPENER = re.compile(r":|(?<![;\n])(?<![;\n] )\s[-–—]\s|\(")
 _INCLUDING = re.compile(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$")
 
@@ -390,8 +396,8 @@ def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     for i, w in enumerate(mentions):
         sentence = doc.sentence_index(w.num_start)
         before = doc.lower[max(0, w.start - 30) : w.start]
-        named = bool(_INCLUDING.search(before) or re.match(r"\s+of\s+them\s+(?:were|are)", doc.lower[w.end : w.end + 20])
-                     or re.match(rf"{SLOT}+\s+of\s+them", doc.shadow[w.num_start : w.num_start + 40]))
+        named = bool(_INCLUDING.search(before) or _OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
+                     or _SLOT_OF_THEM.match(doc.shadow[w.num_start : w.num_start + 40]))
         listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
         for other in reversed(mentions[:i]):
             if other.breakdown or other.role != w.role or doc.sentence_index(other.num_start) not in (sentence, sentence - 1):

@@ -55,6 +55,16 @@ def test_sentence_split_equals_the_lookbehind_version(text):
     assert doc_module.split_sentences(text) == _old_split(text)
 
 
+_GROUP_BOUNDARY = re.compile(r"(?P<stop>[.!?])[\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n|\n(?=\s*[-*•]\s)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS + ["The", "A", "9", "\"We", "\n- ", "\n \n", ".\u201d ", "!) "]), max_size=40).map(" ".join)
+       | st.text(alphabet=".!?\n -*•\"'()[]\u201c\u201dAa9 ", max_size=40))
+def test_sentence_boundary_equals_the_alternation_it_replaces(text):
+    assert [m.span() for m in doc_module._BOUNDARY.finditer(text)] == [m.span() for m in _GROUP_BOUNDARY.finditer(text)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_hint_starts_are_the_stem_occurrences(text):
@@ -62,6 +72,22 @@ def test_hint_starts_are_the_stem_occurrences(text):
     lower = text.lower()
     expected = sorted({m.start() for w in words for m in re.finditer(f"(?={re.escape(w)})", lower)})
     assert Hint(words).starts(lower) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["one", "on", "ne", "kill", "killed", "ill", "dro", "drone", "s"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["one", "n", "killed", "led", "drones", "rone", "z"]), min_size=1, max_size=5),
+       texts)
+def test_hints_sharing_one_automaton_each_find_their_own_stems(first, second, text):
+    """All live Hints share one Aho-Corasick pass: overlapping stem lists, made in any
+    order, still give each Hint exactly the occurrences of its own stems."""
+    lower = text.lower() + " someone killed drones"
+    a, b = Hint(first), Hint(second)
+    for hint, words in ((a, first), (b, second)):
+        expected = sorted({m.start() for w in words for m in re.finditer(f"(?={re.escape(w)})", lower)})
+        assert hint.starts(lower) == expected
+        assert sorted(hint.hits(lower)) == sorted((m.start() + len(w) - 1, len(w)) for w in set(words)
+                                                  for m in re.finditer(f"(?={re.escape(w)})", lower))
 
 
 @settings(max_examples=300, deadline=None)
@@ -101,3 +127,33 @@ def test_speech_verb_scan_equals_the_bounded_alternation(text):
     assert quotes._speech_verbs(lower).spans == [m.span() for m in rx.finditer(lower)]
     spans, _ = quotes._keyword_spans(lower, quotes._ROLE_HINTS)
     assert spans == [m.span() for m in re.finditer("|".join(quotes._ROLE_HINTS), lower)]
+
+
+_WITHIN_TOKENS = [
+    "death toll", "the toll", "number of dead", "number of injured", "deaths", "dead", "rose", "to", "at", "reached",
+    "bodies", "bodies of", "of", "two", "12", "people", "killed", "injured", "neither", "none", "not", "nothing",
+    "was", "were", "intercepted", "could", "be", "shot", "down", "missiles", "drones", "of them", ".", ". The",
+    "\n\n", ",", "hospital", "victims", "none were intercepted", "could not be intercepted", "was not intercepted",
+    "two drones", "neither of them was destroyed", "death toll rose to 12",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WITHIN_TOKENS), max_size=40).map(" ".join))
+def test_windows_skipped_for_want_of_a_stem_hold_no_match(text):
+    """``Doc.finditer(..., within=stems)`` skips windows holding no stem: it finds what
+    the plain window scan finds, for the patterns that use it."""
+    from strikewatch.extract import casualties, weapons
+    from strikewatch.extract.doc import Doc
+
+    p = casualties._patterns()
+    for rx, hint, target, stems in ((p.toll, casualties.HINT, None, p.toll_subjects),
+                                    (p.bodies, casualties.HINT, None, casualties._BODIES),
+                                    (weapons._NONE, weapons.HINT, "lower", weapons._NONE_STEMS)):
+        doc = Doc.build(text)
+        on = doc.lower if target == "lower" else None
+        plain = [m.span() for m in doc.finditer(rx, hint, on)]
+        assert [m.span() for m in doc.finditer(rx, hint, on, within=stems)] == plain
+        # and the stems are in every match (so this holds for any text, not just these)
+        for m in rx.finditer(doc.shadow if on is None else on):
+            assert any(w in m.group() for w in stems.words)
