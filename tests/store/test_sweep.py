@@ -89,22 +89,21 @@ def test_an_event_is_rewritten_whole_even_when_it_reaches_past_the_window(specs,
         assert sorted(grouped) == sorted({a.id for a, _ in pairs})  # each article in exactly one event
 
 
-def test_the_night_before_stays_in_the_window_until_the_next_morning_is_grouped(tmp_path):
+def test_the_night_before_stays_in_the_window_until_the_next_morning_is_grouped(store):
     """A report stored under 3 July that belongs to the event of 2 July: the window
     still holds 2 July (already grouped) when it reaches 3 July."""
     builder = NightBefore()
     pairs = _pairs([(1, "Kyiv", 6, False), (1, "Kyiv", 9, True), (9, "Odesa", 6, False)])
     grouped_before, queued = pairs[:1], pairs[1:]
-    with open_store(f"sqlite:///{tmp_path / 'l.db'}") as store:
-        store.add_batch([a for a, _ in grouped_before], [r for _, r in grouped_before], "t", builder)
-        store.add_batch([a for a, _ in queued], [r for _, r in queued], "t", builder, defer=True)
-        store.regroup_pending(builder, max_reports=1)  # a day per step
-        events = _events(store)
+    store.add_batch([a for a, _ in grouped_before], [r for _, r in grouped_before], "t", builder)
+    store.add_batch([a for a, _ in queued], [r for _, r in queued], "t", builder, defer=True)
+    store.regroup_pending(builder, max_reports=1)  # a day per step
+    events = _events(store)
     kyiv = {grouped_before[0][0].id, queued[0][0].id}
     assert [set(members) for _, members in events if kyiv & set(members)] == [kyiv]
 
 
-def test_a_writer_that_changes_an_event_while_the_sweep_plans_makes_it_plan_again(tmp_path, monkeypatch):
+def test_a_writer_that_changes_an_event_while_the_sweep_plans_makes_it_plan_again(store, monkeypatch):
     """Another ingest rewrites the Kyiv event between the sweep's plan (made without the
     lock) and its write: the write notices, nothing stale is written, the step is planned
     again and every article ends in exactly one event."""
@@ -115,21 +114,20 @@ def test_a_writer_that_changes_an_event_while_the_sweep_plans_makes_it_plan_agai
                    "2026-07-14T21:00:00+03:00")
     later = article("Kyiv mourns the victims", "Kyiv held a day of mourning for the victims of the overnight strike.",
                     "2026-07-15T10:00:00+03:00")
-    with open_store(f"sqlite:///{tmp_path / 'l.db'}") as store:
-        store.add_batch([a for a, _ in SAMPLE], [r for _, r in SAMPLE], "t", group_by_date_and_place)
-        store.add_batch([late], [report(late, "2026-07-14", ["Kyiv"])], "t", group_by_date_and_place, defer=True)
-        real_plan, plans = sweep.plan, []
+    store.add_batch([a for a, _ in SAMPLE], [r for _, r in SAMPLE], "t", group_by_date_and_place)
+    store.add_batch([late], [report(late, "2026-07-14", ["Kyiv"])], "t", group_by_date_and_place, defer=True)
+    real_plan, plans = sweep.plan, []
 
-        def plan_then_interfere(*args, **kwargs):
-            plans.append(real_plan(*args, **kwargs))
-            if len(plans) == 1:  # a concurrent writer adds a report to the Kyiv event
-                store.add_batch([later], [report(later, "2026-07-14", ["Kyiv"])], "other", group_by_date_and_place)
-            return plans[-1]
+    def plan_then_interfere(*args, **kwargs):
+        plans.append(real_plan(*args, **kwargs))
+        if len(plans) == 1:  # a concurrent writer adds a report to the Kyiv event
+            store.add_batch([later], [report(later, "2026-07-14", ["Kyiv"])], "other", group_by_date_and_place)
+        return plans[-1]
 
-        monkeypatch.setattr(sweep, "plan", plan_then_interfere)
-        done = store.regroup_pending(group_by_date_and_place)
-        assert len(plans) == 2 and done.articles == 1 and store.pending_regroup() == 0
-        events = _events(store)
+    monkeypatch.setattr(sweep, "plan", plan_then_interfere)
+    done = store.regroup_pending(group_by_date_and_place)
+    assert len(plans) == 2 and done.articles == 1 and store.pending_regroup() == 0
+    events = _events(store)
     grouped = [aid for _, members in events for aid in members]
     assert sorted(grouped) == sorted([a.id for a, _ in SAMPLE] + [late.id, later.id])
     kyiv = {SAMPLE[0][0].id, SAMPLE[1][0].id, late.id, later.id}
