@@ -186,7 +186,7 @@ def _repair(store: Any) -> None:
             done = store.regroup_pending(builder, progress=advance)
     except StrikewatchError as err:
         fail(str(err))
-    err_console.print(f"grouped {done.articles} queued article(s) in {done.spans} step(s); "
+    err_console.print(f"grouped {done.articles} queued article(s) in {done.spans} transaction(s); "
                       f"{done.events_upserted} event(s) written, {done.events_deleted} removed")
 
 
