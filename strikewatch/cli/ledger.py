@@ -36,12 +36,25 @@ def _open(db: str | None) -> Any:
         fail(str(err))
 
 
+class _Bar:
+    """One progress bar; ``phase`` starts the next stage of the same command on it."""
+
+    def __init__(self, bar: Progress, label: str, total: int | None) -> None:
+        self.bar, self.task = bar, bar.add_task(label, total=total)
+
+    def __call__(self, n: int) -> None:
+        self.bar.advance(self.task, n)
+
+    def phase(self, label: str, total: int | None) -> "_Bar":
+        self.bar.update(self.task, visible=False)
+        return _Bar(self.bar, label, total)
+
+
 @contextmanager
-def _progress(label: str, total: int | None = None) -> Iterator[Any]:
-    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+def _progress(label: str, total: int | None = None) -> Iterator[_Bar]:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)
+        yield _Bar(bar, label, total)
 
 
 def _report(summary: Any, verb: str = "ingested") -> None:
@@ -77,7 +90,8 @@ def ingest_cli(
     options = ExtractOptions(engine=engine, workers=workers, scheduler=scheduler, out=str(out) if out else None)
     try:
         with _progress("ingesting", estimate_total(inputs) if err_console.is_terminal else None) as advance:
-            summary = ingest(store, inputs, batch_size=batch_size, options=options, progress=advance)
+            summary = ingest(store, inputs, batch_size=batch_size, options=options, progress=advance,
+                             grouping=lambda queued: advance.phase("grouping", queued))
     except StrikewatchError as err:
         fail(str(err))
     finally:

@@ -231,12 +231,14 @@ class Ingester:
         self.progress(len(prepared.articles))
         return summary
 
-    def regroup(self) -> int:
+    def regroup(self, grouping: Callable[[int], Progress] | None = None) -> int:
         """Group every queued article (this run's and any left by a killed run);
-        returns the number of event rows written."""
+        returns the number of event rows written. ``grouping(queued)`` gives the
+        progress callback of this phase (called with the articles each transaction grouped)."""
         if self.builder is None:
             return 0
-        return self.store.regroup_pending(self.builder, max_reports=self.window_reports).events_upserted
+        progress = grouping(self.store.pending_regroup()) if grouping is not None else None
+        return self.store.regroup_pending(self.builder, max_reports=self.window_reports, progress=progress).events_upserted
 
     def run(self, items: Iterable[Article | InputProblem], origin: str, kind: str = "file",
             regroup: bool = True) -> IngestSummary:
@@ -300,10 +302,12 @@ def source_kind(spec: str) -> str:
 
 def ingest(store: Store, inputs: Iterable[str], batch_size: int = DEFAULT_BATCH, extractor: Extractor | None = None,
            builder: EventBuilder | None = None, options: ExtractOptions | None = None,
-           progress: Progress | None = None) -> IngestSummary:
+           progress: Progress | None = None, grouping: Callable[[int], Progress] | None = None) -> IngestSummary:
     """Ingest every input spec (file, folder, feed file, URL, ``-``) into ``store``.
 
-    Returns the counts of new, duplicate and failed items (with reasons)."""
+    Returns the counts of new, duplicate and failed items (with reasons). ``progress``
+    is called with the items each batch handled; ``grouping(queued)``, when the run
+    groups what it queued, gives the progress callback of that phase."""
     ingester = Ingester(store, batch_size, extractor, builder, options, progress)
     total = IngestSummary()
     started = time.perf_counter()
@@ -312,6 +316,6 @@ def ingest(store: Store, inputs: Iterable[str], batch_size: int = DEFAULT_BATCH,
         total.merge(part)
     if ingester.sink is not None:
         total.shards.extend(ingester.sink.close())
-    total.events_upserted += ingester.regroup()  # once, over every input (and leftovers of a killed run)
+    total.events_upserted += ingester.regroup(grouping)  # once, over every input (and leftovers of a killed run)
     total.seconds = time.perf_counter() - started
     return total

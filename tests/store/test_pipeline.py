@@ -128,3 +128,19 @@ def test_a_process_pool_extracts_later_batches_while_one_is_stored(tmp_path):
         assert grouped == sorted(a["id"] for a in store.iter_articles()) and len(grouped) == 14
         again = ingest(store, [str(source)], batch_size=4, options=ExtractOptions(engine="process", workers=2))
         assert (again.new, again.duplicates) == (0, 15)
+
+
+def test_the_grouping_phase_reports_its_progress(tmp_path):
+    source = write_jsonl(tmp_path / "month.jsonl", 12)
+    phases: list[int] = []
+    grouped: list[int] = []
+
+    def grouping(queued: int):
+        phases.append(queued)
+        return grouped.append
+
+    with open_store(f"sqlite:///{tmp_path / 'p.db'}") as store:
+        summary = ingest(store, [str(source)], batch_size=5, grouping=grouping)
+        again = ingest(store, [str(source)], batch_size=5, grouping=grouping)  # nothing new: nothing queued
+    assert summary.new == 12 and again.new == 0
+    assert phases == [12, 0] and sum(grouped) == 12
