@@ -133,9 +133,9 @@ failures = sa.Table(
 )
 
 # Articles stored but not yet grouped into events (``ingest`` regroups them once at the
-# end of a run, in date spans). A row is written in the same transaction as its article
+# end of a run, in one sweep over their dates). A row is written in the same transaction as its article
 # and deleted in the same transaction as the events that include it, so a run killed
-# before grouping leaves rows here, and the next ingest (or ``strikewatch regroup``)
+# before grouping leaves rows here, and the next ingest (or ``strikewatch status --repair``)
 # finishes the work.
 pending_regroup = sa.Table(
     "pending_regroup",

@@ -191,8 +191,7 @@ class Store:
         transaction cleared."""
         with self.engine.connect() as conn:
             queued, undated = writes.queued_days(conn)
-            regions = sweep.regions(queued, window_days)
-            stored = writes.stored_days(conn, regions[0][0], regions[-1][1]) if regions else {}
+            regions = writes.regions(queued, window_days)
         done = RegroupResult()
 
         def count(cleared: int, upserted: list[str], deleted: list[str]) -> None:
@@ -204,7 +203,7 @@ class Store:
                 progress(cleared)
 
         for region in regions:
-            sweep.sweep_region(self.engine, builder, region, stored, max_reports, window_days, count)
+            sweep.sweep_region(self.engine, builder, region, max_reports, window_days, count)
         for _ in range(-(-undated // page)):
             with self.engine.begin() as conn:
                 upserted, deleted, cleared = writes.regroup_undated(conn, builder, window_days, page)
@@ -283,7 +282,7 @@ class Store:
     def status(self) -> dict[str, Any]:
         """``{"url","counts":{articles,facts,events,official_reports,failures},
         "pending_regroup" (articles stored but not grouped yet: an ingest was killed
-        before grouping; the next ingest or ``strikewatch regroup`` groups them),
+        before grouping; the next ingest or ``strikewatch status --repair`` groups them),
         "sources":[{"name","kind","last_ingest_at","articles_new",...}],
         "last_ingest_at"}``."""
         with self.engine.connect() as conn:

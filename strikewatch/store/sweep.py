@@ -39,20 +39,9 @@ import sqlalchemy as sa
 
 from . import schema as t
 from .types import EventBuilder
-from .writes import chunks, delete_events, insert_events, lock_events
+from .writes import chunks, delete_events, events_of, insert_events, lock_events, reports_of, stored_days
 
 WRITE_BATCH = 2_000  # full reports held at once while building final events
-
-
-def regions(days_queued: Iterable[int], days: int) -> list[tuple[int, int]]:
-    """Merge [d - days, d + days] around each queued day (ordinals) into (first, last) runs."""
-    found: list[list[int]] = []
-    for day in sorted(set(days_queued)):
-        if found and day - days <= found[-1][1] + 1:
-            found[-1][1] = day + days
-        else:
-            found.append([day - days, day + days])
-    return [(lo, hi) for lo, hi in found]
 
 
 def _iso(day: int) -> str:
@@ -123,10 +112,7 @@ def _stored_events(conn: sa.Connection, lo: str, hi: str, extra: Iterable[str]) 
     """Stored events with a member dated in [lo, hi] (or in ``extra``): their members."""
     ea, a = t.event_articles, t.articles
     stmt = sa.select(ea.c.event_id).join(a, a.c.id == ea.c.article_id).where(a.c.event_date.between(lo, hi))
-    event_ids = set(conn.execute(stmt).scalars())
-    for part in chunks(sorted(extra)):
-        event_ids.update(conn.execute(sa.select(ea.c.event_id).where(ea.c.article_id.in_(part))).scalars())
-    return _members(conn, event_ids)
+    return _members(conn, set(conn.execute(stmt).scalars()) | events_of(conn, set(extra)))
 
 
 def _members(conn: sa.Connection, event_ids: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -204,33 +190,21 @@ def plan(conn: sa.Connection, builder: EventBuilder, window: Window, region: tup
     return Plan([part for part in parts if part.groups or part.queued], open_from)
 
 
-def _reports(conn: sa.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    a = t.articles
-    found: dict[str, dict[str, Any]] = {}
-    for part in chunks(sorted(ids)):
-        for aid, report, text in conn.execute(sa.select(a.c.id, a.c.report, a.c.text).where(a.c.id.in_(part))):
-            found[aid] = {**report, "text": text}
-    return found
-
-
 def write(conn: sa.Connection, builder: EventBuilder, part: Part) -> tuple[list[str], list[str]]:
     """Replace the part's stored events by the events of its groups and clear its queue
     rows, in the caller's transaction; raises Stale (writing nothing) when another
     writer changed those events since the plan. Returns (events written, deleted)."""
     lock_events(conn)
-    members = [aid for group, _ in part.groups for aid in group]
-    ea = t.event_articles
-    now_in: set[str] = set(part.replaced)
-    for chunk in chunks(sorted(members)):
-        now_in.update(conn.execute(sa.select(ea.c.event_id).where(ea.c.article_id.in_(chunk))).scalars())
-    if _members(conn, now_in) != part.replaced:
+    members = {aid for group, _ in part.groups for aid in group}
+    if _members(conn, events_of(conn, members) | set(part.replaced)) != part.replaced:
         raise Stale
     delete_events(conn, set(part.replaced))
-    reports = _reports(conn, members)
-    events = [builder.event([reports[aid] for aid in group], stories) for group, stories in part.groups]
+    reports = reports_of(conn, members)
+    by_id = {r["id"]: r for r in reports}
+    events = [builder.event([by_id[aid] for aid in group], stories) for group, stories in part.groups]
     written = [e["id"] for e in events]
     delete_events(conn, set(written) - set(part.replaced))  # an event of the same id outside the window (stale)
-    insert_events(conn, events, set(reports), list(reports.values()))
+    insert_events(conn, events, members, reports)
     p = t.pending_regroup
     for chunk in chunks(part.queued):
         conn.execute(p.delete().where(p.c.article_id.in_(chunk)))
@@ -240,11 +214,13 @@ def write(conn: sa.Connection, builder: EventBuilder, part: Part) -> tuple[list[
 OPTIMISTIC_TRIES = 3  # then the step is planned and written holding the lock
 
 
-def sweep_region(engine: sa.Engine, builder: EventBuilder, region: tuple[int, int], stored: dict[int, int],
-                 max_reports: int, days: int, report: Callable[[int, list[str], list[str]], Any]) -> None:
+def sweep_region(engine: sa.Engine, builder: EventBuilder, region: tuple[int, int], max_reports: int, days: int,
+                 report: Callable[[int, list[str], list[str]], Any]) -> None:
     """Group the queued articles of one region, step by step. Each part is its own
     transaction; planning only reads, so other writers wait only while a part is
     written. ``report(cleared, written, deleted)`` is called after each part."""
+    with engine.connect() as conn:
+        stored = stored_days(conn, *region)
     window, first = Window(), region[0]
     while True:
         last = next_last(first, region, len(window.features), stored, max_reports)
@@ -266,15 +242,15 @@ def _step(engine: sa.Engine, builder: EventBuilder, window: Window, region: tupl
             for part in planned.parts:
                 with engine.begin() as conn:
                     report(len(part.queued), *write(conn, builder, part))
+            break
         except Stale:
             continue  # replan: what was written is no longer queued
-        window.unreadable.clear()
-        return planned.open_from
-    with engine.begin() as conn:  # contended: plan and write under the lock
-        lock_events(conn)
-        planned = plan(conn, builder, window, region, last, days)
-        for part in planned.parts:
-            report(len(part.queued), *write(conn, builder, part))
+    else:
+        with engine.begin() as conn:  # contended: plan and write under the lock
+            lock_events(conn)
+            planned = plan(conn, builder, window, region, last, days)
+            for part in planned.parts:
+                report(len(part.queued), *write(conn, builder, part))
     window.unreadable.clear()
     return planned.open_from
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import sqlalchemy as sa
@@ -113,7 +113,7 @@ def add_batch(
     hashes: Sequence[str] | None = None,
 ) -> BatchResult:
     """Store a batch; then regroup its events now, or (``defer``) queue its articles in
-    ``pending_regroup`` for :func:`regroup_pending_span`, in the same transaction.
+    ``pending_regroup`` for ``Store.regroup_pending``, in the same transaction.
     ``hashes`` are the articles' :func:`text_hash` when the caller has them already."""
     if len(articles) != len(reports):
         raise ValueError("one report (or None) per article")
@@ -145,12 +145,11 @@ def pending_count(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(t.pending_regroup)).scalar_one()
 
 
-def queue_all(conn: sa.Connection) -> int:
-    """Queue every stored article for regrouping (``regroup_all``); returns how many."""
+def queue_all(conn: sa.Connection) -> None:
+    """Queue every stored article for regrouping (``regroup_all``)."""
     a, p = t.articles, t.pending_regroup
     conn.execute(p.delete())
     conn.execute(p.insert().from_select(["article_id", "event_date"], sa.select(a.c.id, a.c.event_date)))
-    return pending_count(conn)
 
 
 def queued_days(conn: sa.Connection) -> tuple[dict[int, int], int]:
@@ -187,16 +186,21 @@ def regroup_undated(conn: sa.Connection, builder: EventBuilder, window_days: int
     return upserted, deleted, len(stored)
 
 
-def _date_windows(dates: Iterable[str], days: int) -> list[tuple[str, str]]:
-    """Merge [d - days, d + days] intervals into as few (from, to) ISO pairs as possible."""
-    spans: list[list[date]] = []
-    for day in sorted({date.fromisoformat(d) for d in dates}):
-        lo, hi = day - timedelta(days=days), day + timedelta(days=days)
-        if spans and lo <= spans[-1][1] + timedelta(days=1):
-            spans[-1][1] = max(spans[-1][1], hi)
+def regions(days_queued: Iterable[int], days: int) -> list[tuple[int, int]]:
+    """Merge [d - days, d + days] around each day (ordinals) into (first, last) runs."""
+    found: list[list[int]] = []
+    for day in sorted(set(days_queued)):
+        if found and day - days <= found[-1][1] + 1:
+            found[-1][1] = day + days
         else:
-            spans.append([lo, hi])
-    return [(lo.isoformat(), hi.isoformat()) for lo, hi in spans]
+            found.append([day - days, day + days])
+    return [(lo, hi) for lo, hi in found]
+
+
+def _date_windows(dates: Iterable[str], days: int) -> list[tuple[str, str]]:
+    """:func:`regions` of ISO dates, as (from, to) ISO pairs."""
+    runs = regions((date.fromisoformat(d).toordinal() for d in dates), days)
+    return [(date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()) for lo, hi in runs]
 
 
 def _ids_in_windows(conn: sa.Connection, windows: list[tuple[str, str]]) -> set[str]:
@@ -207,7 +211,7 @@ def _ids_in_windows(conn: sa.Connection, windows: list[tuple[str, str]]) -> set[
     return ids
 
 
-def _events_of(conn: sa.Connection, article_ids: set[str]) -> set[str]:
+def events_of(conn: sa.Connection, article_ids: set[str]) -> set[str]:
     found: set[str] = set()
     ea = t.event_articles
     for part in chunks(sorted(article_ids)):
@@ -223,7 +227,7 @@ def _articles_of(conn: sa.Connection, event_ids: set[str]) -> set[str]:
     return found
 
 
-def _reports_of(conn: sa.Connection, article_ids: set[str]) -> list[dict[str, Any]]:
+def reports_of(conn: sa.Connection, article_ids: set[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     a = t.articles
     for part in chunks(sorted(article_ids)):
@@ -245,10 +249,10 @@ def _regroup(
     belong to); replace exactly the events those articles were in."""
     dated = [s["event_date"] for s in stored if s["event_date"]]
     ids = _ids_in_windows(conn, _date_windows(dated, days)) | {s["id"] for s in stored}
-    old_events = _events_of(conn, ids)
+    old_events = events_of(conn, ids)
     ids |= _articles_of(conn, old_events)
-    old_events |= _events_of(conn, ids)
-    reports = _reports_of(conn, ids)
+    old_events |= events_of(conn, ids)
+    reports = reports_of(conn, ids)
     events = build_all(builder, reports)
     new_ids = [e["id"] for e in events]
     delete_events(conn, old_events | set(new_ids))

@@ -129,7 +129,7 @@ def test_undated_queued_articles_are_grouped_in_pages(store):
 
 
 def test_queued_days_are_cut_into_regions_with_their_margins():
-    from strikewatch.store.sweep import regions
+    from strikewatch.store.writes import regions
 
     assert regions([10, 11, 20], days=2) == [(8, 13), (18, 22)]
     assert regions([10, 15], days=2) == [(8, 17)]  # 12 and 13 touch: one region
