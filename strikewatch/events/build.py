@@ -173,6 +173,3 @@ class EventBuilder:
     def event(self, reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
         with _gc_paused():
             return make_event(reports, stories)
-
-    def __call__(self, reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-        return build_events(reports)

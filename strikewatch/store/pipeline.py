@@ -4,10 +4,10 @@ Each batch is committed in one transaction (its articles, facts, and their entri
 the ``pending_regroup`` queue), so a process killed mid-run loses only the batch in
 flight, and a re-run skips what is stored and completes the rest. Grouping runs once
 at the end of the run over the queued articles, in one sweep over their dates
-(``sweep.py``, each step one transaction): regrouping a +-2-day window for every batch
+(``sweep.py``, each part one transaction): regrouping a +-2-day window for every batch
 made each report be grouped many times over. A run killed before or during grouping
-leaves the rest queued; the next run (or ``strikewatch status --repair``) groups it. A bad item is counted with its reason
-and never stops the run.
+leaves the rest queued; the next run (or ``strikewatch status --repair``) groups it. A
+bad item is counted with its reason and never stops the run.
 """
 from __future__ import annotations
 
