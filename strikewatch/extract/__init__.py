@@ -1,6 +1,12 @@
 """Per-article extraction: every figure with the span of text that supports it.
 
-``extract_article(article) -> Report`` is pure and safe to map over partitions."""
-from .pipeline import extract_article
+``extract_article(article) -> Report`` is pure and safe to map over partitions.
+``BUILD`` says whether the compiled modules or the Python sources run (see
+:mod:`strikewatch.extract.native`)."""
+from .native import activate
 
-__all__ = ["extract_article"]
+BUILD = activate(__path__)
+
+from .pipeline import extract_article  # noqa: E402  (after the build is chosen)
+
+__all__ = ["BUILD", "extract_article"]

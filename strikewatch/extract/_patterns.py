@@ -1,9 +1,7 @@
 """Small helpers shared by the extraction components to build patterns from tables."""
 from __future__ import annotations
 
-import itertools
 import re
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -46,18 +44,21 @@ class Hint:
     component's slower patterns. Found with Aho-Corasick, about three times faster than
     the equivalent regex alternation.
 
-    The stems of every live Hint share one automaton (see :func:`_shared_hits`): one
+    The stems of every Hint share one automaton (see :func:`_shared_hits`): one
     pass over a text finds the stems of all of them, where a pass per Hint costs about
-    as much each (the cost is per character, not per hit)."""
+    as much each (the cost is per character, not per hit). Hints with the same stems
+    share one key."""
 
-    __slots__ = ("words", "_key", "__weakref__")
+    __slots__ = ("words", "_key")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(sorted(set(words)))
-        self._key = next(_HINT_KEYS)
-        _LIVE_HINTS[self._key] = self
-        _shared_automaton.cache_clear()
-        _shared_hits.cache_clear()
+        key = _HINT_KEYS.get(self.words)
+        if key is None:
+            key = _HINT_KEYS[self.words] = len(_HINT_KEYS)
+            _shared_automaton.cache_clear()
+            _shared_hits.cache_clear()
+        self._key = key
 
     def hits(self, lower: str) -> list[tuple[int, int]]:
         """(end offset, length) of every occurrence of a stem, as Aho-Corasick reports
@@ -91,16 +92,17 @@ class Hint:
         return sorted(self.whole_words(lower))
 
 
-_HINT_KEYS = itertools.count()
-_LIVE_HINTS: "weakref.WeakValueDictionary[int, Hint]" = weakref.WeakValueDictionary()
+# The stems of every Hint made so far -> its key. Hints are module constants, so this
+# only grows at import (and in tests that make their own).
+_HINT_KEYS: dict[tuple[str, ...], int] = {}
 
 
 @lru_cache(maxsize=1)
 def _shared_automaton() -> "ahocorasick.Automaton":
-    """stem -> (length, keys of the live Hints that hold it). Rebuilt when a Hint is made."""
+    """stem -> (length, keys of the Hints that hold it). Rebuilt when a Hint is made."""
     holders: dict[str, list[int]] = {}
-    for key, hint in list(_LIVE_HINTS.items()):
-        for word in hint.words:
+    for words, key in _HINT_KEYS.items():
+        for word in words:
             holders.setdefault(word, []).append(key)
     automaton = ahocorasick.Automaton()
     for word, keys in holders.items():

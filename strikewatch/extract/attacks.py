@@ -194,7 +194,8 @@ class AttackClassifier:
         # Weekdays only matter with a publication date and an event date to compare.
         self._weekday = hits["weekday"] if self.anchor is not None and event_date is not None else _NO_HITS
         self._related = {start for start, _, _ in hits["related"].spans}
-        self._strong_in: dict[int, list[tuple[int, int]]] | None = None  # filled by _by_sentence
+        self._by_sentence_done = False  # the four tables below are filled by _by_sentence
+        self._strong_in: dict[int, list[tuple[int, int]]] = {}
         self._counter_in: dict[int, list[tuple[int, int]]] = {}
         self._month_in: dict[int, list[tuple[int, int]]] = {}
         self._time_in: dict[int, list[tuple[int, int]]] = {}
@@ -212,6 +213,7 @@ class AttackClassifier:
         self._counter_in = _per_sentence(self._counter, sentences, starts)
         self._month_in = _per_sentence(self._month, sentences, starts)
         self._time_in = _per_sentence(self._time, sentences, starts)
+        self._by_sentence_done = True
 
     def __call__(self, offset: int) -> str:
         index = self.doc.sentence_index(offset)
@@ -290,7 +292,7 @@ class AttackClassifier:
     def _sentence_kind(self, index: int) -> str:
         if not self.doc.sentences:
             return "main"
-        if self._strong_in is None:
+        if not self._by_sentence_done:
             self._by_sentence()
         start, end = self.doc.sentences[index]
         if self._starts_related(start) or self._strong_context(index, start) or self._other_date(index, start, end):

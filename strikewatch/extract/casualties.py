@@ -167,7 +167,7 @@ def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             tail = doc.shadow[m.end() : m.end() + 24]
             noun = re.match(r"\s+(?:(?:more|other|small|young)\s+)?([a-z]+)", tail)
             group = p.groups.get(noun.group(1)) if noun else None
-            end = m.end() + (noun.end() if noun and noun.group(1) in ("people", "civilians", "persons", "others", "residents", "adults") or group else 0)
+            end = m.end() + (noun.end() if noun and (noun.group(1) in ("people", "civilians", "persons", "others", "residents", "adults") or group) else 0)
         else:  # "injuring a child"
             low = high = 1
             num_start, end, group = m.start("a"), m.end(), p.groups.get(m.group("one"))

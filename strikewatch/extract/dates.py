@@ -7,13 +7,13 @@ they end. Without a publication date only an explicit date in the text gives one
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 
 try:
     from zoneinfo import ZoneInfo
 
-    _KYIV = ZoneInfo("Europe/Kyiv")
+    _KYIV: tzinfo = ZoneInfo("Europe/Kyiv")
 except Exception:  # no time-zone database on this system: Kyiv standard time
     from datetime import timezone
 

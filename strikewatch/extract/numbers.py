@@ -160,7 +160,7 @@ def _kind(lower: str, start: int, end: int, text_value: str, is_digits: bool) ->
     after = lower[end : end + 24]
     hit = _AFTER_ANY.match(after)
     if hit:
-        kind = hit.lastgroup
+        kind = hit.lastgroup or ""
         if kind != "time" or is_digits:
             return kind
         for other, rx in _AFTER_KIND[_KIND_INDEX["time"] + 1 :]:
@@ -183,7 +183,7 @@ def _looks_like_clock(lower: str, end: int) -> bool:
     return bool(re.match(r"(?::\d\d|\s?(?:a\.?m|p\.?m))", lower[end : end + 5]))
 
 
-def _parse_match(m: re.Match[str], tables: _Tables) -> tuple[int, int, int, str] | None:
+def _parse_match(m: re.Match[str], tables: _Tables) -> tuple[int | None, int | None, int, str] | None:
     """(low, high, value, kind-hint) of one regex match, before qualifiers."""
     if m.group("vague"):
         low, high = tables.vague[m.group("vague")]
@@ -194,12 +194,12 @@ def _parse_match(m: re.Match[str], tables: _Tables) -> tuple[int, int, int, str]
             return None
         value = int(raw.replace(",", ""))
         return value, value, value, "digits"
-    value = _word_value(m.group("words"))
-    if value is None:
+    words = _word_value(m.group("words"))
+    if words is None:
         return None
     if m.group("dozen"):
-        value *= 12
-    return value, value, value, "words"
+        words *= 12
+    return words, words, words, "words"
 
 
 def find_numbers(lower: str) -> list[Quantity]:

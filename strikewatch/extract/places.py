@@ -54,10 +54,12 @@ class _Gazetteer:
     total_rx: re.Pattern[str]
 
 
-def _float(value: str) -> float | None:
+def _float(value: str | None) -> float | None:
+    if value is None:
+        return None
     try:
         return float(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 

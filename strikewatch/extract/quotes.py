@@ -260,7 +260,7 @@ class Speakers:
         spans, offsets = _keyword_spans(doc.lower, _ROLE_HINTS)
         anchors = _role_anchors()
         fast = anchors is not None and not any(trap in text for trap in _CASE_TRAPS)
-        role_starts = _role_starts(doc.lower, offsets, anchors) if fast else []
+        role_starts = _role_starts(doc.lower, offsets, anchors) if fast and anchors is not None else []
         for start, end in spans:
             lo, hi = max(0, start - 110), min(len(text), end + 60)
             found = _intros(text, lo, hi, role_starts, role_first, name_first) if fast else intro.finditer(text, lo, hi)
@@ -274,9 +274,9 @@ class Speakers:
                 if name:
                     self.add(name, t.roles.get(role, role))
         for start, _ in self.verbs.spans:
-            m = name_before.search(text, max(0, start - 60), start)
-            if m:
-                name = _clean_name(m.group("n"))
+            before = name_before.search(text, max(0, start - 60), start)
+            if before:
+                name = _clean_name(before.group("n"))
                 if name:
                     self.add(name, None)
 
@@ -521,7 +521,8 @@ _SUBJECT_RUN = re.compile(r"[A-Za-zà-ÿ’'\-\s]*")
 def _letter_run_before(text: str, at: int) -> int:
     """The length of the run of subject characters (letters, apostrophes, hyphens,
     spaces) that ends at ``at``."""
-    return _SUBJECT_RUN.match(text[at - 1 :: -1]).end() if at > 0 else 0
+    run = _SUBJECT_RUN.match(text[at - 1 :: -1]) if at > 0 else None
+    return run.end() if run else 0
 
 
 def _continues(text: str, previous: Quote, start: int) -> bool:

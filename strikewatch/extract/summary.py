@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from ..models import Fact
 from .places import lookup
@@ -136,10 +137,10 @@ def _weapons(facts: list[Fact], sentence_of: dict[str, int], kind: str) -> tuple
                 by_category[key] = (r, [f.id])
     candidates = list(by_sentence.values())
     if by_category:
-        total: Range | None = None
-        ids: list[str] = []
-        for r, fid in by_category.values():
-            total = r if total is None else _add(total, r)
+        parts = list(by_category.values())
+        total, ids = parts[0][0], list(parts[0][1])
+        for r, fid in parts[1:]:
+            total = _add(total, r)
             ids += fid
         candidates.append((total, ids))
     return _max(candidates)
@@ -182,7 +183,7 @@ def summarise(facts, sentence_of, places, quotes) -> tuple[dict, dict]:
         "missiles_intercepted": _weapons(facts, sentence_of, "missiles_intercepted") if facts else None,
         "duration_hours": _duration(facts),
     }
-    summary = {name: _as_dict(v[0]) if v else None for name, v in fields.items()}
+    summary: dict[str, Any] = {name: _as_dict(v[0]) if v else None for name, v in fields.items()}
     evidence = {name: v[1] for name, v in fields.items() if v}
     struck = _struck_names(places, "text")
     in_body = {p.place.canonical for p in places if p.where == "text"}

@@ -250,7 +250,7 @@ def _derived_from_antecedent(doc: Doc, t: _Tables, found: dict[int, WeaponMentio
         k = doc.quantity_at(m.start("k"))
         category, model, _ = _classify(doc.lower[m.start("np") : m.end("np")], t)
         whole = _antecedent(doc, {p: w for p, w in found.items() if family(w.category) == family(category)}, m.start())
-        if k is None or whole is None or whole.low is None or whole.low != whole.high or k.low != k.high:
+        if k is None or k.low is None or whole is None or whole.low is None or whole.low != whole.high or k.low != k.high:
             continue
         value = whole.low - k.low
         found[m.start()] = WeaponMention("", whole.category, whole.model, value, value, m.start(), m.end("np"), m.start(), derived=True)

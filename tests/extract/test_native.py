@@ -1,0 +1,90 @@
+"""The mypyc build of the extraction modules: chosen only when it matches the sources,
+and giving exactly the reports of the Python sources."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import strikewatch.extract as extract
+from strikewatch.extract import native
+from strikewatch.extract import pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+INPUTS = ["tests/data/dev/articles.jsonl", "tests/data/challenge/articles.jsonl", "strikewatch/samples"]
+
+# Prints the build, then one JSON report per line.
+_DUMP = """
+import json, sys
+import strikewatch.extract as extract
+from strikewatch.ingest import read_inputs, InputProblem
+print(extract.BUILD)
+for item in read_inputs(sys.argv[1:]):
+    if not isinstance(item, InputProblem):
+        print(json.dumps(extract.extract_article(item).to_dict(), sort_keys=True, ensure_ascii=False))
+"""
+
+
+def _dump(pure: bool) -> list[str]:
+    env = {k: v for k, v in os.environ.items() if k != "STRIKEWATCH_PURE"}
+    if pure:
+        env["STRIKEWATCH_PURE"] = "1"
+    out = subprocess.run([sys.executable, "-c", _DUMP, *INPUTS], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True, timeout=300)
+    return out.stdout.splitlines()
+
+
+def test_compiled_build_gives_the_reports_of_the_python_sources():
+    if extract.BUILD != "compiled":
+        pytest.skip(f"no compiled build to compare: {extract.BUILD}")
+    assert pipeline.__file__.endswith(".so")  # the compiled module really is the one loaded
+    compiled, pure = _dump(pure=False), _dump(pure=True)
+    assert compiled[0] == "compiled" and pure[0].startswith("pure: STRIKEWATCH_PURE")
+    assert len(compiled) == len(pure) > 100
+    for a, b in zip(compiled[1:], pure[1:]):
+        assert json.loads(a) == json.loads(b)
+    # no article fell back to an empty report because compiled code met a type it did not expect
+    assert not any('"extraction failed' in line for line in compiled)
+
+
+def _package(tmp_path: Path) -> Path:
+    package = tmp_path / "extract"
+    package.mkdir()
+    for path in native.sources():
+        shutil.copy(path, package / path.name)
+    shutil.copy(native.PACKAGE_DIR / "__init__.py", package / "__init__.py")
+    return package
+
+
+def _manifest(compiled: Path, **fields) -> None:
+    compiled.mkdir(exist_ok=True)
+    (compiled / native.MANIFEST).write_text(json.dumps(fields), encoding="utf-8")
+
+
+def test_a_build_is_used_only_while_it_matches_the_sources(tmp_path, monkeypatch):
+    monkeypatch.delenv("STRIKEWATCH_PURE", raising=False)
+    package, compiled = _package(tmp_path), tmp_path / "_compiled"
+    assert native.state(package, compiled).startswith("pure: not compiled")
+
+    _manifest(compiled, built=True, digest=native.digest(package))
+    assert native.state(package, compiled) == "compiled"
+
+    numbers = package / "numbers.py"
+    numbers.write_text(numbers.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert "out of date" in native.state(package, compiled)
+    (package / "__init__.py").write_text("# the package init is not compiled\n", encoding="utf-8")
+    _manifest(compiled, built=True, digest=native.digest(package))
+    assert native.state(package, compiled) == "compiled"
+
+    monkeypatch.setenv("STRIKEWATCH_PURE", "1")
+    assert native.state(package, compiled) == "pure: STRIKEWATCH_PURE is set"
+    monkeypatch.delenv("STRIKEWATCH_PURE")
+    _manifest(compiled, built=False, reason="no C compiler")
+    assert native.state(package, compiled) == "pure: the compiled build failed (no C compiler)"
+    (compiled / native.MANIFEST).write_text("{not json", encoding="utf-8")
+    assert native.state(package, compiled).startswith("pure: not compiled")
