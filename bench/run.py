@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -44,8 +45,8 @@ from stages import emit, run_stage  # noqa: E402
 DATA = BENCH / "data"
 OUT = BENCH / "out"
 ENGINE_RUNS = (("process", 1), ("process", 2), ("dask", 1), ("dask", 2))
-SIZE_STAGES = ("extract", "grouping", "regroup", "sqlite", "ingest_cli", "ingest_cpu")
-CORPUS_STAGES = ("extract", "sqlite", "ingest_cli", "ingest_cpu")  # grouping makes its own reports
+SIZE_STAGES = ("extract", "extract_pure", "grouping", "regroup", "sqlite", "ingest_cli", "ingest_cpu")
+CORPUS_STAGES = ("extract", "extract_pure", "sqlite", "ingest_cli", "ingest_cpu")  # grouping makes its own reports
 SMALL_STAGES = ("sqlite", "ingest_cli", "ingest_cpu", "engines")  # on the --small-size corpus unless --full
 SMALL_SIZE = 2_000
 
@@ -74,7 +75,8 @@ def in_process(stage: str, corpus: Path, size: int, engine: str = "local", worke
     """Run one stage in a fresh Python process; its last stdout line is the result."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", stage, "--corpus", str(corpus),
            "--size", str(size), "--engine", engine, "--workers", str(workers)]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    env = {**os.environ, "STRIKEWATCH_PURE": "1"} if stage == "extract_pure" else None
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
         return {"ok": False, "skipped": f"stage crashed (exit {done.returncode}): {done.stderr.strip()[-400:]}"}
@@ -88,7 +90,8 @@ def _line(label: str, result: dict[str, Any], keys: tuple[str, ...]) -> str:
 
 
 KEYS = {
-    "extract": ("articles_per_s", "articles_per_cpu_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words"),
+    "extract": ("articles_per_s", "articles_per_cpu_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words", "build"),
+    "extract_pure": ("articles", "articles_per_s", "articles_per_cpu_s", "ratio_to_bare", "build"),
     "grouping": ("grouping_seconds", "grouping_cpu_seconds", "reports_per_s", "build_events_seconds", "events", "peak_rss_mb",
                  "build_events_error"),
     "regroup": ("reports", "runs", "peak_rss_mb"),
@@ -163,7 +166,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated corpus sizes (default 10000)")
     parser.add_argument("--engine-sizes", default=None, help="sizes that also run the engine speed-ups (default: the first)")
-    parser.add_argument("--stages", default="extract,grouping,regroup,sqlite,ingest_cli,ingest_cpu,engines")
+    parser.add_argument("--stages", default="extract,extract_pure,grouping,regroup,sqlite,ingest_cli,ingest_cpu,engines")
     parser.add_argument("--small-size", type=int, default=SMALL_SIZE,
                         help=f"corpus size for the {', '.join(SMALL_STAGES)} stages (default {SMALL_SIZE:,})")
     parser.add_argument("--full", action="store_true",

@@ -62,15 +62,17 @@ def _chunks(items: Iterator[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield chunk
 
 
-def stage_extract(corpus: Path, size: int) -> dict[str, Any]:
+def stage_extract(corpus: Path, size: int, limit: int | None = None) -> dict[str, Any]:
     """One core, streamed: per chunk, the bare ``re.findall(r"\\w+")`` pass and then
     extraction over the same texts, each timed on its own (reading is not counted).
     Wall time and CPU time are both kept: on a shared machine the CPU time is the
-    per-core figure."""
+    per-core figure. ``build`` says whether the compiled extraction modules ran."""
     extract_article = _extractor()
+    from strikewatch.extract import BUILD
+
     n = words = 0
     bare = extract = extract_cpu = 0.0
-    for chunk in _chunks(_articles(corpus)):
+    for chunk in _chunks(islice(_articles(corpus), limit)):
         started = time.perf_counter()
         for article in chunk:
             words += len(_WORD.findall(article.text))
@@ -86,8 +88,22 @@ def stage_extract(corpus: Path, size: int) -> dict[str, Any]:
         "extract_seconds": round(extract, 2), "articles_per_s": round(n / extract),
         "extract_cpu_seconds": round(extract_cpu, 2), "articles_per_cpu_s": round(n / extract_cpu),
         "bare_seconds": round(bare, 3), "bare_articles_per_s": round(n / bare),
-        "ratio_to_bare": round(extract / bare, 1), "peak_rss_mb": peak_rss_mb(),
+        "ratio_to_bare": round(extract / bare, 1), "peak_rss_mb": peak_rss_mb(), "build": BUILD,
     }
+
+
+PURE_ARTICLES = 2_000
+
+
+def stage_extract_pure(corpus: Path, size: int) -> dict[str, Any]:
+    """:func:`stage_extract` on the first 2,000 articles with the Python sources, not
+    the compiled build (``run.py`` starts this stage with ``STRIKEWATCH_PURE=1``)."""
+    _extractor()
+    from strikewatch.extract import BUILD
+
+    if BUILD == "compiled":
+        raise Skip("the compiled build is loaded: run this stage with STRIKEWATCH_PURE=1")
+    return stage_extract(corpus, size, limit=PURE_ARTICLES)
 
 
 def _score(scores: dict[str, Any], name: str) -> float | None:
@@ -254,6 +270,7 @@ def stage_ingest_cpu(corpus: Path, size: int) -> dict[str, Any]:
 STAGES: dict[str, Callable[..., dict[str, Any]]] = {
     "ingest_cpu": stage_ingest_cpu,
     "extract": stage_extract,
+    "extract_pure": stage_extract_pure,
     "grouping": stage_grouping,
     "regroup": stage_regroup,
     "sqlite": stage_sqlite,
