@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledger_data import KYIV_MORNING, KYIV_NOON, ODESA_LATER, SAMPLE, DateAndPlace, group_by_date_and_place, report
 from strikewatch.errors import StrikewatchError
 from strikewatch.store import EventFilter, open_store
 from strikewatch.store.migrate import current_revision, head_revision
+from strikewatch.store.store import dump_json
 
 
 def _add(store, pairs, grouper=group_by_date_and_place):
@@ -180,3 +184,17 @@ def test_migrations_build_exactly_the_schema_module_and_downgrade_cleanly(store)
         command.downgrade(alembic_config(conn), "base")
     with store.engine.connect() as conn:
         assert set(sa.inspect(conn).get_table_names()) <= {"alembic_version"}
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(_JSON)
+def test_json_columns_round_trip_every_value_exactly(value):
+    """orjson writes the JSON columns; integers beyond 64 bits, which orjson refuses,
+    go through ``json``. What is written reads back exactly."""
+    assert json.loads(dump_json(value)) == value
