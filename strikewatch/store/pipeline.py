@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import EXTRACTION, MISSING_EXTRA, StrikewatchError
+from ..errors import EXTRACTION, MISSING_EXTRA, STORE, StrikewatchError
 from ..ingest import READERS, InputProblem, read_inputs
 from ..models import Article
 from .store import SWEEP_REPORTS, Store
@@ -134,6 +134,26 @@ def _extract_local(prepared: _Prepared, extractor: Extractor, failed: Failures) 
     return done
 
 
+# No count of people or weapons comes near this; a figure beyond it (a garbled or hostile
+# text spelling out 23 digits) would overflow the integer columns of facts and events.
+MAX_FIGURE = 10**12
+
+
+def _storable(done: Extracted, failed: Failures) -> Extracted:
+    """The extracted articles whose figures fit the store; the others become failures
+    naming the article and the figure, so the rest of the batch is stored."""
+    kept = []
+    for article, report, digest in done:
+        bad = next((f for f in report.get("facts") or () for key in ("low", "high")
+                    if isinstance(f.get(key), int) and abs(f[key]) >= MAX_FIGURE), None)
+        if bad is None:
+            kept.append((article, report, digest))
+        else:
+            failed.append((article.source or article.id, STORE,
+                           f"figure too large to store: {bad.get('evidence')!r} ({bad.get('id')})"))
+    return kept
+
+
 def _results(prepared: _Prepared, results: list[dict[str, Any] | InputProblem], failed: Failures) -> Extracted:
     """(article, report, hash) of the fresh articles that were extracted; failures to ``failed``."""
     done = []
@@ -220,6 +240,7 @@ class Ingester:
 
     def _store(self, prepared: _Prepared, done: Extracted, failed: Failures, origin: str | None) -> IngestSummary:
         summary = IngestSummary(batches=1, duplicates=prepared.duplicates, failed=failed)
+        done = _storable(done, failed)
         if done:
             result = self.store.add_batch([a for a, _, _ in done], [r for _, r, _ in done], origin, self.builder,
                                           defer=self.builder is not None, hashes=[h for _, _, h in done])

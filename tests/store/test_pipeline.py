@@ -144,3 +144,20 @@ def test_the_grouping_phase_reports_its_progress(tmp_path):
         again = ingest(store, [str(source)], batch_size=5, grouping=grouping)  # nothing new: nothing queued
     assert summary.new == 12 and again.new == 0
     assert phases == [12, 0] and sum(grouped) == 12
+
+
+def test_a_figure_too_large_to_store_fails_that_article_only(db_url, tmp_path):
+    """A text that spells out a 23-digit toll must not take the batch down with an
+    integer overflow: that article is a failure naming it, the others are stored."""
+    source = write_jsonl(tmp_path / "news.jsonl", 4)
+    huge = {"id": "huge-1", "title": "Drone attack on Sumy", "published": "2025-03-02T08:00:00+02:00",
+            "text": "Russia attacked Sumy with drones overnight. At least 12345678901234567890123 people were "
+                    "killed and 4 injured, the regional governor said."}
+    with open(source, "a", encoding="utf-8") as out:
+        out.write(json.dumps(huge) + "\n")
+    with open_store(db_url) as store:
+        summary = ingest(store, [str(source)], batch_size=10)
+        assert summary.new == 4
+        ((item, code, reason),) = summary.failed
+        assert item.endswith("news.jsonl:5") and code == "SW301" and "12345678901234567890123" in reason
+        assert store.get_article("huge-1") is None and store.count_events() >= 1
