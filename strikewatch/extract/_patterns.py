@@ -39,6 +39,18 @@ def first_chars(phrases: Iterable[str]) -> str:
     return "".join(re.escape(c) for c in sorted({p[0] for p in phrases}))
 
 
+def search_tail(rx: re.Pattern[str], endings: tuple[str, ...], text: str) -> re.Match[str] | None:
+    r"""``rx.search(text)`` for a pattern anchored at the end of ``text`` ("...\s+$")
+    every match of which is one of ``endings`` followed by white space only.
+
+    ``re`` has no backward search: ``search`` tries the pattern at every offset of
+    ``text``. Text whose end, white space stripped, is none of ``endings`` cannot
+    match, and one ``endswith`` says so (speed only)."""
+    if not text.rstrip().endswith(endings):
+        return None
+    return rx.search(text)
+
+
 class Hint:
     """Literal stems (lower case) whose presence marks a sentence worth reading with a
     component's slower patterns. Found with Aho-Corasick, about three times faster than

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt
+from ._patterns import Hint, alternation as _alt, search_tail
 from ..resources import load_toml
 from .doc import SLOT, Doc
 
@@ -244,6 +244,7 @@ def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 _PART_OF = re.compile(r"\b(?:of which|of whom|including|among them|among whom)\b")
 _CONT_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith)\s+(?:another\s+|a\s+further\s+)?$")
+_CONT_ENDINGS = (",", ";", "and", "while", "with", "another", "further")  # for search_tail
 _CONT_AFTER = re.compile(r"\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:in|near|at|from)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ]")
 
 
@@ -252,7 +253,7 @@ def _continuations(doc: Doc, found: dict[int, CasualtyMention]) -> None:
     for q in doc.numbers:
         if q.kind != "count" or q.start in found:
             continue
-        if not _CONT_BEFORE.search(doc.lower[max(0, q.start - 24) : q.start]):
+        if not search_tail(_CONT_BEFORE, _CONT_ENDINGS, doc.lower[max(0, q.start - 24) : q.start]):
             continue
         if not _CONT_AFTER.match(doc.text[q.end : q.end + 40]):
             continue

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt
+from ._patterns import Hint, alternation as _alt, search_tail
 from ..resources import load_csv, load_toml
 from .doc import SLOT, Doc
 
@@ -275,6 +275,8 @@ def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
 
 
 _VERB_BEFORE = re.compile(r"(?:shot down|destroyed|intercepted|neutrali[sz]ed|downed|suppressed)\s+(?:(?:at least|another|a further)\s+)?$")
+_VERB_ENDINGS = ("shot down", "destroyed", "intercepted", "neutralised", "neutralized", "downed", "suppressed",
+                 "at least", "another", "a further")  # for search_tail
 
 
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
@@ -293,7 +295,7 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
         if q.kind != "count" or q.start in taken or q.start in found:
             continue
         before = doc.lower[max(0, q.start - 40) : q.start]
-        verb = _VERB_BEFORE.search(before)
+        verb = search_tail(_VERB_BEFORE, _VERB_ENDINGS, before)
         if not verb:
             continue
         after = doc.lower[q.end : q.end + 12]

@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from strikewatch.extract import doc as doc_module, numbers
-from strikewatch.extract._patterns import Hint, alternation
+from strikewatch.extract._patterns import Hint, alternation, search_tail
 from strikewatch.extract.damage import _patterns as damage_patterns
 from strikewatch.resources import load_toml
 
@@ -157,3 +157,56 @@ def test_windows_skipped_for_want_of_a_stem_hold_no_match(text):
         # and the stems are in every match (so this holds for any text, not just these)
         for m in rx.finditer(doc.shadow if on is None else on):
             assert any(w in m.group() for w in stems.words)
+
+
+_ENDINGS = ["Mr", "mrs", "Sept", "capt", "approx", "U.S", "a.m", "e.g", "x", "A", "ab", "abc", "abcd", "Kyiv",
+            "people", "said", "Gen", "nov", "5", "no", "-a", "_", "\u212a", "\u017f", "ſept", "ɑ", "é", "Ü.S"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ENDINGS + [" ", "  ", "\n", ".", ". ", "\t"]), max_size=8).map("".join),
+       st.sampled_from(_ENDINGS), st.integers(0, 8))
+def test_abbreviation_shortcut_equals_the_pattern(head, last, start):
+    """``_is_abbreviation`` skips the pattern when five letters precede the ".": it
+    says what ``_ABBREV.search`` on the window says, for sentence starts that follow
+    white space (as every sentence start but the first does)."""
+    text = head + last + "."
+    cut = len(text)
+    start = min(start, cut - 1)
+    if start and not text[start - 1].isspace():
+        start = 0
+    expected = doc_module._ABBREV.search(text[max(start, cut - 6) : cut]) is not None
+    assert doc_module._is_abbreviation(text, start, cut) == expected
+
+
+_TAIL_TOKENS = ["aged", "age of", "ages", "of", "floor", "storey", "story", "floors", "at", "that", "about", "by",
+                "from", "before", "jan", "jan.", "january", "may", "dec.", "sept", "uah", "usd", "eur", "$", "€", "£",
+                "and", "band", "while", "with", "another", "a", "further", "shot down", "shot", "destroyed",
+                "intercepted", "neutralised", "neutralized", "downed", "suppressed", "at least", "least",
+                "people", "killed", "x", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ".", ",", ";"]
+
+
+def _tail_searches():
+    from strikewatch.extract import casualties, weapons
+
+    return [(numbers._BEFORE_ANY, numbers._BEFORE_ENDINGS), (casualties._CONT_BEFORE, casualties._CONT_ENDINGS),
+            (weapons._VERB_BEFORE, weapons._VERB_ENDINGS)]
+
+
+_TAIL_PHRASES = ["and a further", "while another", "with a  further", ", another", "; a further", "band another",
+                 "shot down at least", "downed a further", "intercepted another", "neutralized", "jan.", "sept",
+                 "ages of", "age of", "aged", "that", "usd", "$", "a further", "x further", "at  least"]
+_WHITE = st.sampled_from(["", " ", "  ", "\n", " \n", "\t ", "\u00a0", "\n\n"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_TOKENS), max_size=8).map("".join)
+       | st.tuples(st.lists(st.sampled_from(_TAIL_TOKENS), max_size=3).map(" ".join), _WHITE,
+                   st.sampled_from(_TAIL_PHRASES), _WHITE).map("".join)
+       | st.text(max_size=24))
+def test_tail_search_shortcut_equals_the_search(before):
+    """``search_tail`` tries an end-anchored pattern only on text ending in one of its
+    words: it finds what the plain search finds, for every pattern it is used with."""
+    for rx, endings in _tail_searches():
+        found, expected = search_tail(rx, endings, before), rx.search(before)
+        assert (found and found.span()) == (expected and expected.span())
