@@ -210,3 +210,68 @@ def test_tail_search_shortcut_equals_the_search(before):
     for rx, endings in _tail_searches():
         found, expected = search_tail(rx, endings, before), rx.search(before)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def _casualty_pattern_pairs():
+    """(new, old) for the casualty patterns written with ``word_start_alternation``:
+    the old ones are the plain ``(?<![\\w-])(?:...)`` forms they replace."""
+    from strikewatch.extract import casualties
+    from strikewatch.extract._patterns import word_start_alternation
+
+    t = load_toml("casualty_terms.toml")
+    p = casualties._patterns()
+    pairs = []
+    for rx, new, old in (
+        (p.before, f"(?P<w>{word_start_alternation(t['killed_before'], t['injured_before'])})",
+         f"(?<![\\w-])(?P<w>{alternation(t['killed_before'])}|{alternation(t['injured_before'])})"),
+        (p.singular, f"(?P<a>{word_start_alternation(['an', 'a', 'one', 'the'])})", "(?<![\\w-])(?P<a>an?|one|the)"),
+        (p.zero, r"[ntw](?<![\w-].)(?:(?<=n)(?:o\s+one|obody|o-one|o\s+people|o\s+civilians|one)",
+         r"(?<![\w-])(?:(?:no\s+one|nobody|no-one|no\s+people|no\s+civilians|none)"),
+    ):
+        assert rx.pattern.count(new) == 1
+        pattern = rx.pattern.replace(new, old)
+        if rx is p.zero:
+            pattern = pattern.replace("|(?<=t)here", "|there").replace("|(?<=w)ithout", "|without")
+        pairs.append((rx, re.compile(pattern)))
+    return pairs
+
+
+_CASUALTY_TOKENS = sorted({*load_toml("casualty_terms.toml")["killed_before"], *load_toml("casualty_terms.toml")["injured_before"],
+                           "a", "an", "one", "the", "man", "woman", "child", "person", "was", "were", "killed", "injured",
+                           "no one", "nobody", "no-one", "none", "no people", "there were no casualties", "without casualties",
+                           "at least", "\ue000", "\ue000\ue000", "people", "x", "-", "_", "5", "the-", "anone", "ithout",
+                           "here", "o one", ",", "."})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CASUALTY_TOKENS), max_size=30).map(" ".join)
+       | st.lists(st.sampled_from(_CASUALTY_TOKENS), max_size=12).map("".join),
+       st.integers(0, 12))
+def test_word_start_alternations_match_the_lookbehind_patterns(text, pos):
+    """The casualty patterns that start with a character set (``word_start_alternation``)
+    find what the ``(?<![\\w-])`` patterns they replace find, also from an offset
+    (where the lookbehind reads the character before it)."""
+    for new, old in _casualty_pattern_pairs():
+        assert ([(m.span(), m.groupdict()) for m in new.finditer(text, pos)]
+                == [(m.span(), m.groupdict()) for m in old.finditer(text, pos)])
+
+
+_OLD_WEAPON_SINGULAR = re.compile(
+    r"(?<![\w-])(?:with|by)\s+an?\s+(?:(?:[\w-]+)\s+){0,2}?(?:missile|rocket)(?!\s*(?:attack|strike|fragments?|debris|wreckage|parts?|alert|threat|danger|defen))(?![\w-])"
+    r"|(?<![\w-])an?\s+(?:(?:ballistic|cruise|russian|iskander|kh-\d+)\s+){0,2}(?:missile|rocket)\s+(?:hit|struck|slammed|landed|exploded|crashed)"
+)
+_WEAPON_TOKENS = ["with", "by", "a", "an", "ban", "-a", "_an", "wwith", "bby", "missile", "rocket", "ballistic", "cruise",
+                  "kh-101", "iskander", "attack", "strike", "debris", "hit", "struck", "crashed", "x", "5", "-", "the", "old",
+                  "with a missile", "by an old rocket", "a missile hit", "an iskander missile struck", "ban missile hit",
+                  "wwith a missile", "-by a rocket", "a rocket attack", "bith a missile", "ay a rocket", "wn missile hit"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WEAPON_TOKENS), max_size=24).map(" ".join)
+       | st.lists(st.sampled_from(_WEAPON_TOKENS + [" "]), max_size=16).map("".join),
+       st.integers(0, 10))
+def test_weapon_singular_pattern_matches_the_lookbehind_one(text, pos):
+    from strikewatch.extract import weapons
+
+    assert ([m.span() for m in weapons._SINGULAR.finditer(text, pos)]
+            == [m.span() for m in _OLD_WEAPON_SINGULAR.finditer(text, pos)])
