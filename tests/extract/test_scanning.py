@@ -275,3 +275,26 @@ def test_weapon_singular_pattern_matches_the_lookbehind_one(text, pos):
 
     assert ([m.span() for m in weapons._SINGULAR.finditer(text, pos)]
             == [m.span() for m in _OLD_WEAPON_SINGULAR.finditer(text, pos)])
+
+
+_SLOT_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "people", "civilians", "were", "was",
+                "killed", "injured", "wounded", "dead", "dead:", "including", "of them", "children", "among the dead",
+                "the death toll", "rose to", "toll", "at least", "bodies of", "drones", "missiles", "shahed", "of",
+                "out of", "the", "were intercepted", "intercepted", "shot down", "more", "-", ",", ".", "x", "1"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SLOT_TOKENS), max_size=30).map(" ".join)
+       | st.lists(st.sampled_from(_SLOT_TOKENS + [" "]), max_size=16).map("".join),
+       st.integers(0, 12))
+def test_slot_run_patterns_match_the_slot_plus_ones(text, pos):
+    """Patterns written with ``SLOT_RUN`` find what they find written with "SLOT+", from any offset."""
+    from strikewatch.extract import weapons
+    from strikewatch.extract.doc import SLOT, SLOT_RUN
+
+    t = weapons._tables()
+    for rx in (t.np_rx, t.of_rx, t.bare_rx):
+        assert SLOT_RUN in rx.pattern
+        old = re.compile(rx.pattern.replace(SLOT_RUN, SLOT + "+"))
+        assert ([(m.span(), m.groupdict()) for m in rx.finditer(text, pos)]
+                == [(m.span(), m.groupdict()) for m in old.finditer(text, pos)])
