@@ -34,9 +34,44 @@ def alternation(words: Iterable[str]) -> str:
     return f"{guard}(?:{branches})"
 
 
+def word_start_alternation(*lists: Iterable[str]) -> str:
+    r"""What ``(?<![\w-])(?:{alternation(a)}|{alternation(b)}|...)`` matches (a phrase
+    of the lists, the lists tried in turn, that no word character or hyphen precedes),
+    written to start with a character set. For case-sensitive patterns only.
+
+    ``re`` tries a pattern that starts with a lookbehind or a lookahead at every offset;
+    one that starts with a character set is tried only at the characters of the set,
+    which the engine skips to (as ``_BOUNDARY`` in doc.py): several times faster. So the
+    set consumes the first character, the lookbehind follows it (``(?<![\w-].)``: no
+    word character or hyphen before that character) and each group of phrases checks
+    the first character with ``(?<=c)`` before its remainder. The match, its start
+    and the order in which phrases are tried are unchanged."""
+    branches: list[str] = []
+    firsts: list[str] = []
+    for words in lists:
+        groups: dict[str, list[str]] = {}
+        for phrase in sorted(set(words), key=len, reverse=True):
+            groups.setdefault(phrase[0], []).append(phrase[1:])
+        firsts += groups
+        branches += [f"(?<={re.escape(c)})(?:{'|'.join(re.escape(r) for r in rests)})" for c, rests in groups.items()]
+    return rf"[{first_chars(firsts)}](?<![\w-].)(?:{'|'.join(branches)})"
+
+
 def first_chars(phrases: Iterable[str]) -> str:
     """The escaped first characters of ``phrases``, for use inside a character set."""
     return "".join(re.escape(c) for c in sorted({p[0] for p in phrases}))
+
+
+def search_tail(rx: re.Pattern[str], endings: tuple[str, ...], text: str) -> re.Match[str] | None:
+    r"""``rx.search(text)`` for a pattern anchored at the end of ``text`` ("...\s+$")
+    every match of which is one of ``endings`` followed by white space only.
+
+    ``re`` has no backward search: ``search`` tries the pattern at every offset of
+    ``text``. Text whose end, white space stripped, is none of ``endings`` cannot
+    match, and one ``endswith`` says so (speed only)."""
+    if not text.rstrip().endswith(endings):
+        return None
+    return rx.search(text)
 
 
 class Hint:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt
+from ._patterns import Hint, alternation as _alt, search_tail, word_start_alternation
 from ..resources import load_toml
 from .doc import SLOT, Doc
 
@@ -66,7 +66,7 @@ def _patterns() -> _Patterns:
         rf"|(?P<label>dead|killed|deaths|injured|wounded|injured\s+persons)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')}"
     )
     before = re.compile(
-        rf"(?<![\w-])(?P<w>{_alt(t['killed_before'])}|{_alt(t['injured_before'])})\s+"
+        rf"(?P<w>{word_start_alternation(t['killed_before'], t['injured_before'])})\s+"
         rf"(?:(?:at\s+least|a\s+total\s+of|another|an\s+additional|a\s+further)\s+)?"
         rf"(?:{_N}|(?P<a>an?)\s+(?:[\w-]+\s+){{0,2}}?(?P<one>{_alt(t['singular']['nouns'])})\b)"
         rf"(?!\s*(?:of\s+the|of\s+them|percent|%))"
@@ -81,7 +81,7 @@ def _patterns() -> _Patterns:
         rf"(?:\s+(?:the\s+)?(?:death\s+)?toll)?\s+(?:to\s+)?(?:at\s+least\s+)?{_N}"
     )
     singular = re.compile(
-        rf"(?<![\w-])(?P<a>an?|one|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_alt(t['singular']['nouns'])})"
+        rf"(?P<a>{word_start_alternation(['an', 'a', 'one', 'the'])})\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_alt(t['singular']['nouns'])})"
         rf"(?:\s*,[^,.;]{{1,50}},)?\s+(?:(?:was|has\s+been|had\s+been|is|also|reportedly)\s+){{0,2}}"
         rf"(?:among\s+(?:the\s+|those\s+)?(?P<among>dead|killed|injured|wounded|hurt)|(?P<w>killed|died|dead|injured|wounded|hurt|hospitali[sz]ed))(?![\w-])"
     )
@@ -92,9 +92,12 @@ def _patterns() -> _Patterns:
         rf"|{_N.replace('<n>', '<n2>')}\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
         rf"|{_N.replace('<n>', '<n3>')}\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
     )
+    # "(?<![\w-])(?:(?:no\s+one|...)...|there\s+were...|without...)", written as
+    # word_start_alternation writes it: the first letter by a set, the others after
+    # a lookbehind on it, so that ``re`` skips to n, t and w (speed only).
     zero = re.compile(
-        r"(?<![\w-])(?:(?:no\s+one|nobody|no-one|no\s+people|no\s+civilians|none)\s+(?:was|were|has\s+been|have\s+been)\s+(?P<w1>killed\s+or\s+injured|killed\s+or\s+wounded|injured\s+or\s+killed|killed|injured|hurt|wounded)"
-        r"|there\s+were\s+no\s+(?P<w2>casualties|injuries|deaths|fatalities)|without\s+(?P<w3>casualties))"
+        r"[ntw](?<![\w-].)(?:(?<=n)(?:o\s+one|obody|o-one|o\s+people|o\s+civilians|one)\s+(?:was|were|has\s+been|have\s+been)\s+(?P<w1>killed\s+or\s+injured|killed\s+or\s+wounded|injured\s+or\s+killed|killed|injured|hurt|wounded)"
+        r"|(?<=t)here\s+were\s+no\s+(?P<w2>casualties|injuries|deaths|fatalities)|(?<=w)ithout\s+(?P<w3>casualties))"
     )
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
@@ -244,6 +247,7 @@ def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 _PART_OF = re.compile(r"\b(?:of which|of whom|including|among them|among whom)\b")
 _CONT_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwith)\s+(?:another\s+|a\s+further\s+)?$")
+_CONT_ENDINGS = (",", ";", "and", "while", "with", "another", "further")  # for search_tail
 _CONT_AFTER = re.compile(r"\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:in|near|at|from)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ]")
 
 
@@ -252,7 +256,7 @@ def _continuations(doc: Doc, found: dict[int, CasualtyMention]) -> None:
     for q in doc.numbers:
         if q.kind != "count" or q.start in found:
             continue
-        if not _CONT_BEFORE.search(doc.lower[max(0, q.start - 24) : q.start]):
+        if not search_tail(_CONT_BEFORE, _CONT_ENDINGS, doc.lower[max(0, q.start - 24) : q.start]):
             continue
         if not _CONT_AFTER.match(doc.text[q.end : q.end + 40]):
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ._patterns import Hint, alternation as _alternation, first_chars
+from ._patterns import Hint, alternation as _alternation, first_chars, search_tail
 from ..resources import load_toml
 
 
@@ -114,15 +114,26 @@ _AFTER_KIND = [
     ("ordinal", re.compile(r"(?:st|nd|rd|th)\b")),
     ("years", re.compile(r"\s?(?:-|‑)?\s?(?:years?|decades?|days?|weeks?|months?|minutes?|seconds?)\b")),
 ]
+_MONEY_SIGNS = ("$", "€", "£")
+_MONEY_CODES = ("uah", "usd", "eur")
+_AGE_WORDS = ("aged", "age of", "ages of")
+_FLOOR_WORDS = ("floor", "storey", "story", "floors")
+_OPTIONAL_SPACE = r"\s?"
+_TIME_WORDS = ("at", "around", "about", "by", "until", "since", "from", "after", "before")
 _BEFORE_KIND = [
     ("date", re.compile(rf"(?:{_MONTHS})\.?\s+$")),
-    ("money", re.compile(r"(?:[$€£]|uah\s?|usd\s?|eur\s?)$")),
-    ("age", re.compile(r"(?:aged|age of|ages of)\s+$")),
-    ("floor", re.compile(r"(?:floor|storey|story|floors)\s+$")),
-    ("time", re.compile(r"(?:at|around|about|by|until|since|from|after|before)\s+$")),
+    ("money", re.compile(rf"(?:[{''.join(_MONEY_SIGNS)}]|{'|'.join(code + _OPTIONAL_SPACE for code in _MONEY_CODES)})$")),
+    ("age", re.compile(rf"(?:{'|'.join(_AGE_WORDS)})\s+$")),
+    ("floor", re.compile(rf"(?:{'|'.join(_FLOOR_WORDS)})\s+$")),
+    ("time", re.compile(rf"(?:{'|'.join(_TIME_WORDS)})\s+$")),
 ]
 # Any of _BEFORE_KIND: most numbers match none, and one search says so.
 _BEFORE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _BEFORE_KIND))
+# Every match of _BEFORE_ANY is one of these followed by white space only (for search_tail).
+_BEFORE_ENDINGS = tuple(
+    [m + dot for m in _MONTHS.split("|") for dot in ("", ".")]
+    + [*_MONEY_SIGNS, *_MONEY_CODES, *_AGE_WORDS, *_FLOOR_WORDS, *_TIME_WORDS]
+)
 _NOT_ONE = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\bthe|\bthis|\bthat|\bwhich)\s+$")
 _KIND_INDEX = {kind: i for i, (kind, _) in enumerate(_AFTER_KIND)}
 _YEAR = re.compile(r"(?:19|20)\d\d$")
@@ -167,7 +178,7 @@ def _kind(lower: str, start: int, end: int, text_value: str, is_digits: bool) ->
             if rx.match(after):
                 return other
     before = lower[max(0, start - 12) : start]
-    for kind, rx in _BEFORE_KIND if _BEFORE_ANY.search(before) else ():
+    for kind, rx in _BEFORE_KIND if search_tail(_BEFORE_ANY, _BEFORE_ENDINGS, before) else ():
         if rx.search(before):
             if kind == "time" and not (is_digits and _looks_like_clock(lower, end)):
                 continue

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt
+from ._patterns import Hint, alternation as _alt, search_tail
 from ..resources import load_csv, load_toml
-from .doc import SLOT, Doc
+from .doc import SLOT, SLOT_RUN, Doc
 
 
 # Sentences without one of these hold no weapon count; patterns skip them.
@@ -81,8 +81,8 @@ def _tables() -> _Tables:
         rf"(?:[\s-]+{word})*?[\s-]+(?:{alias_alt})(?:s|es)?(?:[\s-]+(?:type|-type|attack|strike|kamikaze|{_alt(heads)}))*"
         rf"(?:\s+(?:and|or|and/or)\s+(?:{_alt(heads)}))?(?![\w-])"
     )
-    np_rx = re.compile(rf"(?P<n>{SLOT}+)(?P<np>{np_tail})")
-    of_rx = re.compile(rf"(?P<n>{SLOT}+)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})")
+    np_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?P<np>{np_tail})")
+    of_rx = re.compile(rf"(?P<n>{SLOT_RUN})\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})")
     derived_ref_rx = re.compile(rf"all\s+but\s+(?P<k>{SLOT}+)\s+of\s+(?:the|these|those|its)(?P<np>{np_tail})")
     derived_rx = re.compile(
         rf"(?P<pre>all\s+but\s+(?P<k>{SLOT}+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all|a\s+third|two[\s-]thirds|a\s+quarter)"
@@ -90,7 +90,7 @@ def _tables() -> _Tables:
     )
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
-    bare_rx = re.compile(rf"(?P<n>{SLOT}+)(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
+    bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
     break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
     return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,
@@ -275,6 +275,8 @@ def _derived_range(pre: str, total: int, k) -> tuple[int | None, int | None]:
 
 
 _VERB_BEFORE = re.compile(r"(?:shot down|destroyed|intercepted|neutrali[sz]ed|downed|suppressed)\s+(?:(?:at least|another|a further)\s+)?$")
+_VERB_ENDINGS = ("shot down", "destroyed", "intercepted", "neutralised", "neutralized", "downed", "suppressed",
+                 "at least", "another", "a further")  # for search_tail
 
 
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
@@ -293,7 +295,7 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
         if q.kind != "count" or q.start in taken or q.start in found:
             continue
         before = doc.lower[max(0, q.start - 40) : q.start]
-        verb = _VERB_BEFORE.search(before)
+        verb = search_tail(_VERB_BEFORE, _VERB_ENDINGS, before)
         if not verb:
             continue
         after = doc.lower[q.end : q.end + 12]
@@ -304,9 +306,12 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
             found[q.start] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start, q.end, q.start)
 
 
+# "(?<![\w-])(?:with|by)\s+an?\s+...|(?<![\w-])an?\s+...", written as
+# _patterns.word_start_alternation writes it: the first letter by a set, the rest
+# after a lookbehind on it, so that ``re`` skips to w, b and a (speed only).
 _SINGULAR = re.compile(
-    r"(?<![\w-])(?:with|by)\s+an?\s+(?:(?:[\w-]+)\s+){0,2}?(?:missile|rocket)(?!\s*(?:attack|strike|fragments?|debris|wreckage|parts?|alert|threat|danger|defen))(?![\w-])"
-    r"|(?<![\w-])an?\s+(?:(?:ballistic|cruise|russian|iskander|kh-\d+)\s+){0,2}(?:missile|rocket)\s+(?:hit|struck|slammed|landed|exploded|crashed)"
+    r"[wba](?<![\w-].)(?:(?:(?<=w)ith|(?<=b)y)\s+an?\s+(?:(?:[\w-]+)\s+){0,2}?(?:missile|rocket)(?!\s*(?:attack|strike|fragments?|debris|wreckage|parts?|alert|threat|danger|defen))(?![\w-])"
+    r"|(?<=a)n?\s+(?:(?:ballistic|cruise|russian|iskander|kh-\d+)\s+){0,2}(?:missile|rocket)\s+(?:hit|struck|slammed|landed|exploded|crashed))"
 )
 
 

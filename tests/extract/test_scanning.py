@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from strikewatch.extract import doc as doc_module, numbers
-from strikewatch.extract._patterns import Hint, alternation
+from strikewatch.extract._patterns import Hint, alternation, search_tail
 from strikewatch.extract.damage import _patterns as damage_patterns
 from strikewatch.resources import load_toml
 
@@ -157,3 +157,144 @@ def test_windows_skipped_for_want_of_a_stem_hold_no_match(text):
         # and the stems are in every match (so this holds for any text, not just these)
         for m in rx.finditer(doc.shadow if on is None else on):
             assert any(w in m.group() for w in stems.words)
+
+
+_ENDINGS = ["Mr", "mrs", "Sept", "capt", "approx", "U.S", "a.m", "e.g", "x", "A", "ab", "abc", "abcd", "Kyiv",
+            "people", "said", "Gen", "nov", "5", "no", "-a", "_", "\u212a", "\u017f", "ſept", "ɑ", "é", "Ü.S"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ENDINGS + [" ", "  ", "\n", ".", ". ", "\t"]), max_size=8).map("".join),
+       st.sampled_from(_ENDINGS), st.integers(0, 8))
+def test_abbreviation_shortcut_equals_the_pattern(head, last, start):
+    """``_is_abbreviation`` skips the pattern when five letters precede the ".": it
+    says what ``_ABBREV.search`` on the window says, for sentence starts that follow
+    white space (as every sentence start but the first does)."""
+    text = head + last + "."
+    cut = len(text)
+    start = min(start, cut - 1)
+    if start and not text[start - 1].isspace():
+        start = 0
+    expected = doc_module._ABBREV.search(text[max(start, cut - 6) : cut]) is not None
+    assert doc_module._is_abbreviation(text, start, cut) == expected
+
+
+_TAIL_TOKENS = ["aged", "age of", "ages", "of", "floor", "storey", "story", "floors", "at", "that", "about", "by",
+                "from", "before", "jan", "jan.", "january", "may", "dec.", "sept", "uah", "usd", "eur", "$", "€", "£",
+                "and", "band", "while", "with", "another", "a", "further", "shot down", "shot", "destroyed",
+                "intercepted", "neutralised", "neutralized", "downed", "suppressed", "at least", "least",
+                "people", "killed", "x", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ".", ",", ";"]
+
+
+def _tail_searches():
+    from strikewatch.extract import casualties, weapons
+
+    return [(numbers._BEFORE_ANY, numbers._BEFORE_ENDINGS), (casualties._CONT_BEFORE, casualties._CONT_ENDINGS),
+            (weapons._VERB_BEFORE, weapons._VERB_ENDINGS)]
+
+
+_TAIL_PHRASES = ["and a further", "while another", "with a  further", ", another", "; a further", "band another",
+                 "shot down at least", "downed a further", "intercepted another", "neutralized", "jan.", "sept",
+                 "ages of", "age of", "aged", "that", "usd", "$", "a further", "x further", "at  least"]
+_WHITE = st.sampled_from(["", " ", "  ", "\n", " \n", "\t ", "\u00a0", "\n\n"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_TOKENS), max_size=8).map("".join)
+       | st.tuples(st.lists(st.sampled_from(_TAIL_TOKENS), max_size=3).map(" ".join), _WHITE,
+                   st.sampled_from(_TAIL_PHRASES), _WHITE).map("".join)
+       | st.text(max_size=24))
+def test_tail_search_shortcut_equals_the_search(before):
+    """``search_tail`` tries an end-anchored pattern only on text ending in one of its
+    words: it finds what the plain search finds, for every pattern it is used with."""
+    for rx, endings in _tail_searches():
+        found, expected = search_tail(rx, endings, before), rx.search(before)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def _casualty_pattern_pairs():
+    """(new, old) for the casualty patterns written with ``word_start_alternation``:
+    the old ones are the plain ``(?<![\\w-])(?:...)`` forms they replace."""
+    from strikewatch.extract import casualties
+    from strikewatch.extract._patterns import word_start_alternation
+
+    t = load_toml("casualty_terms.toml")
+    p = casualties._patterns()
+    pairs = []
+    for rx, new, old in (
+        (p.before, f"(?P<w>{word_start_alternation(t['killed_before'], t['injured_before'])})",
+         f"(?<![\\w-])(?P<w>{alternation(t['killed_before'])}|{alternation(t['injured_before'])})"),
+        (p.singular, f"(?P<a>{word_start_alternation(['an', 'a', 'one', 'the'])})", "(?<![\\w-])(?P<a>an?|one|the)"),
+        (p.zero, r"[ntw](?<![\w-].)(?:(?<=n)(?:o\s+one|obody|o-one|o\s+people|o\s+civilians|one)",
+         r"(?<![\w-])(?:(?:no\s+one|nobody|no-one|no\s+people|no\s+civilians|none)"),
+    ):
+        assert rx.pattern.count(new) == 1
+        pattern = rx.pattern.replace(new, old)
+        if rx is p.zero:
+            pattern = pattern.replace("|(?<=t)here", "|there").replace("|(?<=w)ithout", "|without")
+        pairs.append((rx, re.compile(pattern)))
+    return pairs
+
+
+_CASUALTY_TOKENS = sorted({*load_toml("casualty_terms.toml")["killed_before"], *load_toml("casualty_terms.toml")["injured_before"],
+                           "a", "an", "one", "the", "man", "woman", "child", "person", "was", "were", "killed", "injured",
+                           "no one", "nobody", "no-one", "none", "no people", "there were no casualties", "without casualties",
+                           "at least", "\ue000", "\ue000\ue000", "people", "x", "-", "_", "5", "the-", "anone", "ithout",
+                           "here", "o one", ",", "."})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CASUALTY_TOKENS), max_size=30).map(" ".join)
+       | st.lists(st.sampled_from(_CASUALTY_TOKENS), max_size=12).map("".join),
+       st.integers(0, 12))
+def test_word_start_alternations_match_the_lookbehind_patterns(text, pos):
+    """The casualty patterns that start with a character set (``word_start_alternation``)
+    find what the ``(?<![\\w-])`` patterns they replace find, also from an offset
+    (where the lookbehind reads the character before it)."""
+    for new, old in _casualty_pattern_pairs():
+        assert ([(m.span(), m.groupdict()) for m in new.finditer(text, pos)]
+                == [(m.span(), m.groupdict()) for m in old.finditer(text, pos)])
+
+
+_OLD_WEAPON_SINGULAR = re.compile(
+    r"(?<![\w-])(?:with|by)\s+an?\s+(?:(?:[\w-]+)\s+){0,2}?(?:missile|rocket)(?!\s*(?:attack|strike|fragments?|debris|wreckage|parts?|alert|threat|danger|defen))(?![\w-])"
+    r"|(?<![\w-])an?\s+(?:(?:ballistic|cruise|russian|iskander|kh-\d+)\s+){0,2}(?:missile|rocket)\s+(?:hit|struck|slammed|landed|exploded|crashed)"
+)
+_WEAPON_TOKENS = ["with", "by", "a", "an", "ban", "-a", "_an", "wwith", "bby", "missile", "rocket", "ballistic", "cruise",
+                  "kh-101", "iskander", "attack", "strike", "debris", "hit", "struck", "crashed", "x", "5", "-", "the", "old",
+                  "with a missile", "by an old rocket", "a missile hit", "an iskander missile struck", "ban missile hit",
+                  "wwith a missile", "-by a rocket", "a rocket attack", "bith a missile", "ay a rocket", "wn missile hit"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WEAPON_TOKENS), max_size=24).map(" ".join)
+       | st.lists(st.sampled_from(_WEAPON_TOKENS + [" "]), max_size=16).map("".join),
+       st.integers(0, 10))
+def test_weapon_singular_pattern_matches_the_lookbehind_one(text, pos):
+    from strikewatch.extract import weapons
+
+    assert ([m.span() for m in weapons._SINGULAR.finditer(text, pos)]
+            == [m.span() for m in _OLD_WEAPON_SINGULAR.finditer(text, pos)])
+
+
+_SLOT_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "people", "civilians", "were", "was",
+                "killed", "injured", "wounded", "dead", "dead:", "including", "of them", "children", "among the dead",
+                "the death toll", "rose to", "toll", "at least", "bodies of", "drones", "missiles", "shahed", "of",
+                "out of", "the", "were intercepted", "intercepted", "shot down", "more", "-", ",", ".", "x", "1"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SLOT_TOKENS), max_size=30).map(" ".join)
+       | st.lists(st.sampled_from(_SLOT_TOKENS + [" "]), max_size=16).map("".join),
+       st.integers(0, 12))
+def test_slot_run_patterns_match_the_slot_plus_ones(text, pos):
+    """Patterns written with ``SLOT_RUN`` find what they find written with "SLOT+", from any offset."""
+    from strikewatch.extract import weapons
+    from strikewatch.extract.doc import SLOT, SLOT_RUN
+
+    t = weapons._tables()
+    for rx in (t.np_rx, t.of_rx, t.bare_rx):
+        assert SLOT_RUN in rx.pattern
+        old = re.compile(rx.pattern.replace(SLOT_RUN, SLOT + "+"))
+        assert ([(m.span(), m.groupdict()) for m in rx.finditer(text, pos)]
+                == [(m.span(), m.groupdict()) for m in old.finditer(text, pos)])
