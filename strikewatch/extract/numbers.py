@@ -27,7 +27,7 @@ class Quantity:
     low: int | None
     high: int | None
     value: int  # the number as written, before the qualifier
-    kind: str = "count"  # count | age | floor | year | time | date | percent | distance | money | hours | ordinal
+    kind: str = "count"  # count | age | floor | year | time | date | percent | distance | money | hours | ordinal | large
     qualifier: str = ""
     vague: bool = False  # "dozens", "several": a rough quantity, not a written number
 
@@ -40,6 +40,7 @@ class _Tables:
     qualifiers: dict[str, str]
     suffixes: dict[str, str]
     word_values: frozenset[str]
+    largest_count: int
 
 
 
@@ -64,7 +65,8 @@ def _tables() -> _Tables:
         rf"(?:\s*(?P<suffix>{_alternation(list(suffixes))})(?![\w]))?"
     )
     starters = Hint({*qualifiers, *vague, *units, *tens})
-    return _Tables(pattern, starters, vague, qualifiers, suffixes, frozenset(units + tens + scales))
+    return _Tables(pattern, starters, vague, qualifiers, suffixes, frozenset(units + tens + scales),
+                   int(data["largest_count"]))
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -230,6 +232,8 @@ def find_numbers(lower: str) -> list[Quantity]:
             continue
         if kind == "decimal":
             continue
+        if kind == "count" and value >= tables.largest_count:
+            kind = "large"
         qual = m.group("qual") or ""
         meaning = tables.qualifiers.get(qual, "")
         suffix = m.group("suffix")

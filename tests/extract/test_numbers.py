@@ -54,6 +54,8 @@ def test_phrases_become_ranges(phrase, low, high):
         ("about 60 kilometres away", "distance"),
         ("a $5 million grant", "money"),
         ("lasted 9 hours", "hours"),
+        ("12345678901234567890123 people were killed", "large"),
+        ("at least 1,000,000,000,000 drones", "large"),
     ],
 )
 def test_numbers_that_are_not_counts(text, kind):

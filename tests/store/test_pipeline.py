@@ -147,17 +147,32 @@ def test_the_grouping_phase_reports_its_progress(tmp_path):
 
 
 def test_a_figure_too_large_to_store_fails_that_article_only(db_url, tmp_path):
-    """A text that spells out a 23-digit toll must not take the batch down with an
-    integer overflow: that article is a failure naming it, the others are stored."""
+    """A 23-digit toll is not a count for our extractor (kind "large"); another
+    extractor's report with one must not take the batch down with an integer overflow:
+    that article is a failure naming it, the others are stored."""
     source = write_jsonl(tmp_path / "news.jsonl", 4)
     huge = {"id": "huge-1", "title": "Drone attack on Sumy", "published": "2025-03-02T08:00:00+02:00",
             "text": "Russia attacked Sumy with drones overnight. At least 12345678901234567890123 people were "
                     "killed and 4 injured, the regional governor said."}
     with open(source, "a", encoding="utf-8") as out:
         out.write(json.dumps(huge) + "\n")
+    from strikewatch.extract import extract_article
+
+    def naive(a):  # reads the huge number as a toll
+        report = extract_article(a).to_dict()
+        if a.id == "huge-1":
+            report["facts"].append({**report["facts"][0], "id": "f9", "kind": "killed",
+                                    "low": 12345678901234567890123, "high": None, "evidence": "12345678901234567890123"})
+        return report
+
     with open_store(db_url) as store:
-        summary = ingest(store, [str(source)], batch_size=10)
+        summary = ingest(store, [str(source)], batch_size=10, extractor=naive)
         assert summary.new == 4
         ((item, code, reason),) = summary.failed
         assert item.endswith("news.jsonl:5") and code == "SW301" and "12345678901234567890123" in reason
         assert store.get_article("huge-1") is None and store.count_events() >= 1
+        again = ingest(store, [str(source)], batch_size=10)  # our extractor: stored, toll unknown
+        assert again.new == 1 and again.failed == []
+        stored = store.get_article("huge-1")
+        assert [f for f in stored["facts"] if f["kind"] == "killed"] == []
+        assert [(f["kind"], f["low"]) for f in stored["facts"] if f["kind"] == "injured"] == [("injured", 4)]
