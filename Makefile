@@ -20,7 +20,7 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-$(NATIVE): $(BIN)/.installed $(NATIVE_SOURCES)
+$(NATIVE): $(BIN)/.installed $(NATIVE_SOURCES) strikewatch/extract/native.py scripts/build_native.py
 	$(BIN)/python scripts/build_native.py
 
 native: $(NATIVE)

@@ -56,6 +56,12 @@ def main() -> int:
     except (Exception, SystemExit) as err:  # no C compiler, a type error mypyc refuses, ...
         manifest.update(built=False, reason=f"{type(err).__name__}: {err}".strip()[:300])
     manifest["seconds"] = round(time.perf_counter() - started, 1)
+    if manifest["built"]:  # modules/: the package's compiled modules; lib/: their shared library
+        (staging / "strikewatch" / "extract").rename(staging / "modules")
+        (staging / "lib").mkdir()
+        for lib in staging.glob("*__mypyc*"):
+            lib.rename(staging / "lib" / lib.name)
+        shutil.rmtree(staging / "strikewatch")
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     shutil.rmtree(COMPILED_DIR, ignore_errors=True)
     staging.rename(COMPILED_DIR)

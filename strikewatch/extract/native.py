@@ -16,6 +16,7 @@ loads.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -25,7 +26,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-COMPILED_DIR = PACKAGE_DIR / "_compiled"
+COMPILED_DIR = PACKAGE_DIR / "_compiled"  # modules/: one per source; lib/: their shared library
 MANIFEST = "manifest.json"
 _NOT_COMPILED = {"__init__.py", "native.py"}
 
@@ -37,9 +38,10 @@ def sources(package_dir: Path = PACKAGE_DIR) -> list[Path]:
 
 
 def digest(package_dir: Path = PACKAGE_DIR) -> str:
-    """One hash of the compiled sources and of the interpreter that can load them."""
+    """One hash of the compiled sources, of this module (it fixes the build's layout)
+    and of the interpreter that can load them."""
     h = hashlib.sha256(sys.implementation.cache_tag.encode())
-    for path in sources(package_dir):
+    for path in [*sources(package_dir), Path(__file__)]:
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -62,12 +64,23 @@ def state(package_dir: Path = PACKAGE_DIR, compiled_dir: Path = COMPILED_DIR) ->
 
 def activate(package_path: list[str]) -> str:
     """Put the compiled modules ahead of the sources on the package's search path when
-    they are up to date. Returns the state (see :func:`state`)."""
+    they are up to date. Returns the state (see :func:`state`).
+
+    Each compiled module imports one shared library by its top-level name; it is loaded
+    here from its file rather than by adding a folder to ``sys.path``: worker processes
+    start from the parent's ``sys.path``, where any folder holding a ``strikewatch``
+    directory could shadow the package."""
     current = state()
     if current == "compiled":
-        package_path.insert(0, str(COMPILED_DIR / "strikewatch" / "extract"))
-        if str(COMPILED_DIR) not in sys.path:
-            sys.path.append(str(COMPILED_DIR))  # the shared library of the compiled modules
+        for lib in sorted((COMPILED_DIR / "lib").glob("*__mypyc*")):
+            name = lib.name.split(".", 1)[0]
+            if name not in sys.modules:
+                spec = importlib.util.spec_from_file_location(name, lib)
+                assert spec is not None and spec.loader is not None
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                sys.modules[name] = module
+        package_path.insert(0, str(COMPILED_DIR / "modules"))
     elif "out of date" in current:
         log.warning("strikewatch extraction: %s; using the Python sources", current[len("pure: "):])
     return current

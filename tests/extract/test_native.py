@@ -88,3 +88,35 @@ def test_a_build_is_used_only_while_it_matches_the_sources(tmp_path, monkeypatch
     assert native.state(package, compiled) == "pure: the compiled build failed (no C compiler)"
     (compiled / native.MANIFEST).write_text("{not json", encoding="utf-8")
     assert native.state(package, compiled).startswith("pure: not compiled")
+
+
+_SPAWNED = """
+import multiprocessing, sys
+import strikewatch.extract  # the parent has the build loaded, as ingest has
+from strikewatch.ingest import read_inputs
+
+def extract(path):
+    import strikewatch.extract as extract
+    return extract.BUILD, [extract.extract_article(a).to_dict()["problems"] for a in read_inputs([path])]
+
+if __name__ == "__main__":
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        build, problems = pool.apply(extract, (sys.argv[1],))
+    print(build)
+    print(len(problems), sum(1 for p in problems if p))
+"""
+
+
+def test_spawned_workers_outside_the_project_load_the_same_build(tmp_path):
+    """``ingest --workers`` and Dask workers start from the parent's ``sys.path`` and
+    may run in any folder: the compiled build must leave nothing there that shadows the
+    ``strikewatch`` package (it did: its folder became a namespace package in workers)."""
+    script = tmp_path / "spawn.py"
+    script.write_text(_SPAWNED, encoding="utf-8")
+    samples = ROOT / "strikewatch" / "samples"
+    out = subprocess.run([sys.executable, str(script), str(samples)], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    build, counts = out.stdout.splitlines()[-2:]
+    assert build == extract.BUILD
+    assert counts == "15 0"  # every bundled sample extracted, none with a problem
