@@ -207,9 +207,16 @@ def stage_engine(corpus: Path, size: int, engine: str, workers: int) -> dict[str
     from strikewatch.scale import shutdown
 
     started = time.perf_counter()
-    n = sum(1 for r in run_extraction_inputs([str(corpus)], engine=engine, workers=workers) if isinstance(r, dict))
+    n, problems = 0, []
+    for result in run_extraction_inputs([str(corpus)], engine=engine, workers=workers):
+        if isinstance(result, dict):
+            n += 1
+        else:
+            problems.append(result)
     seconds = time.perf_counter() - started
     shutdown()  # reap the pool / cluster so their peak memory is counted below
+    if problems:  # a broken engine must not read as a slow one
+        raise RuntimeError(f"{len(problems)} articles failed, the first: {problems[0].message}")
     return {"engine": engine, "workers": workers, "articles": n, "seconds": round(seconds, 2),
             "articles_per_s": round(n / seconds), "peak_rss_mb": peak_rss_mb(),
             "workers_peak_rss_mb": peak_rss_mb(children=True)}
