@@ -91,7 +91,7 @@ def _line(label: str, result: dict[str, Any], keys: tuple[str, ...]) -> str:
 
 KEYS = {
     "extract": ("articles_per_s", "articles_per_cpu_s", "bare_articles_per_s", "ratio_to_bare", "peak_rss_mb", "mean_words", "build"),
-    "extract_pure": ("articles", "articles_per_s", "articles_per_cpu_s", "ratio_to_bare", "build"),
+    "extract_pure": ("articles_per_s", "articles_per_cpu_s", "ratio_to_bare", "build"),
     "grouping": ("grouping_seconds", "grouping_cpu_seconds", "reports_per_s", "build_events_seconds", "events", "peak_rss_mb",
                  "build_events_error"),
     "regroup": ("reports", "runs", "peak_rss_mb"),

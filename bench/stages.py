@@ -62,7 +62,7 @@ def _chunks(items: Iterator[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield chunk
 
 
-def stage_extract(corpus: Path, size: int, limit: int | None = None) -> dict[str, Any]:
+def stage_extract(corpus: Path, size: int) -> dict[str, Any]:
     """One core, streamed: per chunk, the bare ``re.findall(r"\\w+")`` pass and then
     extraction over the same texts, each timed on its own (reading is not counted).
     Wall time and CPU time are both kept: on a shared machine the CPU time is the
@@ -72,7 +72,7 @@ def stage_extract(corpus: Path, size: int, limit: int | None = None) -> dict[str
 
     n = words = 0
     bare = extract = extract_cpu = 0.0
-    for chunk in _chunks(islice(_articles(corpus), limit)):
+    for chunk in _chunks(_articles(corpus)):
         started = time.perf_counter()
         for article in chunk:
             words += len(_WORD.findall(article.text))
@@ -92,18 +92,15 @@ def stage_extract(corpus: Path, size: int, limit: int | None = None) -> dict[str
     }
 
 
-PURE_ARTICLES = 2_000
-
-
 def stage_extract_pure(corpus: Path, size: int) -> dict[str, Any]:
-    """:func:`stage_extract` on the first 2,000 articles with the Python sources, not
-    the compiled build (``run.py`` starts this stage with ``STRIKEWATCH_PURE=1``)."""
+    """:func:`stage_extract` with the Python sources, not the compiled build (``run.py``
+    starts this stage with ``STRIKEWATCH_PURE=1``)."""
     _extractor()
     from strikewatch.extract import BUILD
 
     if BUILD == "compiled":
         raise Skip("the compiled build is loaded: run this stage with STRIKEWATCH_PURE=1")
-    return stage_extract(corpus, size, limit=PURE_ARTICLES)
+    return stage_extract(corpus, size)
 
 
 def _score(scores: dict[str, Any], name: str) -> float | None:
