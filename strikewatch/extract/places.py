@@ -78,7 +78,7 @@ def gazetteer() -> _Gazetteer:
     struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
     # Matched on the reversed text before a place, so the cue is anchored where it ends
     # (one attempt instead of one per character of the window).
-    reversed_cues = _alt(c[::-1] for c in cues["mention_before"])
+    reversed_cues = _alt([c[::-1] for c in cues["mention_before"]])
     before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
