@@ -201,13 +201,21 @@ class Ingester:
         self.progress = progress or (lambda n: None)
         self.window_reports = window_reports  # most reports the end-of-run sweep holds (bounds memory)
         self.sink = ShardSink(self.options.out) if self.options.out else None
+        self._in_flight: set[str] = set()  # text hashes read but not stored yet
 
     def _prepare(self, batches: Iterable[list[Article]]) -> Iterator[_Prepared]:
+        """Each batch without the articles stored already, nor those whose text was read
+        earlier in this batch or in a batch still being extracted (``--workers`` and Dask
+        keep several in flight): those are counted as duplicates, not extracted twice."""
         for articles in batches:
             hashes = [text_hash(a) for a in articles]  # normalising a text costs: once per article
             dupes = self.store.find_duplicates(articles, hashes)
-            fresh = [(a, h) for i, (a, h) in enumerate(zip(articles, hashes)) if i not in dupes]
-            yield _Prepared(articles, [a for a, _ in fresh], [h for _, h in fresh], len(dupes))
+            fresh = []
+            for i, (article, digest) in enumerate(zip(articles, hashes)):
+                if i not in dupes and digest not in self._in_flight:
+                    self._in_flight.add(digest)
+                    fresh.append((article, digest))
+            yield _Prepared(articles, [a for a, _ in fresh], [h for _, h in fresh], len(articles) - len(fresh))
 
     def _extracted(self, batches: Iterable[list[Article]]) -> Iterator[tuple[_Prepared, Extracted, Failures]]:
         """Each batch with its extracted (article, report, hash) and its failures. With a
@@ -249,6 +257,7 @@ class Ingester:
             summary.events_upserted = len(result.events_upserted)
             if self.sink is not None:
                 summary.shards.extend(self.sink.add([r for _, r, _ in done]))
+        self._in_flight.difference_update(prepared.hashes)
         self.progress(len(prepared.articles))
         return summary
 

@@ -176,3 +176,23 @@ def test_a_figure_too_large_to_store_fails_that_article_only(db_url, tmp_path):
         stored = store.get_article("huge-1")
         assert [f for f in stored["facts"] if f["kind"] == "killed"] == []
         assert [(f["kind"], f["low"]) for f in stored["facts"] if f["kind"] == "injured"] == [("injured", 4)]
+
+
+def test_a_copy_of_an_article_still_in_flight_is_not_extracted_again(db_url, tmp_path):
+    """With ``--workers`` or Dask, later batches are read and checked while earlier ones
+    are still being extracted (nothing of them is stored yet): a wire copy of an article
+    in flight is a duplicate before extraction, not extracted twice and rejected later."""
+    from strikewatch.models import Article
+    from strikewatch.store.pipeline import Ingester
+
+    rows = [article(n) for n in range(3)]
+    first = [Article(**rows[0]), Article(**rows[1])]
+    second = [Article(**{**rows[0], "id": "copy", "url": "https://copy.example/1"}), Article(**rows[2])]
+    with open_store(db_url) as store:
+        ingester = Ingester(store, group=False)
+        batches = ingester._prepare([first, second])
+        a, b = next(batches), next(batches)  # both read before either is stored
+        assert [x.id for x in a.fresh] == ["gen-0000", "gen-0001"] and a.duplicates == 0
+        assert [x.id for x in b.fresh] == ["gen-0002"] and b.duplicates == 1
+        ingester._store(a, [], [], "tests")  # once a batch is done, its texts are no longer in flight
+        assert ingester._in_flight == {b.hashes[0]}
