@@ -4,10 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= strikewatch-demo.db
 
-# The extraction modules compiled with mypyc (about 1.3x faster; pure Python when
-# there is no C compiler). Rebuilt when a module changes; see strikewatch/extract/native.py.
-NATIVE := strikewatch/extract/_compiled/manifest.json
-NATIVE_SOURCES := $(filter-out %/__init__.py %/native.py,$(wildcard strikewatch/extract/*.py))
+# The extraction and events modules compiled with mypyc (faster; pure Python when there
+# is no C compiler). Rebuilt when a module changes; see strikewatch/native.py.
+NATIVE := strikewatch/_compiled/manifest.json
+NATIVE_SOURCES := $(filter-out %/__init__.py,$(wildcard strikewatch/extract/*.py strikewatch/events/*.py))
 
 .PHONY: install native demo test test-fast bench system-deps clean
 
@@ -20,7 +20,7 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-$(NATIVE): $(BIN)/.installed $(NATIVE_SOURCES) strikewatch/extract/native.py scripts/build_native.py
+$(NATIVE): $(BIN)/.installed $(NATIVE_SOURCES) strikewatch/native.py scripts/build_native.py
 	$(BIN)/python scripts/build_native.py
 
 native: $(NATIVE)
@@ -46,4 +46,4 @@ bench: install native
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache $(DEMO_DB) strikewatch/extract/_compiled
+	rm -rf $(VENV) build *.egg-info .pytest_cache $(DEMO_DB) strikewatch/_compiled

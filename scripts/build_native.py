@@ -1,11 +1,11 @@
-"""Compile the extraction modules with mypyc into strikewatch/extract/_compiled/.
+"""Compile the extraction and events modules with mypyc into strikewatch/_compiled/.
 
     python scripts/build_native.py          (run by `make native`, `make test`, ...)
 
 Needs the `native` extra (mypy, which ships mypyc, and setuptools) and a C compiler.
 Without them it records why in the manifest and exits 0: the Python sources then run,
-with the same results, about three times slower. See strikewatch/extract/native.py for
-how a build is chosen at import.
+with the same results, slower. See strikewatch/native.py for how a build is chosen at
+import.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["STRIKEWATCH_PURE"] = "1"  # the build must not load an older build of itself
 
-from strikewatch.extract.native import COMPILED_DIR, MANIFEST, digest, sources  # noqa: E402
+from strikewatch.native import COMPILED_DIR, MANIFEST, PACKAGES, digest, sources  # noqa: E402
 
 
 def compile_into(out: Path, work: Path) -> None:
@@ -56,8 +56,10 @@ def main() -> int:
     except (Exception, SystemExit) as err:  # no C compiler, a type error mypyc refuses, ...
         manifest.update(built=False, reason=f"{type(err).__name__}: {err}".strip()[:300])
     manifest["seconds"] = round(time.perf_counter() - started, 1)
-    if manifest["built"]:  # modules/: the package's compiled modules; lib/: their shared library
-        (staging / "strikewatch" / "extract").rename(staging / "modules")
+    if manifest["built"]:  # modules/PACKAGE/: the packages' compiled modules; lib/: their shared library
+        (staging / "modules").mkdir()
+        for package in PACKAGES:
+            (staging / "strikewatch" / package).rename(staging / "modules" / package)
         (staging / "lib").mkdir()
         for lib in staging.glob("*__mypyc*"):
             lib.rename(staging / "lib" / lib.name)
@@ -66,9 +68,10 @@ def main() -> int:
     shutil.rmtree(COMPILED_DIR, ignore_errors=True)
     staging.rename(COMPILED_DIR)
     if manifest["built"]:
-        print(f"compiled {len(sources())} extraction modules with mypyc in {manifest['seconds']} s")
+        print(f"compiled {len(sources())} modules of strikewatch.{{{','.join(PACKAGES)}}} with mypyc "
+              f"in {manifest['seconds']} s")
     else:
-        print(f"extraction runs as pure Python: {manifest['reason']}", file=sys.stderr)
+        print(f"extraction and grouping run as pure Python: {manifest['reason']}", file=sys.stderr)
     return 0
 
 

@@ -16,7 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .build import EventBuilder, build_events, event_id
+from ..native import activate
+
+BUILD = activate("events", __path__)  # the compiled modules when up to date (strikewatch.native)
+
+from .build import EventBuilder, build_events, event_id  # noqa: E402  (after the build is chosen)
 from .scoring import event_assignments, score_grouping
 
 
@@ -25,4 +29,4 @@ def regroup(reports_in_window: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     return build_events(reports_in_window)
 
 
-__all__ = ["EventBuilder", "build_events", "event_assignments", "event_id", "regroup", "score_grouping"]
+__all__ = ["BUILD", "EventBuilder", "build_events", "event_assignments", "event_id", "regroup", "score_grouping"]

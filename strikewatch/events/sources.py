@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from .features import parse_timestamp
 
@@ -82,10 +82,10 @@ class _ReportView:
 
     __slots__ = ("report", "_facts", "_ts", "_admin1")
 
-    def __init__(self, report: dict[str, Any], ts: float | None = _UNSET) -> None:
+    def __init__(self, report: dict[str, Any], ts: Any = _UNSET) -> None:  # float | None, or _UNSET: not read yet
         self.report = report
         self._facts: dict[Any, dict[str, Any]] | None = None
-        self._ts = ts
+        self._ts: Any = ts
         self._admin1: dict[Any, Any] | None = None
 
     @property
@@ -134,7 +134,7 @@ def _regions(view: _ReportView, covers: frozenset[str] | None) -> frozenset[str]
     return frozenset(str(admin1.get(place) or place) for place in covers)
 
 
-def _given(value: Any) -> bool:
+def _given(value: Any) -> TypeGuard[dict[str, Any]]:
     return isinstance(value, dict) and (value.get("low") is not None or value.get("high") is not None)
 
 

@@ -2,10 +2,10 @@
 
 ``extract_article(article) -> Report`` is pure and safe to map over partitions.
 ``BUILD`` says whether the compiled modules or the Python sources run (see
-:mod:`strikewatch.extract.native`)."""
-from .native import activate
+:mod:`strikewatch.native`)."""
+from ..native import activate
 
-BUILD = activate(__path__)
+BUILD = activate("extract", __path__)
 
 from .pipeline import extract_article  # noqa: E402  (after the build is chosen)
 

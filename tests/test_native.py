@@ -1,5 +1,5 @@
-"""The mypyc build of the extraction modules: chosen only when it matches the sources,
-and giving exactly the reports of the Python sources."""
+"""The mypyc build of the extraction and events modules: chosen only when it matches
+the sources, and giving exactly the reports and events of the Python sources."""
 from __future__ import annotations
 
 import json
@@ -11,22 +11,28 @@ from pathlib import Path
 
 import pytest
 
+import strikewatch.events as events
 import strikewatch.extract as extract
-from strikewatch.extract import native
+from strikewatch import native
+from strikewatch.events import grouping
 from strikewatch.extract import pipeline
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ["tests/data/dev/articles.jsonl", "tests/data/challenge/articles.jsonl", "strikewatch/samples"]
 
-# Prints the build, then one JSON report per line.
+# Prints the builds, one JSON report per line, then the events of all the reports.
 _DUMP = """
 import json, sys
+import strikewatch.events as events
 import strikewatch.extract as extract
 from strikewatch.ingest import read_inputs, InputProblem
-print(extract.BUILD)
+print(extract.BUILD, events.BUILD)
+reports = []
 for item in read_inputs(sys.argv[1:]):
     if not isinstance(item, InputProblem):
-        print(json.dumps(extract.extract_article(item).to_dict(), sort_keys=True, ensure_ascii=False))
+        reports.append({**extract.extract_article(item).to_dict(), "text": item.text})
+        print(json.dumps(reports[-1], sort_keys=True, ensure_ascii=False))
+print(json.dumps(events.build_events(reports), sort_keys=True, ensure_ascii=False))
 """
 
 
@@ -39,26 +45,28 @@ def _dump(pure: bool) -> list[str]:
     return out.stdout.splitlines()
 
 
-def test_compiled_build_gives_the_reports_of_the_python_sources():
+def test_compiled_build_gives_the_reports_and_events_of_the_python_sources():
     if extract.BUILD != "compiled":
         pytest.skip(f"no compiled build to compare: {extract.BUILD}")
-    assert pipeline.__file__.endswith(".so")  # the compiled module really is the one loaded
+    assert events.BUILD == "compiled"
+    assert pipeline.__file__.endswith(".so") and grouping.__file__.endswith(".so")  # compiled modules loaded
     compiled, pure = _dump(pure=False), _dump(pure=True)
-    assert compiled[0] == "compiled" and pure[0].startswith("pure: STRIKEWATCH_PURE")
+    assert compiled[0] == "compiled compiled" and pure[0].startswith("pure: STRIKEWATCH_PURE")
     assert len(compiled) == len(pure) > 100
-    for a, b in zip(compiled[1:], pure[1:]):
+    for a, b in zip(compiled[1:], pure[1:]):  # each report, then the events
         assert json.loads(a) == json.loads(b)
+    assert len(json.loads(compiled[-1])) >= 30
     # no article fell back to an empty report because compiled code met a type it did not expect
     assert not any('"extraction failed' in line for line in compiled)
 
 
 def _package(tmp_path: Path) -> Path:
-    package = tmp_path / "extract"
-    package.mkdir()
+    root = tmp_path / "strikewatch"
     for path in native.sources():
-        shutil.copy(path, package / path.name)
-    shutil.copy(native.PACKAGE_DIR / "__init__.py", package / "__init__.py")
-    return package
+        (root / path.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, root / path.parent.name / path.name)
+    shutil.copy(native.ROOT / "extract" / "__init__.py", root / "extract" / "__init__.py")
+    return root
 
 
 def _manifest(compiled: Path, **fields) -> None:
@@ -68,26 +76,28 @@ def _manifest(compiled: Path, **fields) -> None:
 
 def test_a_build_is_used_only_while_it_matches_the_sources(tmp_path, monkeypatch):
     monkeypatch.delenv("STRIKEWATCH_PURE", raising=False)
-    package, compiled = _package(tmp_path), tmp_path / "_compiled"
-    assert native.state(package, compiled).startswith("pure: not compiled")
+    root, compiled = _package(tmp_path), tmp_path / "_compiled"
+    assert native.state(root, compiled).startswith("pure: not compiled")
 
-    _manifest(compiled, built=True, digest=native.digest(package))
-    assert native.state(package, compiled) == "compiled"
+    _manifest(compiled, built=True, digest=native.digest(root))
+    assert native.state(root, compiled) == "compiled"
 
-    numbers = package / "numbers.py"
-    numbers.write_text(numbers.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    assert "out of date" in native.state(package, compiled)
-    (package / "__init__.py").write_text("# the package init is not compiled\n", encoding="utf-8")
-    _manifest(compiled, built=True, digest=native.digest(package))
-    assert native.state(package, compiled) == "compiled"
+    for edited in (root / "extract" / "numbers.py", root / "events" / "grouping.py"):
+        original = edited.read_text(encoding="utf-8")
+        edited.write_text(original + "\n# edited\n", encoding="utf-8")
+        assert "out of date" in native.state(root, compiled)
+        edited.write_text(original, encoding="utf-8")
+        assert native.state(root, compiled) == "compiled"
+    (root / "extract" / "__init__.py").write_text("# a package init is not compiled\n", encoding="utf-8")
+    assert native.state(root, compiled) == "compiled"
 
     monkeypatch.setenv("STRIKEWATCH_PURE", "1")
-    assert native.state(package, compiled) == "pure: STRIKEWATCH_PURE is set"
+    assert native.state(root, compiled) == "pure: STRIKEWATCH_PURE is set"
     monkeypatch.delenv("STRIKEWATCH_PURE")
     _manifest(compiled, built=False, reason="no C compiler")
-    assert native.state(package, compiled) == "pure: the compiled build failed (no C compiler)"
+    assert native.state(root, compiled) == "pure: the compiled build failed (no C compiler)"
     (compiled / native.MANIFEST).write_text("{not json", encoding="utf-8")
-    assert native.state(package, compiled).startswith("pure: not compiled")
+    assert native.state(root, compiled).startswith("pure: not compiled")
 
 
 _SPAWNED = """
@@ -96,14 +106,16 @@ import strikewatch.extract  # the parent has the build loaded, as ingest has
 from strikewatch.ingest import read_inputs
 
 def extract(path):
+    import strikewatch.events as events
     import strikewatch.extract as extract
-    return extract.BUILD, [extract.extract_article(a).to_dict()["problems"] for a in read_inputs([path])]
+    reports = [extract.extract_article(a).to_dict() for a in read_inputs([path])]
+    return events.BUILD, [r["problems"] for r in reports], len(events.build_events(reports))
 
 if __name__ == "__main__":
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        build, problems = pool.apply(extract, (sys.argv[1],))
+        build, problems, n_events = pool.apply(extract, (sys.argv[1],))
     print(build)
-    print(len(problems), sum(1 for p in problems if p))
+    print(len(problems), sum(1 for p in problems if p), n_events)
 """
 
 
@@ -119,4 +131,4 @@ def test_spawned_workers_outside_the_project_load_the_same_build(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     build, counts = out.stdout.splitlines()[-2:]
     assert build == extract.BUILD
-    assert counts == "15 0"  # every bundled sample extracted, none with a problem
+    assert counts == "15 0 3"  # every bundled sample extracted, none with a problem; its 3 attacks
