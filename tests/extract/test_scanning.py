@@ -351,3 +351,16 @@ def test_casualty_after_and_breakdown_match_the_capture_group_versions(text, pos
               m.group("w")) for m in p.breakdown.finditer(text, pos)]
             == [(m.span(), m.start("n") if m.group("n") else m.start("n2") if m.group("n2") else m.start("n3"),
                  m.group("g1") or m.group("g2") or m.group("g3"), m.group("w")) for m in old_breakdown.finditer(text, pos)])
+
+
+_DIGIT_TOKENS = ["1", "12", "1,200", "3.5", "٣", "٣4", "۵", "५", "x", " ", "a1", "1a", "\u2019", "\ue000", "-", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_TOKENS), max_size=30).map("".join) | st.text(max_size=60))
+def test_digit_run_starts_equal_the_plain_pattern(text):
+    """The digit-run starts (set-first pattern, [0-9] in ASCII text) are the starts of ``\\d+``,
+    in ASCII text and in text with other decimal digits."""
+    assert numbers._digit_run_starts(text) == {m.start() for m in re.finditer(r"\d+", text)}
+    ascii_text = "".join(c for c in text if c.isascii())
+    assert numbers._digit_run_starts(ascii_text) == {m.start() for m in re.finditer(r"\d+", ascii_text)}
