@@ -364,3 +364,21 @@ def test_digit_run_starts_equal_the_plain_pattern(text):
     assert numbers._digit_run_starts(text) == {m.start() for m in re.finditer(r"\d+", text)}
     ascii_text = "".join(c for c in text if c.isascii())
     assert numbers._digit_run_starts(ascii_text) == {m.start() for m in re.finditer(r"\d+", ascii_text)}
+
+
+_TOTAL_TOKENS = [*load_toml("place_cues.toml")["total_markers"], "in", "a", "total", "all", "ukraine", "x", "-", "_", "5",
+                 "the", "country", ",", ".", "\n", "ain total", "-overall", "overalls", "nationwide-", "tin all", "ototal of"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOTAL_TOKENS), max_size=24).map(" ".join)
+       | st.lists(st.sampled_from(_TOTAL_TOKENS + [" "]), max_size=12).map("".join),
+       st.integers(0, 12))
+def test_total_marker_pattern_matches_the_lookbehind_one(text, pos):
+    """The set-first total-marker pattern finds what the ``(?<![\\w-])`` one found, from any offset."""
+    from strikewatch.extract.places import gazetteer
+
+    old = re.compile(rf"(?<![\w-])(?:{alternation(load_toml('place_cues.toml')['total_markers'])})(?![\w-])")
+    new = gazetteer().total_rx
+    assert [m.span() for m in new.finditer(text, pos)] == [m.span() for m in old.finditer(text, pos)]
+    assert [m and m.span() for m in [new.search(text, pos, pos + 20)]] == [m and m.span() for m in [old.search(text, pos, pos + 20)]]
