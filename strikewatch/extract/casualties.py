@@ -61,9 +61,15 @@ def _patterns() -> _Patterns:
     kill_after, inj_after = _alt(t["killed_after"]), _alt(t["injured_after"])
     # up to two words before a people noun: "two port workers", "three young children"
     people = rf"(?:(?:{_alt(t['people_modifiers'])}|[a-z’'-]+)\s+){{0,2}}?(?:{_alt(t['people'])})"
+    # "(?P<n>SLOT+)\s+...(?P<w>...)|(?P<label>dead|killed|deaths|injured|wounded|injured\s+persons)\s*[:–—-]\s*(?P<n4>SLOT+)",
+    # written as word_start_alternation writes its phrases: one character set takes the
+    # first character (SLOT or a label's first letter) and each branch checks it with a
+    # lookbehind, so that ``re`` skips to those characters instead of trying both
+    # branches at every offset (speed only). The quantity of the first branch starts
+    # the match, and ``label`` holds the label without its first letter: see _after.
     after = re.compile(
-        rf"{_N}\s+(?:(?P<noun>{people}){_CLAUSE}\s+|(?:further|more|other|additional)\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
-        rf"|(?P<label>dead|killed|deaths|injured|wounded|injured\s+persons)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')}"
+        rf"[{SLOT}dkiw](?:(?<={SLOT}){SLOT}*\s+(?:(?P<noun>{people}){_CLAUSE}\s+|(?:further|more|other|additional)\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
+        rf"|(?P<label>(?<=d)(?:ead|eaths)|(?<=k)illed|(?<=i)(?:njured|njured\s+persons)|(?<=w)ounded)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')})"
     )
     before = re.compile(
         rf"(?P<w>{word_start_alternation(t['killed_before'], t['injured_before'])})\s+"
@@ -87,10 +93,14 @@ def _patterns() -> _Patterns:
     )
     groups = {k: v for k, v in t["groups"].items()}
     group_alt = _alt(list(groups))
+    # "(?:(?:including|among\s+them|...)\s+(?P<n>SLOT+)...|(?P<n2>SLOT+)\s+of...|(?P<n3>SLOT+)\s+...)",
+    # started with one character set for the first characters (i, a, o, SLOT) as
+    # ``after`` is (speed only). The quantity of the second and third branches starts
+    # the match (see _breakdowns).
     breakdown = re.compile(
-        rf"(?:(?:including|among\s+them|among\s+whom|of\s+them|of\s+whom|of\s+those)\s+{_N}\s+(?:(?:small|young)\s+)?(?P<g1>{group_alt})"
-        rf"|{_N.replace('<n>', '<n2>')}\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
-        rf"|{_N.replace('<n>', '<n3>')}\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
+        rf"[{SLOT}aio](?:(?:(?<=i)ncluding|(?<=a)(?:mong\s+them|mong\s+whom)|(?<=o)(?:f\s+them|f\s+whom|f\s+those))\s+{_N}\s+(?:(?:small|young)\s+)?(?P<g1>{group_alt})"
+        rf"|(?<={SLOT}){SLOT}*\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
+        rf"|(?<={SLOT}){SLOT}*\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
     )
     # "(?<![\w-])(?:(?:no\s+one|...)...|there\s+were...|without...)", written as
     # word_start_alternation writes it: the first letter by a set, the others after
@@ -139,13 +149,13 @@ def _bodies(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.after, HINT, needs=SLOT):
-        if m.group("label"):  # "Dead - 2 persons."
+        if m.group("label"):  # "Dead - 2 persons." (``label`` lacks the first letter)
             q = doc.quantity_at(m.start("n4"))
             if q is not None:
-                kind = _kind_of(m.group("label").split()[0], p.killed_words)
+                kind = _kind_of(m.string[m.start() : m.end("label")].split()[0], p.killed_words)
                 _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start))
             continue
-        q = doc.quantity_at(m.start("n"))
+        q = doc.quantity_at(m.start())  # the quantity starts the match
         if q is None:
             continue
         noun = (m.group("noun") or "").strip()
@@ -197,8 +207,8 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
     for m in doc.finditer(p.breakdown, HINT, needs=SLOT):
-        n_group = "n" if m.group("n") else "n2" if m.group("n2") else "n3"
-        q = doc.quantity_at(m.start(n_group))
+        # the quantity of the second and third branches (g2, g3) starts the match
+        q = doc.quantity_at(m.start("n") if m.group("g1") else m.start())
         if q is None:
             continue
         gword = m.group("g1") or m.group("g2") or m.group("g3")

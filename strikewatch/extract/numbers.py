@@ -69,7 +69,18 @@ def _tables() -> _Tables:
                    int(data["largest_count"]))
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+# "\d+", written to open with a set: ``re`` skips ahead to the first character of a
+# pattern that opens with a set but tries one that opens with a repeat at every offset.
+# In ASCII text "\d" is [0-9], a bitmap test where "\d" looks up the Unicode category
+# of every character (speed only; see _digit_run_starts).
+_DIGIT_RUN = re.compile(r"\d\d*")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
+
+
+def _digit_run_starts(lower: str) -> set[int]:
+    r"""The start of every match of ``\d+`` in ``lower``."""
+    rx = _ASCII_DIGIT_RUN if lower.isascii() else _DIGIT_RUN
+    return {m.start() for m in rx.finditer(lower)}
 
 
 def _candidates(lower: str, tables: _Tables) -> list[int]:
@@ -77,7 +88,7 @@ def _candidates(lower: str, tables: _Tables) -> list[int]:
     quantity or number word not preceded by a letter. A superset of the offsets where
     ``tables.pattern`` matches, found in one Aho-Corasick pass and one digit scan instead
     of trying the whole pattern at every character."""
-    starts = {m.start() for m in _DIGIT_RUN.finditer(lower)}
+    starts = _digit_run_starts(lower)
     for end, length in tables.starters.hits(lower):
         start = end - length + 1
         if start == 0 or not lower[start - 1].isalpha():

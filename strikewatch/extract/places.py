@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt
+from ._patterns import Hint, alternation as _alt, word_start_alternation
 from ..resources import load_csv, load_toml
 from .doc import Doc, lower_preserving
 
@@ -81,7 +81,9 @@ def gazetteer() -> _Gazetteer:
     reversed_cues = _alt([c[::-1] for c in cues["mention_before"]])
     before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
-    total = re.compile(rf"(?<![\w-])(?:{_alt(cues['total_markers'])})(?![\w-])")
+    # "(?<![\w-])(?:markers)(?![\w-])", opening with a set so that ``re`` skips to the
+    # markers' first letters (see word_start_alternation; speed only)
+    total = re.compile(rf"{word_start_alternation(cues['total_markers'])}(?![\w-])")
     return _Gazetteer(by_alias, struck, before, after, total)
 
 

@@ -298,3 +298,87 @@ def test_slot_run_patterns_match_the_slot_plus_ones(text, pos):
         old = re.compile(rx.pattern.replace(SLOT_RUN, SLOT + "+"))
         assert ([(m.span(), m.groupdict()) for m in rx.finditer(text, pos)]
                 == [(m.span(), m.groupdict()) for m in old.finditer(text, pos)])
+
+
+def _old_after_and_breakdown():
+    """``after`` and ``breakdown`` as they were written before they started with a
+    character set: each branch opening with a capture group."""
+    from strikewatch.extract import casualties as c
+
+    t = load_toml("casualty_terms.toml")
+    kill_after, inj_after = alternation(t["killed_after"]), alternation(t["injured_after"])
+    people = rf"(?:(?:{alternation(t['people_modifiers'])}|[a-z’'-]+)\s+){{0,2}}?(?:{alternation(t['people'])})"
+    after = re.compile(
+        rf"{c._N}\s+(?:(?P<noun>{people}){c._CLAUSE}\s+|(?:further|more|other|additional)\s+)?{c._AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
+        rf"|(?P<label>dead|killed|deaths|injured|wounded|injured\s+persons)\s*[:–—-]\s*{c._N.replace('<n>', '<n4>')}"
+    )
+    group_alt = alternation(list(t["groups"]))
+    breakdown = re.compile(
+        rf"(?:(?:including|among\s+them|among\s+whom|of\s+them|of\s+whom|of\s+those)\s+{c._N}\s+(?:(?:small|young)\s+)?(?P<g1>{group_alt})"
+        rf"|{c._N.replace('<n>', '<n2>')}\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
+        rf"|{c._N.replace('<n>', '<n3>')}\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
+    )
+    return after, breakdown
+
+
+_BREAKDOWN_TOKENS = ["including", "among them", "among whom", "of them", "of whom", "of those", "small", "young",
+                     "children", "child", "women", "were", "are", "among the dead", "among those injured", "victims",
+                     "casualties", "dead:", "dead -", "deaths:", "killed –", "injured persons:", "injured persons",
+                     "wounded—", "injured", "persons", "people", "more", "further", "have been", "reportedly",
+                     "aincluding", "oof them", "ddead:", "iinjured:", "a", "o", "i", "w", "dilled:", "kead -",
+                     "wnjured:", "iounded:", "\ue000a", "a\ue000", "a of them children", "io of whom women", "o children",
+                     "ancluding", "imong them", "af whom",
+                     "ai women were among the dead"]  # near misses for the first-character set
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SLOT_TOKENS + _BREAKDOWN_TOKENS), max_size=30).map(" ".join)
+       | st.lists(st.sampled_from(_SLOT_TOKENS + _BREAKDOWN_TOKENS + [" "]), max_size=16).map("".join),
+       st.integers(0, 12))
+def test_casualty_after_and_breakdown_match_the_capture_group_versions(text, pos):
+    """``after`` and ``breakdown``, started with a character set, find what the versions
+    opening with capture groups found, from any offset: the same spans, the quantity at
+    the same place and the same words (``label`` less its first letter)."""
+    from strikewatch.extract import casualties as c
+
+    p = c._patterns()
+    old_after, old_breakdown = _old_after_and_breakdown()
+    assert ([(m.span(), m.start("n4") if m.group("label") else m.start(), m.group("noun"), m.group("w"),
+              m.string[m.start() : m.end("label")] if m.group("label") else None) for m in p.after.finditer(text, pos)]
+            == [(m.span(), m.start("n4") if m.group("label") else m.start("n"), m.group("noun"), m.group("w"),
+                 m.group("label")) for m in old_after.finditer(text, pos)])
+    assert ([(m.span(), m.start("n") if m.group("g1") else m.start(), m.group("g1") or m.group("g2") or m.group("g3"),
+              m.group("w")) for m in p.breakdown.finditer(text, pos)]
+            == [(m.span(), m.start("n") if m.group("n") else m.start("n2") if m.group("n2") else m.start("n3"),
+                 m.group("g1") or m.group("g2") or m.group("g3"), m.group("w")) for m in old_breakdown.finditer(text, pos)])
+
+
+_DIGIT_TOKENS = ["1", "12", "1,200", "3.5", "٣", "٣4", "۵", "५", "x", " ", "a1", "1a", "\u2019", "\ue000", "-", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_TOKENS), max_size=30).map("".join) | st.text(max_size=60))
+def test_digit_run_starts_equal_the_plain_pattern(text):
+    """The digit-run starts (set-first pattern, [0-9] in ASCII text) are the starts of ``\\d+``,
+    in ASCII text and in text with other decimal digits."""
+    assert numbers._digit_run_starts(text) == {m.start() for m in re.finditer(r"\d+", text)}
+    ascii_text = "".join(c for c in text if c.isascii())
+    assert numbers._digit_run_starts(ascii_text) == {m.start() for m in re.finditer(r"\d+", ascii_text)}
+
+
+_TOTAL_TOKENS = [*load_toml("place_cues.toml")["total_markers"], "in", "a", "total", "all", "ukraine", "x", "-", "_", "5",
+                 "the", "country", ",", ".", "\n", "ain total", "-overall", "overalls", "nationwide-", "tin all", "ototal of"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOTAL_TOKENS), max_size=24).map(" ".join)
+       | st.lists(st.sampled_from(_TOTAL_TOKENS + [" "]), max_size=12).map("".join),
+       st.integers(0, 12))
+def test_total_marker_pattern_matches_the_lookbehind_one(text, pos):
+    """The set-first total-marker pattern finds what the ``(?<![\\w-])`` one found, from any offset."""
+    from strikewatch.extract.places import gazetteer
+
+    old = re.compile(rf"(?<![\w-])(?:{alternation(load_toml('place_cues.toml')['total_markers'])})(?![\w-])")
+    new = gazetteer().total_rx
+    assert [m.span() for m in new.finditer(text, pos)] == [m.span() for m in old.finditer(text, pos)]
+    assert [m and m.span() for m in [new.search(text, pos, pos + 20)]] == [m and m.span() for m in [old.search(text, pos, pos + 20)]]
