@@ -236,6 +236,13 @@ def _casualty_pattern_pairs():
     return pairs
 
 
+
+def _token_texts(tokens: list[str], words: int, glued: int) -> st.SearchStrategy[str]:
+    """Texts of ``tokens``: up to ``words`` of them joined by spaces, or up to ``glued``
+    (spaces among them) run together, which makes words that only look like tokens."""
+    return (st.lists(st.sampled_from(tokens), max_size=words).map(" ".join)
+            | st.lists(st.sampled_from(tokens + [" "]), max_size=glued).map("".join))
+
 _CASUALTY_TOKENS = sorted({*load_toml("casualty_terms.toml")["killed_before"], *load_toml("casualty_terms.toml")["injured_before"],
                            "a", "an", "one", "the", "man", "woman", "child", "person", "was", "were", "killed", "injured",
                            "no one", "nobody", "no-one", "none", "no people", "there were no casualties", "without casualties",
@@ -267,8 +274,7 @@ _WEAPON_TOKENS = ["with", "by", "a", "an", "ban", "-a", "_an", "wwith", "bby", "
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_WEAPON_TOKENS), max_size=24).map(" ".join)
-       | st.lists(st.sampled_from(_WEAPON_TOKENS + [" "]), max_size=16).map("".join),
+@given(_token_texts(_WEAPON_TOKENS, 24, 16),
        st.integers(0, 10))
 def test_weapon_singular_pattern_matches_the_lookbehind_one(text, pos):
     from strikewatch.extract import weapons
@@ -284,8 +290,7 @@ _SLOT_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000"
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_SLOT_TOKENS), max_size=30).map(" ".join)
-       | st.lists(st.sampled_from(_SLOT_TOKENS + [" "]), max_size=16).map("".join),
+@given(_token_texts(_SLOT_TOKENS, 30, 16),
        st.integers(0, 12))
 def test_slot_run_patterns_match_the_slot_plus_ones(text, pos):
     """Patterns written with ``SLOT_RUN`` find what they find written with "SLOT+", from any offset."""
@@ -371,8 +376,7 @@ _TOTAL_TOKENS = [*load_toml("place_cues.toml")["total_markers"], "in", "a", "tot
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_TOTAL_TOKENS), max_size=24).map(" ".join)
-       | st.lists(st.sampled_from(_TOTAL_TOKENS + [" "]), max_size=12).map("".join),
+@given(_token_texts(_TOTAL_TOKENS, 24, 12),
        st.integers(0, 12))
 def test_total_marker_pattern_matches_the_lookbehind_one(text, pos):
     """The set-first total-marker pattern finds what the ``(?<![\\w-])`` one found, from any offset."""
