@@ -71,12 +71,12 @@ def _names(reports: list[dict[str, Any]], key: str) -> dict[str, int]:
 
 
 def _event_date(reports: list[dict[str, Any]]) -> str | None:
-    days = Counter(r["event_date"] for r in reports if r.get("event_date"))
+    days = Counter([r["event_date"] for r in reports if r.get("event_date")])
     return _ranked(days)[0] if days else None
 
 
 def _attacker(reports: list[dict[str, Any]]) -> str | None:
-    found = Counter((r.get("summary") or {}).get("attacker") for r in reports)
+    found = Counter([(r.get("summary") or {}).get("attacker") for r in reports])
     found.pop(None, None)
     return _ranked(found)[0] if found else None
 

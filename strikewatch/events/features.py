@@ -101,12 +101,12 @@ def struck_places(report: dict[str, Any]) -> tuple[frozenset[str], frozenset[str
     places = report.get("places") or ()
     names = {n for n in map(_norm, summary.get("places_struck") or ()) if n}
     if not names:
-        names = {n for n in (_norm(p.get("name")) for p in places if p.get("status") == "struck") if n}
+        names = {n for n in [_norm(p.get("name")) for p in places if p.get("status") == "struck"] if n}
     mine = [p for p in places if _norm(p.get("name")) in names]
     if not mine:
         return frozenset(names) if names else _NONE, _NONE, _NONE
-    regions = {r for r in (_norm(p.get("admin1")) for p in mine) if r}
-    countries = {c for c in (_norm(p.get("country")) for p in mine) if c}
+    regions = {r for r in [_norm(p.get("admin1")) for p in mine] if r}
+    countries = {c for c in [_norm(p.get("country")) for p in mine] if c}
     return frozenset(names), frozenset(regions), frozenset(countries)
 
 

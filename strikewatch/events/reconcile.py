@@ -92,7 +92,7 @@ def reconcile_group(sources: list[Source], name: str) -> Figure:
 def _pick_groups(groups: dict[frozenset[str] | None, list[Source]]) -> tuple[list[frozenset[str] | None], bool]:
     """The groups whose figures make the event figure, and whether they estimate the
     same whole (totals, sums over every place with a figure) rather than adding up."""
-    places = frozenset().union(*(k for k in groups if k is not None))
+    places = frozenset().union(*[k for k in groups if k is not None])
     whole = [k for k in (None, places) if k in groups]
     if whole:
         return whole, True

@@ -41,9 +41,9 @@ def score_grouping(gold: dict[str, str], predicted: dict[str, str]) -> dict[str,
     recall,f1}``."""
     items = sorted(gold)
     pred = {i: predicted.get(i, f"\0missing:{i}") for i in items}
-    cells = Counter((gold[i], pred[i]) for i in items)
-    gold_sizes = Counter(gold[i] for i in items)
-    pred_sizes = Counter(pred[i] for i in items)
+    cells = Counter([(gold[i], pred[i]) for i in items])
+    gold_sizes = Counter([gold[i] for i in items])
+    pred_sizes = Counter([pred[i] for i in items])
     pp, pr = _pairwise(cells, gold_sizes, pred_sizes)
     bp, br = _bcubed(items, gold, pred, cells, gold_sizes, pred_sizes)
     return {

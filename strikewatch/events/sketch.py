@@ -210,7 +210,7 @@ def similarity(a: Sketch | Packed | frozenset[int], b: Sketch | Packed | frozens
     """Resemblance of two sketches: the Jaccard index of their hash sets. It runs below
     the Jaccard index of the full shingle sets (edited reprints score 0.3-0.5, unrelated
     reports of one event under 0.1) but is cheap and monotone in it."""
-    sa, sb = (x if isinstance(x, frozenset) else hash_set(x) for x in (a, b))
+    sa, sb = [x if isinstance(x, frozenset) else hash_set(x) for x in (a, b)]
     if not sa or not sb:
         return 0.0
     both = len(sa & sb)
@@ -237,7 +237,7 @@ def candidate_pair_array(sks: Sequence[Sketch | Packed], keys: int = BAND_KEYS) 
     """``candidate_pairs`` as an array of shape (pairs, 2), all in numpy."""
     packed = [pack(sk) for sk in sks]
     taken = [min(len(sk) // 8, keys) for sk in packed]
-    flat = np.frombuffer(b"".join(sk[: 8 * keys] for sk in packed), dtype=_BIG_ENDIAN)
+    flat = np.frombuffer(b"".join([sk[: 8 * keys] for sk in packed]), dtype=_BIG_ENDIAN)
     owner = np.repeat(np.arange(len(packed), dtype=np.int64), taken)
     order = np.lexsort((owner, flat))  # buckets of equal keys, members in index order
     flat, owner = flat[order], owner[order]
