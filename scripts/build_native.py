@@ -19,7 +19,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ["STRIKEWATCH_PURE"] = "1"  # the build must not load an older build of itself
 
 from strikewatch.native import COMPILED_DIR, MANIFEST, PACKAGES, digest, sources  # noqa: E402
 

@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,13 @@ def state(root: Path = ROOT, compiled_dir: Path = COMPILED_DIR) -> str:
     return "compiled"
 
 
+@lru_cache(maxsize=1)
+def _state_here() -> str:
+    """:func:`state` of this installation, worked out once per process (it hashes
+    every compiled source) for all the packages that ask."""
+    return state()
+
+
 def activate(package: str, package_path: list[str]) -> str:
     """Put the compiled modules of ``package`` (one of :data:`PACKAGES`) ahead of its
     sources on its search path when they are up to date. Returns the state (see
@@ -73,7 +81,7 @@ def activate(package: str, package_path: list[str]) -> str:
     here from its file rather than by adding a folder to ``sys.path``: worker processes
     start from the parent's ``sys.path``, where any folder holding a ``strikewatch``
     directory could shadow the package."""
-    current = state()
+    current = _state_here()
     if current == "compiled":
         for lib in sorted((COMPILED_DIR / "lib").glob("*__mypyc*")):
             name = lib.name.split(".", 1)[0]
