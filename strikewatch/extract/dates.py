@@ -39,6 +39,28 @@ _EXPRESSIONS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"(?<![\w])yesterday(?![\w])")),
     ("last_night", re.compile(r"(?<![\w])(?:last\s+night|(?:consecutive|straight|second|third|another)\s+night|overnight|this\s+morning|early\s+hours|tonight|earlier\s+today|today)(?![\w])")),
 ]
+# Every match of each expression holds one of these strings, so a segment without any
+# of them is skipped without running the pattern (speed only; tests/extract/test_dates.py
+# checks the claim). The months all start with their three-letter abbreviation.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "attack_weekday": _WEEKDAYS,
+    "night_range": ("night",),
+    "night_weekday": ("night",),
+    "explicit": tuple(_MONTH_ABBR),
+    "weekday": _WEEKDAYS,
+    "yesterday": ("yesterday",),
+    "last_night": ("night", "morning", "hours", "today"),
+}
+
+
+def _may_hold(kind: str, segment: str) -> bool:
+    """Whether ``segment`` holds one of the strings every match of ``kind`` holds."""
+    for needed in _NEEDS[kind]:
+        if needed in segment:
+            return True
+    return False
+
+
 _SPEECH = re.compile(
     r"(?:(?:said|says|announced|reported|told|added|wrote|declared|mourning|posted|confirmed|funerals?|held|buried|buries|memorial)\s+(?:\w+\s+){0,2}"
     r"|(?:rose|risen|rises|climbed|increased|reached)\s+to\s+\S+\s+)(?:early\s+|late\s+)?(?:on\s+)?$"
@@ -160,6 +182,8 @@ def _dateline_end(text: str) -> int:
 def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     for rank, (kind, rx) in enumerate(_EXPRESSIONS):
+        if not _may_hold(kind, segment):
+            continue
         for m in rx.finditer(segment):
             if _CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
                 continue
@@ -169,8 +193,8 @@ def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
                 best = (m.start(), rank, kind, m)
             break
     if best and best[2] == "weekday":
-        night = _EXPRESSIONS[2][1].search(segment)  # "began late on Friday and ran overnight into Saturday"
-        if night:
+        night = _EXPRESSIONS[2][1].search(segment) if _may_hold("night_weekday", segment) else None
+        if night:  # "began late on Friday and ran overnight into Saturday"
             return "night_weekday", night
         named = _EXPRESSIONS[0][1].search(segment)  # "Wednesday evening's strike"
         if named:
