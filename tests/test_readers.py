@@ -1,6 +1,9 @@
 """Readers: text/Markdown, folders, JSON Lines, stdin, and bad input."""
 import json
 
+from hypothesis import given, settings, strategies as st
+
+from strikewatch.errors import StrikewatchError
 from strikewatch.ingest import InputProblem, read_inputs
 from strikewatch.ingest.identity import text_id
 
@@ -81,3 +84,25 @@ def test_markdown_front_matter_gives_metadata(tmp_path):
     assert article.published == "2026-03-14T07:40:00+02:00"
     assert article.outlet == "Meridian Wire" and article.url == "https://wire.example/a"
     assert article.title == "Drones hit Kyiv" and article.text.startswith("Russian drones")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_binary_check_counts_control_bytes_other_than_white_space(head):
+    from strikewatch.ingest.decode import _looks_binary
+
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    assert _looks_binary(head) == (control > max(8, len(head) // 20))
+
+
+def test_a_few_control_bytes_in_text_are_not_binary():
+    from strikewatch.ingest.decode import decode_bytes
+
+    text = "Line one\twith a tab\r\nand a form feed\f" + "\x07" * 8 + " rest of the article " * 10
+    assert decode_bytes(text.encode(), "a.txt") == text
+    try:
+        decode_bytes(("\x07" * 40 + "x" * 200).encode(), "b.txt")
+    except StrikewatchError as err:
+        assert "binary" in str(err) and "b.txt" in str(err)
+    else:
+        raise AssertionError("40 bell characters in 240 bytes should read as binary")

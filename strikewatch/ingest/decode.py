@@ -34,8 +34,12 @@ def decode_bytes(data: bytes, item: str, max_bytes: int = MAX_BYTES) -> str:
     raise StrikewatchError(ENCODING, "not UTF-8, cp1251 or latin-1 text", item)
 
 
+# Control bytes other than tab, line feed, form feed and carriage return.
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(head: bytes) -> bool:
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    control = len(head) - len(head.translate(None, _CONTROL))  # counted in C: a byte loop cost ~0.2 ms an article
     return control > max(8, len(head) // 20)
 
 
