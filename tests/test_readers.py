@@ -106,3 +106,20 @@ def test_a_few_control_bytes_in_text_are_not_binary():
         assert "binary" in str(err) and "b.txt" in str(err)
     else:
         raise AssertionError("40 bell characters in 240 bytes should read as binary")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab É\t\n\r\f\v\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000\u200b")), max_size=40))
+def test_normalised_text_makes_white_space_runs_one_space_as_the_regex_did(text):
+    import re
+    import unicodedata
+
+    from strikewatch.ingest.identity import normalise_text
+
+    assert normalise_text(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def test_text_ids_are_stable():
+    # An article's id is stored: it must not change between versions.
+    assert text_id("Drones hit  Kyiv\n\nAt least\u00a0two people were killed.") == text_id("drones hit kyiv at least two people were killed.")
+    assert text_id("Drones hit Kyiv") == "a" + __import__("hashlib").sha1(b"drones hit kyiv").hexdigest()[:15]

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
-
-_SPACE = re.compile(r"\s+")
 
 
 def normalise_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", text).strip()
+    r"""NFKC, case-folded, white space runs made one space and the ends stripped.
+
+    ``" ".join(text.split())`` is ``re.sub(r"\s+", " ", text).strip()``: both use
+    Python's one definition of white space, and the join is about ten times faster
+    on an article (ids depend on it: tests/test_readers.py checks the two agree)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def text_id(text: str) -> str:
