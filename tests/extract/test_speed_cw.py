@@ -1,0 +1,85 @@
+"""The shortcuts of the casualty and weapon scans find what the plain scans found.
+
+``gated_matches`` skips windows that hold none of a few literal strings, which every
+match of the pattern holds; ``slot_matches`` tries a pattern that starts with a SLOT run
+once per run. Each is checked against ``Doc.finditer`` / ``re.finditer`` on generated
+text full of near misses."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from strikewatch.extract import casualties, weapons
+from strikewatch.extract.doc import SLOT, Doc
+
+from .test_scanning import _token_texts
+
+_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "5", "two", "310", "people", "civilians",
+           "were", "was", "killed", "injured", "wounded", "dead", "dead:", "including", "of them", "children", "child",
+           "women", "boys", "pregnant women", "among the dead", "no one", "nobody", "no-one", "none", "no people",
+           "there were no casualties", "without casualties", "no", "not", "with", "by", "a", "an", "with a missile",
+           "a missile hit", "by an old rocket", "missile", "rocket", "missiles", "drones", "shahed", "kh-101",
+           "cruise", "ballistic", "shahed-type attack drones", "all but", "all", "half", "more than half", "most",
+           "a third", "two-thirds", "two thirds", "a quarter", "of the", "of", "out of", "these", "its", "were intercepted",
+           "intercepted", "shot down", "were shot down", "destroyed", "more", "others", "launched", "-", ",", ".",
+           ". The", "x", "1", "Kyiv", "\n\n"]
+
+
+def _gated_cases():
+    c = casualties._patterns()
+    t = weapons._tables()
+    return [
+        (c.zero, casualties.HINT, "lower", casualties._ZERO_WORDS, ""),
+        (c.breakdown, casualties.HINT, "shadow", c.group_words, SLOT),
+        (t.derived_rx, weapons.HINT, "shadow", weapons._DERIVED_WORDS, SLOT),
+        (t.derived_ref_rx, weapons.HINT, "shadow", ("all",), SLOT),
+        (weapons._SINGULAR, weapons.HINT, "lower", ("missile", "rocket"), ""),
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_token_texts(_TOKENS, 40, 20))
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words(text):
+    """What lets ``gated_matches`` skip a window: on any text, not only in windows."""
+    shadowish = text.lower()
+    for rx, _, _, words, _ in _gated_cases():
+        for m in rx.finditer(shadowish):
+            assert any(w in m.group() for w in words), (rx.pattern[:40], m.group())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_token_texts(_TOKENS, 40, 20))
+def test_gated_matches_equal_the_document_scan(text):
+    doc = Doc.build(text)
+    for rx, hint, view, words, needs in _gated_cases():
+        target = getattr(doc, view)
+        expected = [(m.span(), m.groupdict()) for m in doc.finditer(rx, hint, target, needs=needs)]
+        got = [(m.span(), m.groupdict()) for m in casualties.gated_matches(doc, rx, hint, target, words, needs)]
+        assert got == expected
+
+
+def test_literals_drop_words_holding_another():
+    assert casualties.literals(["children", "child", "women", "pregnant women", "boys", "boy"]) == ("boy", "child", "women")
+
+
+_SLOT_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "\ue000-", "-\ue000", "people",
+                "drones", "missiles", "shahed", "shahed-type", "kh-101", "cruise", "and", "ballistic missiles", "attack",
+                "of", "out of", "the", "of them", "were", "were intercepted", "intercepted", "shot down", "more", "others",
+                "-", ",", ".", "x", "1", "'s"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_token_texts(_SLOT_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
+def test_slot_matches_equal_finditer(text, start, length):
+    """From any offset, also inside a SLOT run, and up to any end."""
+    t = weapons._tables()
+    end = min(len(text), start + length)
+    for rx in (t.np_rx, t.of_rx, t.bare_rx):
+        assert ([(m.span(), m.groupdict()) for m in casualties.slot_matches(rx, text, start, end)]
+                == [(m.span(), m.groupdict()) for m in rx.finditer(text, start, end)])
+
+
+def test_slot_matches_skip_the_run_of_a_failed_try():
+    rx = re.compile(f"{SLOT}+ drones")
+    text = f"{SLOT * 3} x {SLOT * 2} drones"
+    assert [m.span() for m in casualties.slot_matches(rx, text, 0, len(text))] == [(6, 15)]
+    assert [m.span() for m in casualties.slot_matches(rx, text, 7, len(text))] == [(7, 15)]
