@@ -214,6 +214,7 @@ def _slot_matches(doc: Doc, rx: re.Pattern[str]) -> list[re.Match[str]]:
 
 # every match of ``derived_rx`` holds one ("all but", "more than half", "two-thirds"...)
 _DERIVED_WORDS = ("all", "half", "most", "third", "quarter")
+_DERIVED_REF_WORDS = ("all",)  # every match of ``derived_ref_rx`` starts with "all but"
 
 
 def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
@@ -259,7 +260,7 @@ def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _derived_from_antecedent(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"launched ... 31 missiles ... shot down all but two of the missiles" -> 29."""
-    for m in gated_matches(doc, t.derived_ref_rx, HINT, doc.shadow, ("all",), needs=SLOT):
+    for m in gated_matches(doc, t.derived_ref_rx, HINT, doc.shadow, _DERIVED_REF_WORDS, needs=SLOT):
         found.pop(m.start("k"), None)
         k = doc.quantity_at(m.start("k"))
         category, model, _ = _classify(doc.lower[m.start("np") : m.end("np")], t)
@@ -328,12 +329,14 @@ _SINGULAR = re.compile(
     r"|(?<=a)n?\s+(?:(?:ballistic|cruise|russian|iskander|kh-\d+)\s+){0,2}(?:missile|rocket)\s+(?:hit|struck|slammed|landed|exploded|crashed))"
 )
 
+_SINGULAR_WORDS = ("missile", "rocket")  # every match of _SINGULAR holds one
+
 
 def _singular(doc: Doc, found: dict[int, WeaponMention]) -> None:
     """"struck Kryvyi Rih with a ballistic missile", "a missile hit": one missile."""
     if any(family(w.category) == "missile" for w in found.values()):
         return
-    for m in gated_matches(doc, _SINGULAR, HINT, doc.lower, ("missile", "rocket")):
+    for m in gated_matches(doc, _SINGULAR, HINT, doc.lower, _SINGULAR_WORDS):
         category, model, origin = _classify(m.group(), _tables())
         found[m.start()] = WeaponMention("launched", category, model, 1, 1, m.start(), m.end(), m.start(), origin=origin)
         return

@@ -31,8 +31,8 @@ def _gated_cases():
         (c.zero, casualties.HINT, "lower", casualties._ZERO_WORDS, ""),
         (c.breakdown, casualties.HINT, "shadow", c.group_words, SLOT),
         (t.derived_rx, weapons.HINT, "shadow", weapons._DERIVED_WORDS, SLOT),
-        (t.derived_ref_rx, weapons.HINT, "shadow", ("all",), SLOT),
-        (weapons._SINGULAR, weapons.HINT, "lower", ("missile", "rocket"), ""),
+        (t.derived_ref_rx, weapons.HINT, "shadow", weapons._DERIVED_REF_WORDS, SLOT),
+        (weapons._SINGULAR, weapons.HINT, "lower", weapons._SINGULAR_WORDS, ""),
     ]
 
 
@@ -64,7 +64,8 @@ def test_literals_drop_words_holding_another():
 _SLOT_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "\ue000-", "-\ue000", "people",
                 "drones", "missiles", "shahed", "shahed-type", "kh-101", "cruise", "and", "ballistic missiles", "attack",
                 "of", "out of", "the", "of them", "were", "were intercepted", "intercepted", "shot down", "more", "others",
-                "-", ",", ".", "x", "1", "'s"]
+                "-", ",", ".", "x", "1", "'s", "\ue000 drones\ue000 drones", "\ue000x\ue000 drones", "\ue000\ue000-\ue000 missiles",
+                "missiles\ue000\ue000 of the\ue000 drones"]
 
 
 @settings(max_examples=500, deadline=None)
