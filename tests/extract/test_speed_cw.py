@@ -21,7 +21,8 @@ _TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "5"
            "cruise", "ballistic", "shahed-type attack drones", "all but", "all", "half", "more than half", "most",
            "a third", "two-thirds", "two thirds", "a quarter", "of the", "of", "out of", "these", "its", "were intercepted",
            "intercepted", "shot down", "were shot down", "destroyed", "more", "others", "launched", "-", ",", ".",
-           ". The", "x", "1", "Kyiv", "\n\n"]
+           ". The", "x", "1", "Kyiv", "\n\n", "a quarter of the \ue000 drones", "all but \ue000 of the \ue000 missiles",
+           "half of its \ue000\ue000 shahed drones", "two-thirds of these \ue000 missiles", "all but \ue000 of the missiles"]
 
 
 def _gated_cases():
