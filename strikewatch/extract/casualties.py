@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ._patterns import Hint, alternation as _alt, search_tail, word_start_alternation
 from ..resources import load_toml
-from .doc import SLOT, Doc
+from .doc import SLOT, SLOT_RUN, Doc
 
 
 @dataclass(slots=True)
@@ -34,6 +34,8 @@ class CasualtyMention:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     after: re.Pattern[str]
+    after_slot: re.Pattern[str]  # the first branch of ``after`` ("N people were killed")
+    after_labelled: re.Pattern[str]  # its second branch ("Dead - 2 persons")
     before: re.Pattern[str]
     toll: re.Pattern[str]
     singular: re.Pattern[str]
@@ -68,10 +70,12 @@ def _patterns() -> _Patterns:
     # lookbehind, so that ``re`` skips to those characters instead of trying both
     # branches at every offset (speed only). The quantity of the first branch starts
     # the match, and ``label`` holds the label without its first letter: see _after.
-    after = re.compile(
-        rf"[{SLOT}dkiw](?:(?<={SLOT}){SLOT}*\s+(?:(?P<noun>{people}){_CLAUSE}\s+|(?:further|more|other|additional)\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
-        rf"|(?P<label>(?<=d)(?:ead|eaths)|(?<=k)illed|(?<=i)(?:njured|njured\s+persons)|(?<=w)ounded)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')})"
-    )
+    after_counted = rf"\s+(?:(?P<noun>{people}){_CLAUSE}\s+|(?:further|more|other|additional)\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
+    after_label = rf"(?P<label>(?<=d)(?:ead|eaths)|(?<=k)illed|(?<=i)(?:njured|njured\s+persons)|(?<=w)ounded)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')}"
+    after = re.compile(rf"[{SLOT}dkiw](?:(?<={SLOT}){SLOT}*{after_counted}|{after_label})")
+    # its two branches apart, for _after_matches (speed only)
+    after_slot = re.compile(rf"{SLOT_RUN}{after_counted}")
+    after_labelled = re.compile(rf"[dkiw](?:{after_label})")
     before = re.compile(
         rf"(?P<w>{word_start_alternation(t['killed_before'], t['injured_before'])})\s+"
         rf"(?:(?:at\s+least|a\s+total\s+of|another|an\s+additional|a\s+further)\s+)?"
@@ -112,7 +116,7 @@ def _patterns() -> _Patterns:
     )
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
-    return _Patterns(after, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
+    return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
                      literals(list(groups)))
 
 
@@ -157,17 +161,25 @@ def slot_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[r
     out: list[re.Match[str]] = []
     pos = start
     while True:
+        m = slot_search(rx, text, pos, end)
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
+def slot_search(rx: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``rx.search(text, pos, end)`` for a pattern as in :func:`slot_matches`."""
+    while True:
         p = text.find(SLOT, pos, end)
         if p < 0:
-            return out
+            return None
         m = rx.match(text, p, end)
         if m is not None:
-            out.append(m)
-            pos = m.end()
-        else:
-            pos = p + 1
-            while pos < end and text[pos] == SLOT:
-                pos += 1
+            return m
+        pos = p + 1
+        while pos < end and text[pos] == SLOT:
+            pos += 1
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -203,9 +215,52 @@ def _bodies(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             _add(doc, found, CasualtyMention("killed", q.low, q.high, m.start(), m.end(), q.start))
 
 
+_LABEL_MARKS = ":–—-"  # every match of ``after_labelled`` holds one
+
+
+def _after_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.after, HINT, needs=SLOT)``, found by its two
+    branches apart: a match of ``after`` at an offset is the match of its first branch
+    there or else of its second, so at each step the next match is the leftmost of the
+    next match of either branch (never at one offset: one starts with SLOT, the other
+    with a letter) from the end of the last. The first branch then runs once per SLOT
+    run (:func:`slot_search`) and the second only in windows holding one of the marks
+    its matches hold, where ``after`` tried both at every d, i, k, w and SLOT (speed only)."""
+    out: list[re.Match[str]] = []
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        if shadow.find(SLOT, start, end) >= 0:
+            after_in(p, shadow, start, end, out)
+    return out
+
+
+def after_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``p.after.finditer(text, start, end)`` to ``out`` (see _after_matches)."""
+    labelled = False
+    for mark in _LABEL_MARKS:
+        if text.find(mark, start, end) >= 0:
+            labelled = True
+            break
+    a = slot_search(p.after_slot, text, start, end)
+    b = p.after_labelled.search(text, start, end) if labelled else None
+    while True:
+        if a is not None and (b is None or a.start() < b.start()):
+            m = a
+        elif b is not None:
+            m = b
+        else:
+            return
+        out.append(m)
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = slot_search(p.after_slot, text, pos, end)
+        if b is not None and b.start() < pos:
+            b = p.after_labelled.search(text, pos, end)
+
+
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.after, HINT, needs=SLOT):
-        if m.group("label"):  # "Dead - 2 persons." (``label`` lacks the first letter)
+    for m in _after_matches(doc, p):
+        if m.re is p.after_labelled:  # "Dead - 2 persons." (``label`` lacks the first letter)
             q = doc.quantity_at(m.start("n4"))
             if q is not None:
                 kind = _kind_of(m.string[m.start() : m.end("label")].split()[0], p.killed_words)

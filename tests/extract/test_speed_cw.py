@@ -85,3 +85,38 @@ def test_slot_matches_skip_the_run_of_a_failed_try():
     text = f"{SLOT * 3} x {SLOT * 2} drones"
     assert [m.span() for m in casualties.slot_matches(rx, text, 0, len(text))] == [(6, 15)]
     assert [m.span() for m in casualties.slot_matches(rx, text, 7, len(text))] == [(7, 15)]
+
+
+_AFTER_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000-", "people", "civilians", "other", "young", "children", "more",
+                 "further", "were", "was", "have been", "reportedly", "killed", "injured", "wounded", "dead", "died",
+                 "dead:", "dead -", "deaths:", "killed –", "injured persons:", "injured persons", "wounded—", "ddead:",
+                 "iinjured:", "dilled:", "kead -", "wnjured:", "-", ":", "—", "–", ",", "a", "x", "lost their lives",
+                 "taken to hospital", "\ue000 people were killed", "dead: \ue000", "killed:\ue000\ue000 people were injured",
+                 "\ue000 dead - \ue000 injured", "injured:\ue000 dead"]
+
+
+def _after_key(m, labelled):
+    if labelled:
+        return ("label", m.span(), m.start("n4"), m.string[m.start() : m.end("label")])
+    return ("count", m.span(), m.group("noun"), m.group("w"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_token_texts(_AFTER_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
+def test_after_by_branches_equals_after(text, start, length):
+    """The two branches of ``after`` run apart and merged find what ``after`` finds."""
+    p = casualties._patterns()
+    end = min(len(text), start + length)
+    got: list = []
+    casualties.after_in(p, text, start, end, got)
+    assert ([_after_key(m, m.re is p.after_labelled) for m in got]
+            == [_after_key(m, bool(m.group("label"))) for m in p.after.finditer(text, start, end)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_token_texts(_TOKENS + _AFTER_TOKENS, 40, 20))
+def test_after_matches_equal_the_document_scan(text):
+    doc = Doc.build(text)
+    p = casualties._patterns()
+    assert ([_after_key(m, m.re is p.after_labelled) for m in casualties._after_matches(doc, p)]
+            == [_after_key(m, bool(m.group("label"))) for m in doc.finditer(p.after, casualties.HINT, needs=SLOT)])
