@@ -8,6 +8,7 @@ Ages, floors, years and other non-counts never become slots, so they cannot matc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +48,7 @@ class _Patterns:
     bodies: re.Pattern[str]
     toll_subjects: Hint  # every match of ``toll`` starts with one
     group_words: tuple[str, ...]  # every match of ``breakdown`` holds one (its group)
+    before_verbs: Hint  # every match of ``before`` starts with one
 
 
 _N = rf"(?P<n>{SLOT}+)"
@@ -117,13 +119,13 @@ def _patterns() -> _Patterns:
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
     return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
-                     literals(list(groups)))
+                     literals(list(groups)), Hint(t["killed_before"] + t["injured_before"]))
 
 
 def literals(words: list[str]) -> tuple[str, ...]:
     """``words`` less those that contain another of them: a text holds one of the
     result exactly when it holds one of ``words``."""
-    unique = sorted(set(words), key=len)
+    unique = sorted(set(words), key=lambda w: (len(w), w))
     kept: list[str] = []
     for w in unique:
         if not any(k in w for k in kept):
@@ -281,8 +283,40 @@ _AND_MORE = re.compile(rf"\s+(?:and|as\s+well\s+as)\s+(?:(?P<a>an?)\s+(?:[\w-]+\
                        r"(?:people|persons|adults|children|civilians|residents|others|men|women|man|woman|child|teenagers?|boys?|girls?)\b")
 
 
+def _before_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.before, HINT)``: see :func:`before_in`."""
+    out: list[re.Match[str]] = []
+    starts = p.before_verbs.starts(doc.lower)
+    if starts:
+        for start, end in doc.windows(HINT):
+            before_in(p, doc.shadow, starts, start, end, out)
+    return out
+
+
+def before_in(p: _Patterns, text: str, starts: list[int], start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``p.before.finditer(text, start, end)`` to ``out``, given
+    ``starts``, the sorted offsets of the verbs (``p.before_verbs``) in ``text`` as
+    written in ``doc.lower`` (the shadow text differs only in quantities, where no
+    verb stands).
+
+    Every match starts with one of those verbs, so trying ``before`` at them alone, in
+    order and from the end of the last match, finds what ``finditer`` finds, which tries
+    it at every k, c, t, i, w and h (speed only)."""
+    pos = start
+    for i in range(bisect_left(starts, start), len(starts)):
+        c = starts[i]
+        if c >= end:
+            return
+        if c < pos:
+            continue
+        m = p.before.match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+
+
 def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.before, HINT):
+    for m in _before_matches(doc, p):
         if m.group("n"):
             q = doc.quantity_at(m.start("n"))
             if q is None:

@@ -120,3 +120,30 @@ def test_after_matches_equal_the_document_scan(text):
     p = casualties._patterns()
     assert ([_after_key(m, m.re is p.after_labelled) for m in casualties._after_matches(doc, p)]
             == [_after_key(m, bool(m.group("label"))) for m in doc.finditer(p.after, casualties.HINT, needs=SLOT)])
+
+
+_BEFORE_TOKENS = ["killing", "killed", "kills", "kill", "skill", "skilled", "claimed the lives of", "claiming the lives of",
+                  "took the lives of", "taking the lives of", "the lives of", "injuring", "injured", "injures", "wounding",
+                  "wounded", "wounds", "hurting", "hurt", "at least", "a total of", "another", "an additional", "a further",
+                  "\ue000", "\ue000\ue000\ue000", "a", "an", "man", "woman", "child", "old", "of the", "of them", "percent",
+                  "%", "people", "-", "x", "_", ",", ".", "killing\ue000", "kill\ue000 people"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_token_texts(_BEFORE_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
+def test_before_at_its_verbs_equals_before(text, start, length):
+    p = casualties._patterns()
+    end = min(len(text), start + length)
+    got: list = []
+    casualties.before_in(p, text, p.before_verbs.starts(text), start, end, got)
+    assert ([(m.span(), m.groupdict()) for m in got]
+            == [(m.span(), m.groupdict()) for m in p.before.finditer(text, start, end)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_token_texts(_TOKENS + _BEFORE_TOKENS, 40, 20))
+def test_before_matches_equal_the_document_scan(text):
+    doc = Doc.build(text)
+    p = casualties._patterns()
+    assert ([(m.span(), m.groupdict()) for m in casualties._before_matches(doc, p)]
+            == [(m.span(), m.groupdict()) for m in doc.finditer(p.before, casualties.HINT)])
