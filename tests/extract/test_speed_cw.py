@@ -126,7 +126,8 @@ _BEFORE_TOKENS = ["killing", "killed", "kills", "kill", "skill", "skilled", "cla
                   "took the lives of", "taking the lives of", "the lives of", "injuring", "injured", "injures", "wounding",
                   "wounded", "wounds", "hurting", "hurt", "at least", "a total of", "another", "an additional", "a further",
                   "\ue000", "\ue000\ue000\ue000", "a", "an", "man", "woman", "child", "old", "of the", "of them", "percent",
-                  "%", "people", "-", "x", "_", ",", ".", "killing\ue000", "kill\ue000 people"]
+                  "%", "people", "-", "x", "_", ",", ".", "killing\ue000", "kill\ue000 people", "killing a injuring a man",
+                  "wounding an old hurt a child"]
 
 
 @settings(max_examples=600, deadline=None)
