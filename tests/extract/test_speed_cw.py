@@ -58,6 +58,16 @@ def test_gated_matches_equal_the_document_scan(text):
         assert got == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(_token_texts(_TOKENS, 40, 20))
+def test_breakdowns_skip_only_windows_without_a_group(text):
+    doc = Doc.build(text)
+    p = casualties._patterns()
+    assert set(p.group_hint.words) == set(p.group_words)
+    assert ([(m.span(), m.groupdict()) for m in doc.finditer(p.breakdown, casualties.HINT, needs=SLOT, within=p.group_hint)]
+            == [(m.span(), m.groupdict()) for m in doc.finditer(p.breakdown, casualties.HINT, needs=SLOT)])
+
+
 def test_literals_drop_words_holding_another():
     assert casualties.literals(["children", "child", "women", "pregnant women", "boys", "boy"]) == ("boy", "child", "women")
 
