@@ -63,6 +63,10 @@ class _Tables:
 
 
 
+# Where a clause ends (see _clause); ``break_rx`` is this, faster.
+_OLD_BREAK = r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     terms = load_toml("weapon_terms.toml")
@@ -92,7 +96,13 @@ def _tables() -> _Tables:
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
     bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
-    break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
+    # _OLD_BREAK written to start with one character set: ``re`` tries a pattern that
+    # starts with an alternation at every offset, this one only at those characters.
+    # The branches then check which character it was, and "\b" before a word by
+    # "(?<!\w.)" after its first letter (no word character before it). No two branches
+    # match at one offset, so the order does not matter (speed only).
+    break_rx = re.compile(r"[;,—–()abwo](?:(?<=[;,—–()])|(?<=a)(?<!\w.)nd\b|(?<=b)(?<!\w.)ut\b"
+                          r"|(?<=w)(?<!\w.)(?:hile|hereas)\b|(?<=o)(?<!\w.)f (?:which|them)\b)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
     return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,
                    dict(terms["modifier_categories"]),

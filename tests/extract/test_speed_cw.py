@@ -177,3 +177,17 @@ def test_damage_words_match_the_lookbehind_pattern(text, pos):
     _, words, word_category = damage._patterns()
     old = re.compile(rf"(?<![\w-])(?:{alternation(word_category)})(?![\w-])")
     assert [m.span() for m in words.finditer(text, pos)] == [m.span() for m in old.finditer(text, pos)]
+
+
+_BREAK_TOKENS = [";", ",", "and", "band", "andy", "but", "butter", "abut", "while", "awhile", "whereas", "of which",
+                 "of whom", "of them", "proof them", "of themselves", "—", "–", "(", ")", "a", "b", "w", "o", "of",
+                 "which", "them", "x", "_", "-", "5", "é", "éand", "and_", "\ue000", "drones", "missiles"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_token_texts(_BREAK_TOKENS, 30, 16), st.integers(0, 12))
+def test_clause_break_pattern_matches_the_alternation(text, pos):
+    t = weapons._tables()
+    old = re.compile(weapons._OLD_BREAK)
+    assert [m.span() for m in t.break_rx.finditer(text, pos)] == [m.span() for m in old.finditer(text, pos)]
+    assert [m.span() for m in t.break_rx.finditer(text[pos:])] == [m.span() for m in old.finditer(text[pos:])]
