@@ -8,12 +8,13 @@ Ages, floors, years and other non-counts never become slots, so they cannot matc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ._patterns import Hint, alternation as _alt, search_tail, word_start_alternation
 from ..resources import load_toml
-from .doc import SLOT, Doc
+from .doc import SLOT, SLOT_RUN, Doc
 
 
 @dataclass(slots=True)
@@ -34,6 +35,8 @@ class CasualtyMention:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     after: re.Pattern[str]
+    after_slot: re.Pattern[str]  # the first branch of ``after`` ("N people were killed")
+    after_labelled: re.Pattern[str]  # its second branch ("Dead - 2 persons")
     before: re.Pattern[str]
     toll: re.Pattern[str]
     singular: re.Pattern[str]
@@ -44,6 +47,9 @@ class _Patterns:
     update_verbs: frozenset[str]
     bodies: re.Pattern[str]
     toll_subjects: Hint  # every match of ``toll`` starts with one
+    group_words: tuple[str, ...]  # every match of ``breakdown`` holds one (its group)
+    group_hint: Hint  # the same words
+    before_verbs: Hint  # every match of ``before`` starts with one
 
 
 _N = rf"(?P<n>{SLOT}+)"
@@ -67,10 +73,12 @@ def _patterns() -> _Patterns:
     # lookbehind, so that ``re`` skips to those characters instead of trying both
     # branches at every offset (speed only). The quantity of the first branch starts
     # the match, and ``label`` holds the label without its first letter: see _after.
-    after = re.compile(
-        rf"[{SLOT}dkiw](?:(?<={SLOT}){SLOT}*\s+(?:(?P<noun>{people}){_CLAUSE}\s+|(?:further|more|other|additional)\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
-        rf"|(?P<label>(?<=d)(?:ead|eaths)|(?<=k)illed|(?<=i)(?:njured|njured\s+persons)|(?<=w)ounded)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')})"
-    )
+    after_counted = rf"\s+(?:(?P<noun>{people}){_CLAUSE}\s+|(?:further|more|other|additional)\s+)?{_AUX}(?P<w>{kill_after}|{inj_after})(?![\w-])"
+    after_label = rf"(?P<label>(?<=d)(?:ead|eaths)|(?<=k)illed|(?<=i)(?:njured|njured\s+persons)|(?<=w)ounded)\s*[:–—-]\s*{_N.replace('<n>', '<n4>')}"
+    after = re.compile(rf"[{SLOT}dkiw](?:(?<={SLOT}){SLOT}*{after_counted}|{after_label})")
+    # its two branches apart, for _after_matches (speed only)
+    after_slot = re.compile(rf"{SLOT_RUN}{after_counted}")
+    after_labelled = re.compile(rf"[dkiw](?:{after_label})")
     before = re.compile(
         rf"(?P<w>{word_start_alternation(t['killed_before'], t['injured_before'])})\s+"
         rf"(?:(?:at\s+least|a\s+total\s+of|another|an\s+additional|a\s+further)\s+)?"
@@ -111,7 +119,70 @@ def _patterns() -> _Patterns:
     )
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
-    return _Patterns(after, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects))
+    return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
+                     literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]))
+
+
+def literals(words: list[str]) -> tuple[str, ...]:
+    """``words`` less those that contain another of them: a text holds one of the
+    result exactly when it holds one of ``words``."""
+    unique = sorted(set(words), key=lambda w: (len(w), w))
+    kept: list[str] = []
+    for w in unique:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
+def gated_matches(doc: Doc, rx: re.Pattern[str], hint: Hint, target: str, words: tuple[str, ...],
+                  needs: str = "") -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(rx, hint, target, needs)``, for a pattern every
+    match of which contains one of the literal strings ``words``: a window holding
+    none of them holds no match, and a few ``str.find`` say so where running ``rx``
+    costs far more (speed only)."""
+    out: list[re.Match[str]] = []
+    for start, end in doc.windows(hint):
+        if needs and target.find(needs, start, end) < 0:
+            continue
+        for word in words:
+            if target.find(word, start, end) >= 0:
+                out.extend(rx.finditer(target, start, end))
+                break
+    return out
+
+
+def slot_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(rx.finditer(text, start, end))`` for a pattern that starts with a run of
+    SLOT characters ("SLOT+" or ``SLOT_RUN``) followed by something that cannot match a
+    SLOT (white space, a hyphen...).
+
+    ``re`` tries such a pattern at every SLOT, so a quantity written with five
+    characters is tried five times. But a match from inside a run is a match from its
+    first SLOT (the rest of the run is taken by "SLOT+" either way), so after a failed
+    try the rest of the run is skipped, and a try is a ``match`` at the SLOT found
+    (speed only)."""
+    out: list[re.Match[str]] = []
+    pos = start
+    while True:
+        m = slot_search(rx, text, pos, end)
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
+def slot_search(rx: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``rx.search(text, pos, end)`` for a pattern as in :func:`slot_matches`."""
+    while True:
+        p = text.find(SLOT, pos, end)
+        if p < 0:
+            return None
+        m = rx.match(text, p, end)
+        if m is not None:
+            return m
+        pos = p + 1
+        while pos < end and text[pos] == SLOT:
+            pos += 1
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -147,9 +218,52 @@ def _bodies(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             _add(doc, found, CasualtyMention("killed", q.low, q.high, m.start(), m.end(), q.start))
 
 
+_LABEL_MARKS = ":–—-"  # every match of ``after_labelled`` holds one
+
+
+def _after_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.after, HINT, needs=SLOT)``, found by its two
+    branches apart: a match of ``after`` at an offset is the match of its first branch
+    there or else of its second, so at each step the next match is the leftmost of the
+    next match of either branch (never at one offset: one starts with SLOT, the other
+    with a letter) from the end of the last. The first branch then runs once per SLOT
+    run (:func:`slot_search`) and the second only in windows holding one of the marks
+    its matches hold, where ``after`` tried both at every d, i, k, w and SLOT (speed only)."""
+    out: list[re.Match[str]] = []
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        if shadow.find(SLOT, start, end) >= 0:
+            after_in(p, shadow, start, end, out)
+    return out
+
+
+def after_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``p.after.finditer(text, start, end)`` to ``out`` (see _after_matches)."""
+    labelled = False
+    for mark in _LABEL_MARKS:
+        if text.find(mark, start, end) >= 0:
+            labelled = True
+            break
+    a = slot_search(p.after_slot, text, start, end)
+    b = p.after_labelled.search(text, start, end) if labelled else None
+    while True:
+        if a is not None and (b is None or a.start() < b.start()):
+            m = a
+        elif b is not None:
+            m = b
+        else:
+            return
+        out.append(m)
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = slot_search(p.after_slot, text, pos, end)
+        if b is not None and b.start() < pos:
+            b = p.after_labelled.search(text, pos, end)
+
+
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.after, HINT, needs=SLOT):
-        if m.group("label"):  # "Dead - 2 persons." (``label`` lacks the first letter)
+    for m in _after_matches(doc, p):
+        if m.re is p.after_labelled:  # "Dead - 2 persons." (``label`` lacks the first letter)
             q = doc.quantity_at(m.start("n4"))
             if q is not None:
                 kind = _kind_of(m.string[m.start() : m.end("label")].split()[0], p.killed_words)
@@ -170,8 +284,40 @@ _AND_MORE = re.compile(rf"\s+(?:and|as\s+well\s+as)\s+(?:(?P<a>an?)\s+(?:[\w-]+\
                        r"(?:people|persons|adults|children|civilians|residents|others|men|women|man|woman|child|teenagers?|boys?|girls?)\b")
 
 
+def _before_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.before, HINT)``: see :func:`before_in`."""
+    out: list[re.Match[str]] = []
+    starts = p.before_verbs.starts(doc.lower)
+    if starts:
+        for start, end in doc.windows(HINT):
+            before_in(p, doc.shadow, starts, start, end, out)
+    return out
+
+
+def before_in(p: _Patterns, text: str, starts: list[int], start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``p.before.finditer(text, start, end)`` to ``out``, given
+    ``starts``, the sorted offsets of the verbs (``p.before_verbs``) in ``text`` as
+    written in ``doc.lower`` (the shadow text differs only in quantities, where no
+    verb stands).
+
+    Every match starts with one of those verbs, so trying ``before`` at them alone, in
+    order and from the end of the last match, finds what ``finditer`` finds, which tries
+    it at every k, c, t, i, w and h (speed only)."""
+    pos = start
+    for i in range(bisect_left(starts, start), len(starts)):
+        c = starts[i]
+        if c >= end:
+            return
+        if c < pos:
+            continue
+        m = p.before.match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+
+
 def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.before, HINT):
+    for m in _before_matches(doc, p):
         if m.group("n"):
             q = doc.quantity_at(m.start("n"))
             if q is None:
@@ -206,7 +352,8 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
 
 
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.breakdown, HINT, needs=SLOT):
+    # windows without a group word hold no match (speed only)
+    for m in doc.finditer(p.breakdown, HINT, needs=SLOT, within=p.group_hint):
         # the quantity of the second and third branches (g2, g3) starts the match
         q = doc.quantity_at(m.start("n") if m.group("g1") else m.start())
         if q is None:
@@ -244,8 +391,11 @@ def _singular(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None
         _add(doc, found, CasualtyMention(kind, 1, 1, m.start(), m.end(), m.start(), group, breakdown=breakdown))
 
 
+_ZERO_WORDS = ("no", "without")  # every match of ``zero`` holds one ("none", "there were no")
+
+
 def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.zero, HINT, doc.lower):
+    for m in gated_matches(doc, p.zero, HINT, doc.lower, _ZERO_WORDS):
         word = m.group("w1") or m.group("w2") or m.group("w3")
         if word == "casualties" or " or " in word:
             kinds = ["killed", "injured"]

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ._patterns import Hint, alternation as _alt, search_tail
 from ..resources import load_csv, load_toml
+from .casualties import gated_matches, slot_matches
 from .doc import SLOT, SLOT_RUN, Doc
 
 
@@ -62,6 +63,10 @@ class _Tables:
 
 
 
+# Where a clause ends (see _clause); ``break_rx`` is this, faster.
+_OLD_BREAK = r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     terms = load_toml("weapon_terms.toml")
@@ -91,7 +96,13 @@ def _tables() -> _Tables:
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
     bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
-    break_rx = re.compile(r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)")
+    # _OLD_BREAK written to start with one character set: ``re`` tries a pattern that
+    # starts with an alternation at every offset, this one only at those characters.
+    # The branches then check which character it was, and "\b" before a word by
+    # "(?<!\w.)" after its first letter (no word character before it). No two branches
+    # match at one offset, so the order does not matter (speed only).
+    break_rx = re.compile(r"[;,—–()abwo](?:(?<=[;,—–()])|(?<=a)(?<!\w.)nd\b|(?<=b)(?<!\w.)ut\b"
+                          r"|(?<=w)(?<!\w.)(?:hile|hereas)\b|(?<=o)(?<!\w.)f (?:which|them)\b)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
     return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,
                    dict(terms["modifier_categories"]),
@@ -202,8 +213,22 @@ def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, sta
     return WeaponMention("", category, model, q.low, q.high, start if start is not None else q.start, np_end, q.start, origin=origin)
 
 
+def _slot_matches(doc: Doc, rx: re.Pattern[str]) -> list[re.Match[str]]:
+    """``doc.finditer(rx, HINT, needs=SLOT)`` for the patterns that start with a quantity
+    (np_rx, of_rx, bare_rx): see casualties.slot_matches (speed only)."""
+    out: list[re.Match[str]] = []
+    for start, end in doc.windows(HINT):
+        out += slot_matches(rx, doc.shadow, start, end)
+    return out
+
+
+# every match of ``derived_rx`` holds one ("all but", "more than half", "two-thirds"...)
+_DERIVED_WORDS = ("all", "half", "most", "third", "quarter")
+_DERIVED_REF_WORDS = ("all",)  # every match of ``derived_ref_rx`` starts with "all but"
+
+
 def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
-    for m in doc.finditer(t.np_rx, HINT, needs=SLOT):
+    for m in _slot_matches(doc, t.np_rx):
         if m.start("n") in taken or m.start("n") in found:
             continue
         w = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -213,7 +238,7 @@ def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"29 of the 31 missiles were shot down": 29 takes the verb, 31 was launched."""
-    for m in doc.finditer(t.of_rx, HINT, needs=SLOT):
+    for m in _slot_matches(doc, t.of_rx):
         if m.start("n") in taken:
             continue
         part = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -226,7 +251,7 @@ def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set
 
 def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"all but two of the 31 missiles" -> 29; "more than half of the 318 drones" -> 160..318."""
-    for m in doc.finditer(t.derived_rx, HINT, needs=SLOT):
+    for m in gated_matches(doc, t.derived_rx, HINT, doc.shadow, _DERIVED_WORDS, needs=SLOT):
         whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
         if whole is None or whole.low is None or whole.low != whole.high:
             continue
@@ -245,7 +270,7 @@ def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _derived_from_antecedent(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"launched ... 31 missiles ... shot down all but two of the missiles" -> 29."""
-    for m in doc.finditer(t.derived_ref_rx, HINT, needs=SLOT):
+    for m in gated_matches(doc, t.derived_ref_rx, HINT, doc.shadow, _DERIVED_REF_WORDS, needs=SLOT):
         found.pop(m.start("k"), None)
         k = doc.quantity_at(m.start("k"))
         category, model, _ = _classify(doc.lower[m.start("np") : m.end("np")], t)
@@ -282,7 +307,7 @@ _VERB_ENDINGS = ("shot down", "destroyed", "intercepted", "neutralised", "neutra
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"of which 280 were shot down": a count with an interception verb and no noun
     refers to the nearest weapon phrase before it (same or previous sentence)."""
-    for m in doc.finditer(t.bare_rx, HINT, needs=SLOT):
+    for m in _slot_matches(doc, t.bare_rx):
         n = m.start("n")
         if n in taken or n in found:
             continue
@@ -314,12 +339,14 @@ _SINGULAR = re.compile(
     r"|(?<=a)n?\s+(?:(?:ballistic|cruise|russian|iskander|kh-\d+)\s+){0,2}(?:missile|rocket)\s+(?:hit|struck|slammed|landed|exploded|crashed))"
 )
 
+_SINGULAR_WORDS = ("missile", "rocket")  # every match of _SINGULAR holds one
+
 
 def _singular(doc: Doc, found: dict[int, WeaponMention]) -> None:
     """"struck Kryvyi Rih with a ballistic missile", "a missile hit": one missile."""
     if any(family(w.category) == "missile" for w in found.values()):
         return
-    for m in doc.finditer(_SINGULAR, HINT, doc.lower):
+    for m in gated_matches(doc, _SINGULAR, HINT, doc.lower, _SINGULAR_WORDS):
         category, model, origin = _classify(m.group(), _tables())
         found[m.start()] = WeaponMention("launched", category, model, 1, 1, m.start(), m.end(), m.start(), origin=origin)
         return
