@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, word_start_alternation
+from ._patterns import Hint, alternation as _alt
 from ..resources import load_toml
 from .doc import Doc
 
@@ -24,11 +24,7 @@ def _patterns() -> tuple[Hint, re.Pattern[str], dict[str, str]]:
     t = load_toml("damage.toml")
     word_category = {w: cat for cat, words in t["categories"].items() for w in words}
     verbs = Hint(t["verbs"])
-    # "(?<![\w-])(?:{_alt(word_category)})(?![\w-])", written with word_start_alternation
-    # so that it starts with a character set: ``re`` tries a pattern that starts with a
-    # lookbehind at every offset of the sentence, this one only at the first letters
-    # of the words (speed only)
-    words = re.compile(rf"{word_start_alternation(word_category)}(?![\w-])")
+    words = re.compile(rf"(?<![\w-])(?:{_alt(word_category)})(?![\w-])")
     return verbs, words, word_category
 
 

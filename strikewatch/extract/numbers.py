@@ -203,36 +203,73 @@ def apply_qualifier(value: int, meaning: str) -> tuple[int | None, int | None]:
 
 _AFTER_ANY = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _AFTER_KIND))
 # Every branch of _AFTER_ANY but "%", ":\d\d" and the ones starting with a word character
-# skips white space and dashes, then reads a word of _AFTER_WORDS standing whole (the
-# pattern follows it with \b, or with white space, a dash or "." where it goes on:
-# "a.m.", "per cent", "year-old", "of may"). _AFTER_LEAD reads that first word.
+# skips white space and dashes, then reads one of its words standing whole (the pattern
+# follows it with \b, or with white space, a dash or "." where it goes on: "a.m.",
+# "per cent", "year-old", "of may"). _AFTER_LEAD reads that first word; a branch
+# without it cannot match. The words of each branch, in the order of _AFTER_KIND:
+_AFTER_BRANCH_WORDS = [
+    ("age", "year years month months week weeks day days"),
+    ("floor", "story storey storys storeys floor"),
+    ("percent", "percent per pc"),
+    ("distance", "km kilometre kilometres kilometer kilometers mile miles metre metres meter meters m"),
+    ("money", "million billion trillion bn mln hryvnia hryvnias uah dollars euros usd eur"),
+    ("time", "a p am pm o h hrs"),
+    ("hours", "hour hours hrs"),
+    ("date", "of " + " ".join(_MONTHS.split("|"))),
+    ("years", "year years decade decades day days week weeks month months minute minutes second seconds"),
+]
 _AFTER_LEAD = re.compile(r"[\s\-‑–]*(\w*)")
-_AFTER_WORDS = frozenset(
-    "year years month months week weeks day days story storey storys storeys floor percent per pc "
-    "km kilometre kilometres kilometer kilometers mile miles metre metres meter meters m "
-    "million billion trillion bn mln hryvnia hryvnias uah dollars euros usd eur a p am pm o h hrs hour hours "
-    "of decade decades minute minutes second seconds".split() + _MONTHS.split("|")
-)
+# word -> the kinds (branches of _AFTER_ANY) that can match with it, in branch order
+_AFTER_WORD_KINDS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _name, _words in _AFTER_BRANCH_WORDS:
+    for _word in _words.split():
+        _AFTER_WORD_KINDS.setdefault(_word, []).append((_name, _AFTER_KIND[_KIND_INDEX[_name]][1]))
 # _BEFORE_ENDINGS by last character: ``endswith`` tries each ending of a tuple in turn.
 _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {
     c: tuple(e for e in _BEFORE_ENDINGS if e[-1] == c) for c in {e[-1] for e in _BEFORE_ENDINGS}
 }
 
 
-def _may_have_after_kind(lower: str, end: int) -> bool:
-    """False when ``_AFTER_ANY.match(lower[end : end + 24])`` is sure to find nothing:
-    the first word after white space and dashes is none of _AFTER_WORDS (nor starts the
-    window), and no "%" or ":" follows them. Most counts are followed by such a word
-    ("people", "drones"), and one short match says so where _AFTER_ANY tries ten
-    branches (speed only)."""
+def _after_kind(lower: str, end: int, is_digits: bool) -> str:
+    """The kind the words after a number give it ("" for none): what _AFTER_ANY says
+    on ``lower[end : end + 24]``, a "time" of number words going on to the later
+    branches. Speed only: the branches are tried only when the first word after white
+    space and dashes is one of theirs, and then only those that have it (most counts
+    are followed by other words, "people", "drones"); after "%" or ":", or with a word
+    character at ``end``, _AFTER_ANY runs as it is."""
     lead = _AFTER_LEAD.match(lower, end, end + 24)
     if lead is None:  # never: the pattern matches the empty string
-        return True
-    word = lead.group(1)
-    if word:
-        return word in _AFTER_WORDS or lead.start(1) == end
-    stop = lead.end()
-    return stop < len(lower) and stop < end + 24 and lower[stop] in "%:"
+        return _after_any_kind(lower, end, is_digits)
+    first, stop = lead.span(1)
+    if first == stop:
+        if stop < len(lower) and stop < end + 24 and lower[stop] in "%:":
+            return _after_any_kind(lower, end, is_digits)
+        return ""
+    if first == end:
+        return _after_any_kind(lower, end, is_digits)
+    kinds = _AFTER_WORD_KINDS.get(lower[first:stop])
+    if kinds is None:
+        return ""
+    after = lower[end : end + 24]
+    for kind, rx in kinds:
+        if rx.match(after) and (kind != "time" or is_digits):
+            return kind
+        # number words: a "time" gives way to a later branch, if any
+    return ""
+
+
+def _after_any_kind(lower: str, end: int, is_digits: bool) -> str:
+    """_after_kind with _AFTER_ANY (every branch)."""
+    after = lower[end : end + 24]
+    hit = _AFTER_ANY.match(after)
+    if hit:
+        kind = hit.lastgroup or ""
+        if kind != "time" or is_digits:
+            return kind
+        for other, rx in _AFTER_KIND[_KIND_INDEX["time"] + 1 :]:
+            if rx.match(after):
+                return other
+    return ""
 
 
 def _may_have_before_kind(lower: str, start: int) -> bool:
@@ -251,15 +288,9 @@ def _may_have_before_kind(lower: str, start: int) -> bool:
 
 
 def _kind(lower: str, start: int, end: int, text_value: str, is_digits: bool) -> str:
-    hit = _AFTER_ANY.match(lower[end : end + 24]) if _may_have_after_kind(lower, end) else None
-    if hit:
-        after = lower[end : end + 24]
-        kind = hit.lastgroup or ""
-        if kind != "time" or is_digits:
-            return kind
-        for other, rx in _AFTER_KIND[_KIND_INDEX["time"] + 1 :]:
-            if rx.match(after):
-                return other
+    kind = _after_kind(lower, end, is_digits)
+    if kind:
+        return kind
     if _may_have_before_kind(lower, start):
         before = lower[max(0, start - 12) : start]
         for kind, rx in _BEFORE_KIND if search_tail(_BEFORE_ANY, _BEFORE_ENDINGS, before) else ():

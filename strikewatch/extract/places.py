@@ -114,17 +114,29 @@ class Scan:
 
 
 @lru_cache(maxsize=1)
-def _entries() -> tuple[Hint, dict[str, tuple[Place | None, tuple[str, ...]]]]:
+def _own_tables() -> dict[str, tuple[str, ...]]:
+    """This module's phrase tables: ``_PLACE_TABLES`` and the markers of
+    ``place_cues.toml`` that :func:`is_total_sentence` looks up in the scan instead of
+    searching a sentence with a regex (see :func:`_cue_in`). Not the ``struck`` cues:
+    they are common words, and the extra hits of the scan cost more than the search."""
+    cues = load_toml("place_cues.toml")
+    return _PLACE_TABLES | {"places.total": tuple(cues["total_markers"])}
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[Hint, dict[str, tuple[Place | None, tuple[str, ...]]], tuple[str, ...]]:
     """The stems of the scan (every lower-case alias and registered phrase, sharing
     the Aho-Corasick pass of the other components' hints) and, for each, its Place
-    (None for a phrase only) and the names of the tables holding it."""
+    (None for a phrase only) and the names of the tables holding it; then the names
+    of all the tables."""
     entries: dict[str, tuple[Place | None, list[str]]] = {alias: (place, []) for alias, place in gazetteer().by_alias.items()}
-    for name, phrases in (_PLACE_TABLES | _PHRASE_TABLES).items():
+    tables = _own_tables() | _PHRASE_TABLES
+    for name, phrases in tables.items():
         for phrase in phrases:
             names = entries.setdefault(phrase, (None, []))[1]
             if name not in names:
                 names.append(name)
-    return Hint(entries), {key: (place, tuple(names)) for key, (place, names) in entries.items()}
+    return Hint(entries), {key: (place, tuple(names)) for key, (place, names) in entries.items()}, tuple(tables)
 
 
 @lru_cache(maxsize=8)
@@ -135,8 +147,8 @@ def scan(lower: str) -> Scan:
     which lower-casing leaves unchanged (letters stay letters)."""
     n = len(lower)
     aliases: list[tuple[int, int, Place]] = []
-    phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in _PLACE_TABLES | _PHRASE_TABLES}
-    stems, entries = _entries()
+    stems, entries, tables = _entries()
+    phrases: dict[str, list[tuple[int, int]]] = {name: [] for name in tables}
     for last, length in stems.hits(lower):
         start, stop = last - length + 1, last + 1
         place, names = entries[lower[start:stop]]
@@ -152,6 +164,24 @@ def scan(lower: str) -> Scan:
             phrases[name].append((start, stop))
     aliases.sort(key=lambda a: (a[0], a[1]))
     return Scan(aliases, phrases)
+
+
+def _cue_in(lower: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    r"""Whether ``re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])")
+    .search(lower, start, end)`` finds a match, given ``spans``, every occurrence of
+    the phrases in ``lower`` (a table of :func:`scan`). Speed only: a look at the few
+    occurrences instead of a regex run over the sentence. The lookbehind sees the
+    character before ``start``; the lookahead holds at ``end``, where a search with
+    ``endpos`` sees the end of the string; the alternation backtracks to a shorter
+    phrase when a longer one fails a bound, so any bounded occurrence is a match."""
+    for a, b in spans:
+        if a >= start and b <= end and not (a and _word_or_hyphen(lower[a - 1])) and (b == end or not _word_or_hyphen(lower[b])):
+            return True
+    return False
+
+
+def _word_or_hyphen(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"
 
 
 def lookup(name: str) -> Place | None:
@@ -187,17 +217,18 @@ def _occurrences(text: str, phrases: Scan, table: str, words: tuple[str, ...]) -
 
 
 def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before: int, after: int = 12,
-          skip=None):
+          skip=None, find=None):
     """Matches of ``rx`` around the ``anchors`` words: scan only a window around each
     anchor instead of the whole text. ``skip(lo, hi)`` may say that a window cannot
-    matter; it is then not scanned when that cannot change later windows either."""
+    matter; it is then not scanned when that cannot change later windows either.
+    ``find(lo, hi)``, when given, stands for ``rx.finditer(text, lo, hi)``."""
     last = -1
     for i, (a_start, a_end) in enumerate(anchors):
         lo = max(last, a_start - before, 0)
         hi = min(len(text), a_end + after)
         if skip is not None and skip(lo, hi) and (i + 1 == len(anchors) or anchors[i + 1][0] - before >= hi):
             continue  # its matches could only have moved ``last``, which the next window is past
-        for m in rx.finditer(text, lo, hi):
+        for m in (rx.finditer(text, lo, hi) if find is None else find(lo, hi)):
             if m.end() > last:
                 last = m.end()
                 yield m
@@ -222,13 +253,77 @@ def _cities_as_regions(text: str, found: list[PlaceMention], region_words: list[
         at = bisect_left(cities, lo)
         return at == len(cities) or cities[at] >= hi or not _LIST_WORD.search(text, lo, hi)
 
-    for m in _near(_REGION_LIST, region_words, text, 120, 120, skip):
+    list_words = [a for a, b in region_words if text[a:b] in _LIST_WORDS]
+
+    def find(lo: int, hi: int) -> list[re.Match[str]]:
+        return _region_lists(text, lo, hi, list_words)
+
+    for m in _near(_REGION_LIST, region_words, text, 120, 120, skip, find):
         start, end = m.span("list") if m.group("list") else m.span("list2")
         for mention in found:
             if start <= mention.start < end:
                 oblast = _oblast_of_city(mention.place)
                 if oblast is not None:
                     mention.place = oblast
+
+
+_LIST_WORDS = ("region", "oblast", "province")
+
+
+def _region_lists(text: str, lo: int, hi: int, list_words: list[int]) -> list[re.Match[str]]:
+    """``list(_REGION_LIST.finditer(text, lo, hi))``, trying the pattern only where a
+    match can start (speed only: the search tries it at every offset, and the names
+    before most region words are short). ``list_words`` are the starts of "region",
+    "oblast" and "province" (lower case, as written) in ``text``, in order. A match
+    holds one (see ``_LIST_WORD``): the second branch starts with it; the first starts
+    at a capital, no further back than :func:`_names_before` allows, and ends with it.
+    ``match`` at each such offset in turn, from the end of the last match on, is what
+    ``finditer`` finds."""
+    starts: list[int] = []
+    i = bisect_left(list_words, lo)
+    while i < len(list_words) and list_words[i] < hi:
+        word = list_words[i]
+        for k in range(max(lo, _names_before(text, word)), word):
+            if "A" <= text[k] <= "Z":
+                starts.append(k)
+        starts.append(word)
+        i += 1
+    out: list[re.Match[str]] = []
+    pos = lo
+    for start in sorted(set(starts)):
+        if start >= pos:
+            m = _REGION_LIST.match(text, start, hi)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+def _names_before(text: str, end: int) -> int:
+    r"""Where a list of names (``_NAME_LIST``s joined by commas and "and") that ends
+    before ``end`` can start at the earliest. Its words (runs of ``[\w'’-]``) are
+    separated by white space and commas only, and each starts with a capital or is
+    "and", but for the first, in which the list may start at any capital ("pro-Kyiv"):
+    going back word by word, the first word that breaks the rule, or the first other
+    character, ends the walk."""
+    k = end
+    while True:
+        j = k
+        while j > 0 and (text[j - 1].isspace() or text[j - 1] == ","):
+            j -= 1
+        t = j
+        while t > 0 and _name_char(text[t - 1]):
+            t -= 1
+        if t == j:
+            return j  # another character (or the start of the text) before
+        if not ("A" <= text[t] <= "Z" or text[t:j] == "and"):
+            return t
+        k = t
+
+
+def _name_char(c: str) -> bool:
+    r"""``c`` matches ``[\w'’-]``."""
+    return c.isalnum() or c == "_" or c == "-" or c == "'" or c == "’"
 
 
 def _oblast_of_city(place: Place) -> Place | None:
@@ -381,7 +476,8 @@ def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool])
     index = doc.sentence_index(m.start)
     if index not in cache:
         s_start, s_end = doc.sentence_of(m.start)
-        if len(doc.text[s_start:s_end].split()) <= 4 and index + 1 < len(doc.sentences):
+        # (at most five pieces: enough to tell four words or fewer; speed only)
+        if len(doc.text[s_start:s_end].split(None, 4)) <= 4 and index + 1 < len(doc.sentences):
             # a heading ("Darnytskyi district.") and the two sentences under it
             s_end = doc.sentences[min(index + 2, len(doc.sentences) - 1)][1]
         cache[index] = bool(g.struck_rx.search(doc.lower, s_start, s_end))
@@ -397,5 +493,8 @@ def _is_dateline(text: str, m: PlaceMention) -> bool:
 
 
 def is_total_sentence(doc: Doc, offset: int) -> bool:
+    """Whether the sentence of ``offset`` holds a marker of an article-wide figure:
+    ``gazetteer().total_rx.search(doc.lower, *doc.sentence_of(offset))``, answered
+    from the scan (:func:`_cue_in`; speed only)."""
     s_start, s_end = doc.sentence_of(offset)
-    return bool(gazetteer().total_rx.search(doc.lower, s_start, s_end))
+    return _cue_in(doc.lower, scan(doc.lower).phrases["places.total"], s_start, s_end)
