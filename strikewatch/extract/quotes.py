@@ -45,12 +45,6 @@ class Quote:
 # so backtracking into the run only wastes time. The matches are the same.
 _NAME = r"[A-Z][a-zà-ÿ’'\-]++(?:\s+[A-Z][a-zà-ÿ’'\-]++){1,2}"
 _QUOTE = re.compile(r"[“\"]([^“”\"]{12,1500}?)(?:[”\"]|(?=\n\s*\n))")
-# ``_QUOTE`` for speed: the lazy inner run tries the closing alternatives after every
-# character, but they can only succeed where a quote mark or a paragraph break stops a
-# run of other characters. So after the twelve characters that are always taken, the
-# run is taken whole (possessive chunks) up to the first such stop; ``_quote_matches``
-# drops a run longer than ``_QUOTE`` allows (its lazy run would fail at that opening).
-_QUOTE_RUN = re.compile(r"[“\"]([^“”\"]{12}(?:[^“”\"\n]++|\n(?!\s*\n))*+)(?:[”\"]|(?=\n\s*\n))")
 _QUOTE_MAX = 1500
 _NOT_NAME_WORDS = frozenset(
     "The A An In On At Russian Ukrainian Russia Ukraine Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
@@ -493,45 +487,86 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
     verb_starts = speakers.verbs.starts
     text = doc.text
     out: list[Quote] = []
-    for m in _quote_matches(text):
-        inner = m.group(1).strip()
+    for m_start, m_end, inner_start, inner_end in _quote_matches(text):
+        inner = text[inner_start:inner_end].strip()
         if len(inner.split()) < 3:
             continue
-        tail = text[m.end() : m.end() + 120].split("\n", 1)[0]
+        tail = text[m_end : m_end + 120].split("\n", 1)[0]
         hit = after_v.search(tail) or after_s.search(tail)
         if hit is None:
-            head = text[max(0, m.start() - 160) : m.start()].rsplit("\n", 1)[-1]
-            head_start = m.start() - len(head)
+            head = text[max(0, m_start - 160) : m_start].rsplit("\n", 1)[-1]
+            head_start = m_start - len(head)
             i = bisect_left(verb_starts, head_start)
-            first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m.start() else None
+            first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m_start else None
             before_from = _before_from(head, first_verb)
             if before_from is not None:
                 hit = before.search(head, before_from)
         subject = (hit.groupdict().get("named") or hit.group("subj")) if hit else None
         if subject and subject.strip().lower() in ("he", "she"):
-            speaker, role, is_person = speakers.nearest_before(text, m.start())
+            speaker, role, is_person = speakers.nearest_before(text, m_start)
         else:
             speaker, role, is_person = speakers.resolve(subject) if subject else (None, None, False)
-        if speaker is None and out and _continues(text, out[-1], m.start()):
+        if speaker is None and out and _continues(text, out[-1], m_start):
             speaker, role, is_person = out[-1].speaker, out[-1].role, out[-1].is_person
-        out.append(Quote(inner, speaker, role, "direct", m.start(), m.end(), is_person))
+        out.append(Quote(inner, speaker, role, "direct", m_start, m_end, is_person))
     return out
 
 
-def _quote_matches(text: str) -> list[re.Match[str]]:
-    """The matches of ``_QUOTE.finditer(text)``, with the same spans and group 1, from
-    ``_QUOTE_RUN`` (speed only; see there)."""
-    out: list[re.Match[str]] = []
+def _quote_matches(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, start of group 1, end of group 1) of each match of
+    ``_QUOTE.finditer(text)`` (speed only: ``str.find`` calls instead of the pattern's
+    character tests).
+
+    A match opens at a quote mark, takes at least 12 and at most 1500 characters that
+    are no quote marks, and ends at the first point after the twelfth where a closing
+    mark follows (taken) or a paragraph break does (not taken). No match opens there
+    if the first quote mark after it is an opening one or comes too early, and no break
+    comes before it."""
+    out: list[tuple[int, int, int, int]] = []
+    size = len(text)
     pos = 0
     while True:
-        m = _QUOTE_RUN.search(text, pos)
-        if m is None:
+        straight = text.find('"', pos)
+        curly = text.find("“", pos)
+        if straight < 0 and curly < 0:
             return out
-        if m.end(1) - m.start(1) > _QUOTE_MAX:
-            pos = m.start() + 1
-        else:
-            out.append(m)
-            pos = m.end()
+        start = curly if straight < 0 or 0 <= curly < straight else straight
+        inner = start + 1
+        stop = _first_quote_mark(text, inner)  # the inner run cannot pass it
+        end = -1
+        if stop >= inner + 12:
+            end = _paragraph_break(text, inner + 12, stop)
+            if end < 0 and stop < size and text[stop] != "“":
+                end = stop
+        if end < 0 or end - inner > _QUOTE_MAX:
+            pos = start + 1
+            continue
+        close = end + 1 if end < size and text[end] in "”\"" else end
+        out.append((start, close, inner, end))
+        pos = close
+
+
+def _first_quote_mark(text: str, start: int) -> int:
+    """The first of “ ” " at or after ``start``, or ``len(text)``."""
+    stop = len(text)
+    for mark in ('"', "“", "”"):
+        at = text.find(mark, start, stop)
+        if at >= 0:
+            stop = at
+    return stop
+
+
+def _paragraph_break(text: str, start: int, stop: int) -> int:
+    r"""The first offset in ``[start, stop)`` where ``\n\s*\n`` matches, or -1."""
+    at = text.find("\n", start, stop)
+    while at >= 0:
+        if _PARAGRAPH.match(text, at) is not None:
+            return at
+        at = text.find("\n", at + 1, stop)
+    return -1
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def _before_from(head: str, first_verb: int | None) -> int | None:
