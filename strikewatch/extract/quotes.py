@@ -716,11 +716,9 @@ def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset
     one of ``_SUBJECT_HEADS`` (words are whole: the runs in ``_SUBJECT`` are possessive
     and end at white space)."""
     start = at + 1 if sentence.startswith((",", ";"), at) else at
-    run = _SUBJECT_RUN.match(sentence, start)
-    end = run.end() if run is not None else start
     for i in range(bisect_right(verb_starts, offset + start), len(verb_starts)):
         verb = verb_starts[i] - offset
-        if verb > end:
+        if verb >= len(sentence):
             return False
         # The subject ends with a name word or a head word, then white space.
         head = sentence[start:verb]
@@ -728,5 +726,6 @@ def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset
         if len(words) < len(head) and words:
             last = words.rsplit(None, 1)[-1]
             if last in _SUBJECT_HEAD_SET or _NAME_WORD.fullmatch(last) is not None:
-                return True
+                # The run up to this verb is also the run up to any later one.
+                return _SUBJECT_RUN.fullmatch(sentence, start, verb) is not None
     return False
