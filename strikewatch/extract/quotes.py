@@ -9,7 +9,7 @@ subject says something ("the governor said ..."), or "according to ..."."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +45,7 @@ class Quote:
 # so backtracking into the run only wastes time. The matches are the same.
 _NAME = r"[A-Z][a-zà-ÿ’'\-]++(?:\s+[A-Z][a-zà-ÿ’'\-]++){1,2}"
 _QUOTE = re.compile(r"[“\"]([^“”\"]{12,1500}?)(?:[”\"]|(?=\n\s*\n))")
+_QUOTE_MAX = 1500
 _NOT_NAME_WORDS = frozenset(
     "The A An In On At Russian Ukrainian Russia Ukraine Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December Air Force State "
@@ -422,11 +423,29 @@ def _clean_name(name: str) -> str | None:
     return joined
 
 
-_SUBJECT = (
-    r"(?P<subj>(?:(?:the|a)\s+)?(?:[A-Za-z’'\-]++\s+){0,6}?(?:[A-Z][a-zà-ÿ’'\-]++(?:\s+[A-Z][a-zà-ÿ’'\-]++){0,2}|mayor|governor|president|"
-    r"spokesman|spokeswoman|spokesperson|minister|police|service|services|force|administration|ministry|"
-    r"officials|rescuers|he|she|head|chief|commander|prosecutors|office|staff))"
+# The words a subject can end with besides a name ("the mayor", "officials", "he").
+_SUBJECT_HEADS = (
+    "mayor|governor|president|spokesman|spokeswoman|spokesperson|minister|police|service|services|force|"
+    "administration|ministry|officials|rescuers|he|she|head|chief|commander|prosecutors|office|staff"
 )
+_SUBJECT = (
+    r"(?P<subj>(?:(?:the|a)\s+)?(?:[A-Za-z’'\-]++\s+){0,6}?(?:[A-Z][a-zà-ÿ’'\-]++(?:\s+[A-Z][a-zà-ÿ’'\-]++){0,2}|"
+    + _SUBJECT_HEADS + "))"
+)
+_SUBJECT_HEAD_SET = frozenset(_SUBJECT_HEADS.split("|"))
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ’'\-]+")
+
+
+def _reported_branches() -> tuple[str, str, str]:
+    """The three branches of ``reported``: a subject at the start or after a comma or
+    semicolon, then a speech verb; a name (and a clause in commas), then a verb; a verb,
+    then a name."""
+    v = _tables().verbs_rx
+    return (
+        rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b",
+        rf"(?P<named>{_NAME})(?:,[^,;]{{3,90}})?,?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{v})\b",
+        rf"\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]++\s+){{0,6}})?(?P<named2>{_NAME})",
+    )
 
 
 @lru_cache(maxsize=1)
@@ -439,10 +458,7 @@ def _attribution() -> tuple[re.Pattern[str], ...]:
         rf"^\s*[,.]?\s*(?:(?P<named>{_NAME})(?:,[^,;\"“”]{{3,90}})?,?|{_SUBJECT})\s+(?:has\s+|had\s+|also\s+)?(?:{v})\b"
     )
     before = re.compile(rf"(?:{_SUBJECT}\s+(?:{v})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?|(?P<named>{_NAME}):)\s*$")
-    reported = re.compile(
-        rf"(?:^|[,;]\s*){_SUBJECT}\s+(?:{v})(?:\s+(?:that|on\s+\w+))?\b"
-        rf"|(?P<named>{_NAME})(?:,[^,;]{{3,90}})?,?\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{v})\b|\b(?:{v}),?\s+(?:(?:the\s+)?(?:[a-z’'\-]++\s+){{0,6}})?(?P<named2>{_NAME})"
-    )
+    reported = re.compile("|".join(_reported_branches()))
     according = re.compile(
         rf"[Aa]ccording\s+to\s+(?:the\s+)?[^.;,]{{0,100}},\s+(?P<named5>{_NAME})(?=\s*[,.;])"
         rf"|[Aa]ccording\s+to\s+{_SUBJECT}"
@@ -453,13 +469,10 @@ def _attribution() -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _led_attribution() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``reported`` and ``according`` led by the characters their matches can start
-    with after position 0: a comma, semicolon or capital for ``reported`` (its third
-    branch starts at a speech verb and is tried at the verbs found beforehand), and
-    "A", "a", "b" or a dash for ``according``."""
-    _, _, _, reported, according = _attribution()
-    return _led(reported.pattern, ",;A-Z"), _led(according.pattern, "Aab\\-–—")
+def _led_according() -> re.Pattern[str]:
+    """``according`` led by the characters its matches can start with after position 0:
+    "A", "a", "b" or a dash (``reported`` is split by branch in :func:`_search_reported`)."""
+    return _led(_attribution()[4].pattern, "Aab\\-–—")
 
 
 def find_quotes(doc: Doc, speakers: Speakers) -> list[Quote]:
@@ -474,29 +487,86 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
     verb_starts = speakers.verbs.starts
     text = doc.text
     out: list[Quote] = []
-    for m in _QUOTE.finditer(text):
-        inner = m.group(1).strip()
+    for m_start, m_end, inner_start, inner_end in _quote_matches(text):
+        inner = text[inner_start:inner_end].strip()
         if len(inner.split()) < 3:
             continue
-        tail = text[m.end() : m.end() + 120].split("\n", 1)[0]
+        tail = text[m_end : m_end + 120].split("\n", 1)[0]
         hit = after_v.search(tail) or after_s.search(tail)
         if hit is None:
-            head = text[max(0, m.start() - 160) : m.start()].rsplit("\n", 1)[-1]
-            head_start = m.start() - len(head)
+            head = text[max(0, m_start - 160) : m_start].rsplit("\n", 1)[-1]
+            head_start = m_start - len(head)
             i = bisect_left(verb_starts, head_start)
-            first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m.start() else None
+            first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m_start else None
             before_from = _before_from(head, first_verb)
             if before_from is not None:
                 hit = before.search(head, before_from)
         subject = (hit.groupdict().get("named") or hit.group("subj")) if hit else None
         if subject and subject.strip().lower() in ("he", "she"):
-            speaker, role, is_person = speakers.nearest_before(text, m.start())
+            speaker, role, is_person = speakers.nearest_before(text, m_start)
         else:
             speaker, role, is_person = speakers.resolve(subject) if subject else (None, None, False)
-        if speaker is None and out and _continues(text, out[-1], m.start()):
+        if speaker is None and out and _continues(text, out[-1], m_start):
             speaker, role, is_person = out[-1].speaker, out[-1].role, out[-1].is_person
-        out.append(Quote(inner, speaker, role, "direct", m.start(), m.end(), is_person))
+        out.append(Quote(inner, speaker, role, "direct", m_start, m_end, is_person))
     return out
+
+
+def _quote_matches(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, start of group 1, end of group 1) of each match of
+    ``_QUOTE.finditer(text)`` (speed only: ``str.find`` calls instead of the pattern's
+    character tests).
+
+    A match opens at a quote mark, takes at least 12 and at most 1500 characters that
+    are no quote marks, and ends at the first point after the twelfth where a closing
+    mark follows (taken) or a paragraph break does (not taken). No match opens there
+    if the first quote mark after it is an opening one or comes too early, and no break
+    comes before it."""
+    out: list[tuple[int, int, int, int]] = []
+    size = len(text)
+    pos = 0
+    while True:
+        straight = text.find('"', pos)
+        curly = text.find("“", pos)
+        if straight < 0 and curly < 0:
+            return out
+        start = curly if straight < 0 or 0 <= curly < straight else straight
+        inner = start + 1
+        stop = _first_quote_mark(text, inner)  # the inner run cannot pass it
+        end = -1
+        if stop >= inner + 12:
+            end = _paragraph_break(text, inner + 12, stop)
+            if end < 0 and stop < size and text[stop] != "“":
+                end = stop
+        if end < 0 or end - inner > _QUOTE_MAX:
+            pos = start + 1
+            continue
+        close = end + 1 if end < size and text[end] in "”\"" else end
+        out.append((start, close, inner, end))
+        pos = close
+
+
+def _first_quote_mark(text: str, start: int) -> int:
+    """The first of “ ” " at or after ``start``, or ``len(text)``."""
+    stop = len(text)
+    for mark in ('"', "“", "”"):
+        at = text.find(mark, start, stop)
+        if at >= 0:
+            stop = at
+    return stop
+
+
+def _paragraph_break(text: str, start: int, stop: int) -> int:
+    r"""The first offset in ``[start, stop)`` where ``\n\s*\n`` matches, or -1."""
+    at = text.find("\n", start, stop)
+    while at >= 0:
+        if _PARAGRAPH.match(text, at) is not None:
+            return at
+        at = text.find("\n", at + 1, stop)
+    return -1
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def _before_from(head: str, first_verb: int | None) -> int | None:
@@ -570,27 +640,92 @@ def _attributions(sentence: str, verb_starts: list[int], offset: int) -> Iterato
     # Every branch of ``according`` contains one of these.
     if "ccording" in sentence or ":" in sentence or "by" in sentence:
         _, _, _, _, according = _attribution()
-        m = according.match(sentence) or _led_attribution()[1].search(sentence, 1)
+        m = according.match(sentence) or _led_according().search(sentence, 1)
         if m is not None:
             yield m
 
 
 def _search_reported(sentence: str, verb_starts: list[int], offset: int) -> re.Match[str] | None:
-    """A match with the groups of ``reported.search(sentence)``. Matches start at 0, at
-    a comma, semicolon or capital (the led pattern), or at a speech verb
-    (``verb_starts``, offsets into the document; ``sentence`` starts at ``offset``):
-    the first of these is the leftmost match."""
-    reported = _attribution()[3]
-    m = reported.match(sentence)
+    """A match with the groups of ``reported.search(sentence)`` (``verb_starts``: where
+    speech verbs start, as offsets into the document; ``sentence`` starts at ``offset``).
+
+    Speed only. ``reported`` has three branches, and after position 0 each can start on
+    one kind of character only: the first (a subject, then a verb) at a comma or
+    semicolon, the second (a name, then a verb) at a capital, the third (a verb, then a
+    name) at a speech verb. So the leftmost match is found by trying each branch alone
+    where it can start, in text order, the second by a led search; the groups are those
+    of the branch that matches (``reported`` leaves the others unset). The first branch,
+    the costly one, is tried only where a speech verb follows within the run of subject
+    characters (:func:`_subject_reaches_verb`); the third carries a lookahead that a
+    capital follows the verb across lower-case words (see :func:`_reported_parts`)."""
+    subject_verb, name_or_verb, led_name, verb_name = _reported_parts()
+    first = _attribution()[3] if _subject_reaches_verb(sentence, 0, verb_starts, offset) else name_or_verb
+    m = first.match(sentence)
     if m is not None:
         return m
-    first = _led_attribution()[0].search(sentence, 1)
-    limit = offset + (first.start() if first is not None else len(sentence))
-    for i in range(bisect_left(verb_starts, offset + 1), len(verb_starts)):
-        at = verb_starts[i]
-        if at >= limit:
-            break
-        m = reported.match(sentence, at - offset)
-        if m is not None:
-            return m
-    return first
+    named = led_name.search(sentence, 1)
+    limit = named.start() if named is not None else len(sentence)
+    i = bisect_left(verb_starts, offset + 1)
+    comma = _next_comma(sentence, 1, limit)
+    while True:
+        verb = verb_starts[i] - offset if i < len(verb_starts) else limit
+        if verb > limit:
+            verb = limit
+        if comma < verb:  # (never equal: a verb starts with a letter)
+            if _subject_reaches_verb(sentence, comma, verb_starts, offset):
+                m = subject_verb.match(sentence, comma)
+                if m is not None:
+                    return m
+            comma = _next_comma(sentence, comma + 1, limit)
+        elif verb < limit:
+            m = verb_name.match(sentence, verb)
+            if m is not None:
+                return m
+            i += 1
+        else:
+            return named
+
+
+@lru_cache(maxsize=1)
+def _reported_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The branches of ``reported`` for :func:`_search_reported`: the first alone, the
+    second and third, the second led by a capital (see :func:`_led`), and the third
+    behind a lookahead that restates what it needs: from the verb on, lower-case letters,
+    apostrophes, hyphens, commas and spaces (the verb, "the", up to six lower-case words)
+    up to the capital that starts the name. Most verbs are followed otherwise ("said."),
+    and the lookahead rules them out before the verbs and word counts are tried."""
+    subject_verb, name_verb, verb_name = _reported_branches()
+    return (re.compile(subject_verb), re.compile(f"{name_verb}|{verb_name}"), _led(name_verb, "A-Z"),
+            re.compile(rf"(?=[a-z’'\-,\s]*+[A-Z]){verb_name}"))
+
+
+def _next_comma(sentence: str, start: int, limit: int) -> int:
+    """The first "," or ";" in ``sentence[start:limit]``, or ``limit``."""
+    comma = sentence.find(",", start, limit)
+    semicolon = sentence.find(";", start, limit)
+    if comma < 0:
+        return semicolon if semicolon >= 0 else limit
+    return comma if semicolon < 0 or comma < semicolon else semicolon
+
+
+def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset: int) -> bool:
+    """Whether the first branch of ``reported`` may match at ``at`` (0, or a comma or
+    semicolon): its subject and the spaces after it are subject characters (see
+    ``_SUBJECT_RUN``) from ``at`` (after the comma) up to a speech verb, which starts
+    within their run; and the word before the spaces before the verb is a name word or
+    one of ``_SUBJECT_HEADS`` (words are whole: the runs in ``_SUBJECT`` are possessive
+    and end at white space)."""
+    start = at + 1 if sentence.startswith((",", ";"), at) else at
+    for i in range(bisect_right(verb_starts, offset + start), len(verb_starts)):
+        verb = verb_starts[i] - offset
+        if verb >= len(sentence):
+            return False
+        # The subject ends with a name word or a head word, then white space.
+        head = sentence[start:verb]
+        words = head.rstrip()
+        if len(words) < len(head) and words:
+            last = words.rsplit(None, 1)[-1]
+            if last in _SUBJECT_HEAD_SET or _NAME_WORD.fullmatch(last) is not None:
+                # The run up to this verb is also the run up to any later one.
+                return _SUBJECT_RUN.fullmatch(sentence, start, verb) is not None
+    return False
