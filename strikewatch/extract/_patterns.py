@@ -57,6 +57,17 @@ def word_start_alternation(*lists: Iterable[str]) -> str:
     return rf"[{first_chars(firsts)}](?<![\w-].)(?:{'|'.join(branches)})"
 
 
+def literals(words: list[str]) -> tuple[str, ...]:
+    """``words`` less those that contain another of them: a text holds one of the
+    result exactly when it holds one of ``words``."""
+    unique = sorted(set(words), key=lambda w: (len(w), w))
+    kept: list[str] = []
+    for w in unique:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
 def first_chars(phrases: Iterable[str]) -> str:
     """The escaped first characters of ``phrases``, for use inside a character set."""
     return "".join(re.escape(c) for c in sorted({p[0] for p in phrases}))

@@ -12,9 +12,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt, search_tail, word_start_alternation
+from ._patterns import Hint, alternation as _alt, literals, search_tail, word_start_alternation
 from ..resources import load_toml
-from .doc import SLOT, SLOT_RUN, Doc
+from .doc import SLOT, SLOT_RUN, Doc, gated_matches, slot_search
 
 
 @dataclass(slots=True)
@@ -121,68 +121,6 @@ def _patterns() -> _Patterns:
     verbs = frozenset(t["toll"]["update_verbs"])
     return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
                      literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]))
-
-
-def literals(words: list[str]) -> tuple[str, ...]:
-    """``words`` less those that contain another of them: a text holds one of the
-    result exactly when it holds one of ``words``."""
-    unique = sorted(set(words), key=lambda w: (len(w), w))
-    kept: list[str] = []
-    for w in unique:
-        if not any(k in w for k in kept):
-            kept.append(w)
-    return tuple(kept)
-
-
-def gated_matches(doc: Doc, rx: re.Pattern[str], hint: Hint, target: str, words: tuple[str, ...],
-                  needs: str = "") -> list[re.Match[str]]:
-    """The matches of ``doc.finditer(rx, hint, target, needs)``, for a pattern every
-    match of which contains one of the literal strings ``words``: a window holding
-    none of them holds no match, and a few ``str.find`` say so where running ``rx``
-    costs far more (speed only)."""
-    out: list[re.Match[str]] = []
-    for start, end in doc.windows(hint):
-        if needs and target.find(needs, start, end) < 0:
-            continue
-        for word in words:
-            if target.find(word, start, end) >= 0:
-                out.extend(rx.finditer(target, start, end))
-                break
-    return out
-
-
-def slot_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``list(rx.finditer(text, start, end))`` for a pattern that starts with a run of
-    SLOT characters ("SLOT+" or ``SLOT_RUN``) followed by something that cannot match a
-    SLOT (white space, a hyphen...).
-
-    ``re`` tries such a pattern at every SLOT, so a quantity written with five
-    characters is tried five times. But a match from inside a run is a match from its
-    first SLOT (the rest of the run is taken by "SLOT+" either way), so after a failed
-    try the rest of the run is skipped, and a try is a ``match`` at the SLOT found
-    (speed only)."""
-    out: list[re.Match[str]] = []
-    pos = start
-    while True:
-        m = slot_search(rx, text, pos, end)
-        if m is None:
-            return out
-        out.append(m)
-        pos = m.end()
-
-
-def slot_search(rx: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
-    """``rx.search(text, pos, end)`` for a pattern as in :func:`slot_matches`."""
-    while True:
-        p = text.find(SLOT, pos, end)
-        if p < 0:
-            return None
-        m = rx.match(text, p, end)
-        if m is not None:
-            return m
-        pos = p + 1
-        while pos < end and text[pos] == SLOT:
-            pos += 1
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:

@@ -25,7 +25,6 @@ _ABBREV = re.compile(
     r"|(?<![\w-])[a-z]|\b(?:u\.s|u\.k|u\.n|a\.m|p\.m|e\.g|i\.e))\.$",
     re.IGNORECASE,
 )
-_PARAGRAPH = re.compile(r"\n\s*\n")
 
 # Stands in for a quantity in the shadow text; patterns match runs of it.
 SLOT = "\ue000"
@@ -241,6 +240,57 @@ class Doc:
             if within is not None and not self.holds_stem(within, start, end):
                 continue
             yield from rx.finditer(target, start, end)
+
+
+def gated_matches(doc: Doc, rx: re.Pattern[str], hint: Hint, target: str, words: tuple[str, ...],
+                  needs: str = "") -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(rx, hint, target, needs)``, for a pattern every
+    match of which contains one of the literal strings ``words``: a window holding
+    none of them holds no match, and a few ``str.find`` say so where running ``rx``
+    costs far more (speed only)."""
+    out: list[re.Match[str]] = []
+    for start, end in doc.windows(hint):
+        if needs and target.find(needs, start, end) < 0:
+            continue
+        for word in words:
+            if target.find(word, start, end) >= 0:
+                out.extend(rx.finditer(target, start, end))
+                break
+    return out
+
+
+def slot_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(rx.finditer(text, start, end))`` for a pattern that starts with a run of
+    SLOT characters ("SLOT+" or ``SLOT_RUN``) followed by something that cannot match a
+    SLOT (white space, a hyphen...).
+
+    ``re`` tries such a pattern at every SLOT, so a quantity written with five
+    characters is tried five times. But a match from inside a run is a match from its
+    first SLOT (the rest of the run is taken by "SLOT+" either way), so after a failed
+    try the rest of the run is skipped, and a try is a ``match`` at the SLOT found
+    (speed only)."""
+    out: list[re.Match[str]] = []
+    pos = start
+    while True:
+        m = slot_search(rx, text, pos, end)
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
+def slot_search(rx: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``rx.search(text, pos, end)`` for a pattern as in :func:`slot_matches`."""
+    while True:
+        p = text.find(SLOT, pos, end)
+        if p < 0:
+            return None
+        m = rx.match(text, p, end)
+        if m is not None:
+            return m
+        pos = p + 1
+        while pos < end and text[pos] == SLOT:
+            pos += 1
 
 
 def _shadow(lower: str, numbers: list[Quantity]) -> str:

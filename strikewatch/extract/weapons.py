@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from ._patterns import Hint, alternation as _alt, search_tail
 from ..resources import load_csv, load_toml
-from .casualties import gated_matches, slot_matches
-from .doc import SLOT, SLOT_RUN, Doc
+from .doc import SLOT, SLOT_RUN, Doc, gated_matches, slot_matches
 
 
 # Sentences without one of these hold no weapon count; patterns skip them.
@@ -63,10 +62,6 @@ class _Tables:
 
 
 
-# Where a clause ends (see _clause); ``break_rx`` is this, faster.
-_OLD_BREAK = r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
-
-
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     terms = load_toml("weapon_terms.toml")
@@ -96,7 +91,8 @@ def _tables() -> _Tables:
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
     bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
-    # _OLD_BREAK written to start with one character set: ``re`` tries a pattern that
+    # Where a clause ends: r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
+    # (tests/extract/test_speed_cw.py), written to start with one character set: ``re`` tries a pattern that
     # starts with an alternation at every offset, this one only at those characters.
     # The branches then check which character it was, and "\b" before a word by
     # "(?<!\w.)" after its first letter (no word character before it). No two branches
@@ -215,7 +211,7 @@ def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, sta
 
 def _slot_matches(doc: Doc, rx: re.Pattern[str]) -> list[re.Match[str]]:
     """``doc.finditer(rx, HINT, needs=SLOT)`` for the patterns that start with a quantity
-    (np_rx, of_rx, bare_rx): see casualties.slot_matches (speed only)."""
+    (np_rx, of_rx, bare_rx): see doc.slot_matches (speed only)."""
     out: list[re.Match[str]] = []
     for start, end in doc.windows(HINT):
         out += slot_matches(rx, doc.shadow, start, end)
