@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Iterable
 
 from ..resources import load_toml
 from .dates import EXPLICIT as _EXPLICIT
@@ -195,6 +196,20 @@ def _may_refer_to_day(lower: str, weekdays: list[tuple[int, int, bool]], start: 
     return False
 
 
+def _month_at_word_start(lower: str, months: Iterable[tuple[int, int]]) -> bool:
+    """Whether one of ``months`` (month-stem hits in a window of ``lower``) starts a
+    word. Speed only: every match of ``EXPLICIT`` or ``_IN_MONTH`` holds a month name
+    after whitespace, "-" or a non-word character (or at the text start), so a window
+    whose stems all sit inside words ("declared", "remarks") holds none."""
+    for a, _ in months:
+        if a == 0:
+            return True
+        before = lower[a - 1]
+        if not (before.isalnum() or before == "_"):
+            return True
+    return False
+
+
 class AttackClassifier:
     """Classifies offsets of one document by sentence, with a per-sentence cache."""
 
@@ -254,7 +269,7 @@ class AttackClassifier:
     def _other_date(self, index: int, start: int, end: int) -> bool:
         """An explicit date ("on 31 July 2025") more than a day away from the event."""
         event = self._event
-        if event is None or index not in self._month_in:
+        if event is None or not _month_at_word_start(self.doc.lower, self._month_in.get(index, ())):
             return False
         for m in _EXPLICIT.finditer(self.doc.lower, start, end):
             if SPEECH_BEFORE.search(self.doc.lower, max(start, m.start() - 30), m.start()):
