@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Iterable
 
 from ..resources import load_toml
 from .dates import EXPLICIT as _EXPLICIT
@@ -175,6 +176,40 @@ def _phrase_hits(text: str) -> dict[str, _Hits]:
     return hits
 
 
+def _may_refer_to_day(lower: str, weekdays: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    """Whether ``_DAY_REF.finditer(lower, start, end)`` could find anything, so also in
+    any clause inside ``[start, end)``; ``weekdays`` are all the weekday names in
+    ``lower`` (the ``weekday`` hits). Speed only (the regex and the clause breaks cost
+    tens of thousands of instructions a sentence): every match holds a weekday that
+    is followed by "'s"/"’s" (``wd``) or preceded by "on" and whitespace inside the
+    window (``wd2``). No such weekday, no match."""
+    for a, b, _ in weekdays:
+        if a < start or b > end:
+            continue
+        if lower.startswith("'s", b) or lower.startswith("’s", b):
+            return True
+        j = a
+        while j > start and lower[j - 1].isspace():
+            j -= 1
+        if j < a and j - 2 >= start and lower[j - 2 : j] == "on":
+            return True
+    return False
+
+
+def _month_at_word_start(lower: str, months: Iterable[tuple[int, int]]) -> bool:
+    """Whether one of ``months`` (month-stem hits in a window of ``lower``) starts a
+    word. Speed only: every match of ``EXPLICIT`` or ``_IN_MONTH`` holds a month name
+    after whitespace, "-" or a non-word character (or at the text start), so a window
+    whose stems all sit inside words ("declared", "remarks") holds none."""
+    for a, _ in months:
+        if a == 0:
+            return True
+        before = lower[a - 1]
+        if not (before.isalnum() or before == "_"):
+            return True
+    return False
+
+
 class AttackClassifier:
     """Classifies offsets of one document by sentence, with a per-sentence cache."""
 
@@ -201,6 +236,7 @@ class AttackClassifier:
         self._time_in: dict[int, list[tuple[int, int]]] = {}
         self._cache: dict[int, str] = {}
         self._days: dict[tuple[int, int], bool] = {}
+        self._day_ref_in: dict[int, bool] = {}  # by sentence: _may_refer_to_day
         self._breaks: dict[int, list[tuple[int, int]]] = {}
 
     def _by_sentence(self) -> None:
@@ -233,7 +269,7 @@ class AttackClassifier:
     def _other_date(self, index: int, start: int, end: int) -> bool:
         """An explicit date ("on 31 July 2025") more than a day away from the event."""
         event = self._event
-        if event is None or index not in self._month_in:
+        if event is None or not _month_at_word_start(self.doc.lower, self._month_in.get(index, ())):
             return False
         for m in _EXPLICIT.finditer(self.doc.lower, start, end):
             if SPEECH_BEFORE.search(self.doc.lower, max(start, m.start() - 30), m.start()):
@@ -251,8 +287,11 @@ class AttackClassifier:
         has no other day in any of its clauses: most never need their clauses."""
         if not self._weekday.spans:
             return False
-        start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
-        if not self._weekday.any(start, end):
+        possible = self._day_ref_in.get(index)
+        if possible is None:
+            start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
+            possible = self._day_ref_in[index] = _may_refer_to_day(self.doc.lower, self._weekday.spans, start, end)
+        if not possible:
             return False
         clause = self._clause(index, offset)
         if clause not in self._days:
