@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ._patterns import Hint, alternation as _alt, literals, search_tail, word_start_alternation
 from ..resources import load_toml
-from .doc import SLOT, SLOT_RUN, Doc, gated_matches, slot_search
+from .doc import SLOT, SLOT_RUN, Doc, slot_search
 
 
 @dataclass(slots=True)
@@ -333,7 +333,7 @@ _ZERO_WORDS = ("no", "without")  # every match of ``zero`` holds one ("none", "t
 
 
 def _zero(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in gated_matches(doc, p.zero, HINT, doc.lower, _ZERO_WORDS):
+    for m in doc.finditer(p.zero, HINT, doc.lower, any_of=_ZERO_WORDS):
         word = m.group("w1") or m.group("w2") or m.group("w3")
         if word == "casualties" or " or " in word:
             kinds = ["killed", "injured"]

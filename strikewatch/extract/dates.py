@@ -19,7 +19,7 @@ except Exception:  # no time-zone database on this system: Kyiv standard time
 
     _KYIV = timezone(timedelta(hours=2))
 
-from .doc import Doc
+from .doc import Doc, holds_any
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i for i, m in enumerate(
@@ -55,10 +55,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 def _may_hold(kind: str, segment: str) -> bool:
     """Whether ``segment`` holds one of the strings every match of ``kind`` holds."""
-    for needed in _NEEDS[kind]:
-        if needed in segment:
-            return True
-    return False
+    return holds_any(segment, _NEEDS[kind], 0, len(segment))
 
 
 _SPEECH = re.compile(

@@ -227,36 +227,31 @@ class Doc:
         return False
 
     def finditer(self, rx: re.Pattern[str], hint: Hint, text: str | None = None, needs: str = "",
-                 within: Hint | None = None):
+                 within: Hint | None = None, any_of: tuple[str, ...] = ()):
         """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences.
         ``needs`` is a string every match of ``rx`` contains (SLOT for patterns built
         around a quantity), ``within`` a Hint one of whose stems every match contains
         (as written in ``lower``, which the shadow text and ``lower`` share outside
-        quantities): windows without them are skipped without running ``rx``."""
+        quantities), ``any_of`` literal strings one of which every match contains:
+        windows without them are skipped without running ``rx``, a few ``str.find``
+        instead of a pattern run (speed only)."""
         target = self.shadow if text is None else text
         for start, end in self.windows(hint):
             if needs and target.find(needs, start, end) < 0:
                 continue
             if within is not None and not self.holds_stem(within, start, end):
                 continue
+            if any_of and not holds_any(target, any_of, start, end):
+                continue
             yield from rx.finditer(target, start, end)
 
 
-def gated_matches(doc: Doc, rx: re.Pattern[str], hint: Hint, target: str, words: tuple[str, ...],
-                  needs: str = "") -> list[re.Match[str]]:
-    """The matches of ``doc.finditer(rx, hint, target, needs)``, for a pattern every
-    match of which contains one of the literal strings ``words``: a window holding
-    none of them holds no match, and a few ``str.find`` say so where running ``rx``
-    costs far more (speed only)."""
-    out: list[re.Match[str]] = []
-    for start, end in doc.windows(hint):
-        if needs and target.find(needs, start, end) < 0:
-            continue
-        for word in words:
-            if target.find(word, start, end) >= 0:
-                out.extend(rx.finditer(target, start, end))
-                break
-    return out
+def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``words`` (without copying it)."""
+    for word in words:
+        if text.find(word, start, end) >= 0:
+            return True
+    return False
 
 
 def slot_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:

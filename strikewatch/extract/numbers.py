@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ._patterns import Hint, alternation as _alternation, first_chars, search_tail
+from ._patterns import Hint, alternation as _alternation, first_chars
 from ..resources import load_toml
 
 
@@ -155,7 +155,7 @@ _BEFORE_KIND = [
 ]
 # Any of _BEFORE_KIND: most numbers match none, and one search says so.
 _BEFORE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _BEFORE_KIND))
-# Every match of _BEFORE_ANY is one of these followed by white space only (for search_tail).
+# Every match of _BEFORE_ANY is one of these followed by white space only (_may_have_before_kind).
 _BEFORE_ENDINGS = tuple(
     [m + dot for m in _MONTHS.split("|") for dot in ("", ".")]
     + [*_MONEY_SIGNS, *_MONEY_CODES, *_AGE_WORDS, *_FLOOR_WORDS, *_TIME_WORDS]
@@ -293,7 +293,8 @@ def _kind(lower: str, start: int, end: int, text_value: str, is_digits: bool) ->
         return kind
     if _may_have_before_kind(lower, start):
         before = lower[max(0, start - 12) : start]
-        for kind, rx in _BEFORE_KIND if search_tail(_BEFORE_ANY, _BEFORE_ENDINGS, before) else ():
+        # _may_have_before_kind did search_tail's ending test: run _BEFORE_ANY as it would
+        for kind, rx in _BEFORE_KIND if _BEFORE_ANY.search(before) else ():
             if rx.search(before):
                 if kind == "time" and not (is_digits and _looks_like_clock(lower, end)):
                     continue

@@ -12,7 +12,7 @@ from .attacks import AttackClassifier, main_attacker
 from .casualties import find_casualties
 from .damage import find_damage
 from .dates import event_date, find_durations
-from .doc import Doc
+from .doc import Doc, holds_any
 from .places import PlaceMention, classify_places, find_places, is_total_sentence, launch_site_spans
 from .quotes import Quote, Speakers, find_quotes
 from .summary import summarise
@@ -215,8 +215,7 @@ _ADJ_COUNTRY = {"North Korean": "North Korea", "Iranian": "Iran", "Russian": "Ru
 def _stated_origin(doc: Doc, offset: int) -> str | None:
     """"made in North Korea" in the weapon's sentence."""
     start, end = doc.sentence_of(offset)
-    sentence = doc.text[start:end]
-    if not any(word in sentence for word in _MADE_IN_VERBS):
+    if not holds_any(doc.text, _MADE_IN_VERBS, start, end):
         return None  # every match of _MADE_IN holds one of the verbs (speed only)
     m = _MADE_IN.search(doc.text, start, end)
     if not m:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ._patterns import Hint, alternation as _alt, search_tail
 from ..resources import load_csv, load_toml
-from .doc import SLOT, SLOT_RUN, Doc, gated_matches, slot_matches
+from .doc import SLOT, SLOT_RUN, Doc, slot_matches
 
 
 # Sentences without one of these hold no weapon count; patterns skip them.
@@ -247,7 +247,7 @@ def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set
 
 def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"all but two of the 31 missiles" -> 29; "more than half of the 318 drones" -> 160..318."""
-    for m in gated_matches(doc, t.derived_rx, HINT, doc.shadow, _DERIVED_WORDS, needs=SLOT):
+    for m in doc.finditer(t.derived_rx, HINT, needs=SLOT, any_of=_DERIVED_WORDS):
         whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
         if whole is None or whole.low is None or whole.low != whole.high:
             continue
@@ -266,7 +266,7 @@ def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _derived_from_antecedent(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"launched ... 31 missiles ... shot down all but two of the missiles" -> 29."""
-    for m in gated_matches(doc, t.derived_ref_rx, HINT, doc.shadow, _DERIVED_REF_WORDS, needs=SLOT):
+    for m in doc.finditer(t.derived_ref_rx, HINT, needs=SLOT, any_of=_DERIVED_REF_WORDS):
         found.pop(m.start("k"), None)
         k = doc.quantity_at(m.start("k"))
         category, model, _ = _classify(doc.lower[m.start("np") : m.end("np")], t)
@@ -342,7 +342,7 @@ def _singular(doc: Doc, found: dict[int, WeaponMention]) -> None:
     """"struck Kryvyi Rih with a ballistic missile", "a missile hit": one missile."""
     if any(family(w.category) == "missile" for w in found.values()):
         return
-    for m in gated_matches(doc, _SINGULAR, HINT, doc.lower, _SINGULAR_WORDS):
+    for m in doc.finditer(_SINGULAR, HINT, doc.lower, any_of=_SINGULAR_WORDS):
         category, model, origin = _classify(m.group(), _tables())
         found[m.start()] = WeaponMention("launched", category, model, 1, 1, m.start(), m.end(), m.start(), origin=origin)
         return

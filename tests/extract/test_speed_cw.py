@@ -1,6 +1,6 @@
 """The shortcuts of the casualty and weapon scans find what the plain scans found.
 
-``gated_matches`` skips windows that hold none of a few literal strings, which every
+``Doc.finditer(..., any_of=...)`` skips windows that hold none of a few literal strings, which every
 match of the pattern holds; ``slot_matches`` tries a pattern that starts with a SLOT run
 once per run. Each is checked against ``Doc.finditer`` / ``re.finditer`` on generated
 text full of near misses."""
@@ -44,7 +44,7 @@ def _gated_cases():
 @settings(max_examples=400, deadline=None)
 @given(_token_texts(_TOKENS, 40, 20))
 def test_every_match_of_a_gated_pattern_holds_one_of_its_words(text):
-    """What lets ``gated_matches`` skip a window: on any text, not only in windows."""
+    """What lets ``Doc.finditer`` skip a window by ``any_of``: on any text, not only in windows."""
     shadowish = text.lower()
     for rx, _, _, words, _ in _gated_cases():
         for m in rx.finditer(shadowish):
@@ -53,12 +53,12 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words(text):
 
 @settings(max_examples=300, deadline=None)
 @given(_token_texts(_TOKENS, 40, 20))
-def test_gated_matches_equal_the_document_scan(text):
+def test_the_any_of_gate_keeps_every_match(text):
     doc = Doc.build(text)
     for rx, hint, view, words, needs in _gated_cases():
         target = getattr(doc, view)
         expected = [(m.span(), m.groupdict()) for m in doc.finditer(rx, hint, target, needs=needs)]
-        got = [(m.span(), m.groupdict()) for m in doc_module.gated_matches(doc, rx, hint, target, words, needs)]
+        got = [(m.span(), m.groupdict()) for m in doc.finditer(rx, hint, target, needs=needs, any_of=words)]
         assert got == expected
 
 
