@@ -101,10 +101,23 @@ class Hint:
         self.words = tuple(sorted(set(words)))
         key = _HINT_KEYS.get(self.words)
         if key is None:
-            key = _HINT_KEYS[self.words] = len(_HINT_KEYS)
-            _shared_automaton.cache_clear()
-            _shared_hits.cache_clear()
+            key = _HINT_KEYS[self.words] = _NEXT_KEY[0]
+            _NEXT_KEY[0] += 1
+            _changed()
+        _HINT_USERS[key] = _HINT_USERS.get(key, 0) + 1
         self._key = key
+
+    def retire(self) -> None:
+        """Say that this Hint will not be asked again (its maker replaced it). When no
+        other Hint has its stems, they leave the shared automaton, which then no longer
+        reports their occurrences to nobody."""
+        users = _HINT_USERS[self._key] - 1
+        if users:
+            _HINT_USERS[self._key] = users
+            return
+        del _HINT_USERS[self._key]
+        del _HINT_KEYS[self.words]
+        _changed()
 
     def hits(self, lower: str) -> list[tuple[int, int]]:
         """(end offset, length) of every occurrence of a stem, as Aho-Corasick reports
@@ -138,9 +151,18 @@ class Hint:
         return sorted(self.whole_words(lower))
 
 
-# The stems of every Hint made so far -> its key. Hints are module constants, so this
-# only grows at import (and in tests that make their own).
+# The stems of every live Hint -> its key. Hints are module constants or made once by
+# a cached table builder, so this changes at import and when a builder replaces its
+# Hint (and in tests that make their own); _HINT_USERS counts the Hints per key.
 _HINT_KEYS: dict[tuple[str, ...], int] = {}
+_HINT_USERS: dict[int, int] = {}
+_NEXT_KEY = [0]
+
+
+def _changed() -> None:
+    """The set of stems changed: the automaton and the cached passes are out of date."""
+    _shared_automaton.cache_clear()
+    _shared_hits.cache_clear()
 
 
 @lru_cache(maxsize=1)

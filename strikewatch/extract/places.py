@@ -101,6 +101,8 @@ _PLACE_TABLES = {"places.launch": _LAUNCH_STARTS, "places.region": ("region", "o
 def add_phrase_table(name: str, phrases: Iterable[str]) -> None:
     """Make :func:`scan` also report every occurrence of ``phrases`` under ``name``."""
     _PHRASE_TABLES[name] = tuple(phrases)
+    if _entries.cache_info().currsize:
+        _entries()[0].retire()  # the scan's stems change: the old Hint's must not stay in the shared pass
     _entries.cache_clear()
     scan.cache_clear()
 

@@ -9,6 +9,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from strikewatch.extract import doc as doc_module, numbers
+from strikewatch.extract import _patterns
 from strikewatch.extract._patterns import Hint, alternation, search_tail
 from strikewatch.extract.damage import _patterns as damage_patterns
 from strikewatch.resources import load_toml
@@ -88,6 +89,33 @@ def test_hints_sharing_one_automaton_each_find_their_own_stems(first, second, te
         assert hint.starts(lower) == expected
         assert sorted(hint.hits(lower)) == sorted((m.start() + len(w) - 1, len(w)) for w in set(words)
                                                   for m in re.finditer(f"(?={re.escape(w)})", lower))
+
+
+def test_a_retired_hint_leaves_the_shared_pass_once_no_other_hint_has_its_stems():
+    text = "the zqxalpha and the zqxbeta"
+    a, b, c = Hint(["zqxalpha"]), Hint(["zqxalpha"]), Hint(["zqxbeta"])
+    b.retire()  # a has the same stems and still needs them
+    assert a.hits(text) == [(11, 8)] and c.hits(text) == [(27, 7)]
+    a.retire()
+    assert ("zqxalpha",) not in _patterns._HINT_KEYS
+    assert "zqxalpha" not in _patterns._shared_automaton()
+    assert c.hits(text) == [(27, 7)]
+    assert Hint(["zqxgamma"]).hits("zqxgamma zqxbeta") == [(7, 8)]  # a new key, not a reused one
+    c.retire()
+
+
+def test_places_keep_one_hint_in_the_shared_pass_after_other_components_add_tables():
+    """places.scan's Hint is rebuilt when a component registers a phrase table (the
+    attack classifier does, on first use); the one it replaces must leave the shared
+    automaton, or every place name in every text is collected twice."""
+    from strikewatch.extract import extract_article, places
+    from strikewatch.models import Article
+
+    places.scan("kharkiv")  # builds the scan's Hint
+    places.add_phrase_table("test.extra", ("zqxdelta",))
+    extract_article(Article(text="A drone hit Kharkiv overnight, injuring two people.", title="Drone hits Kharkiv"))
+    holders = [words for words in _patterns._HINT_KEYS if "kharkiv" in words]
+    assert len(holders) == 1 and "zqxdelta" in holders[0]
 
 
 @settings(max_examples=300, deadline=None)
