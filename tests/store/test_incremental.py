@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 import pytest
 import sqlalchemy as sa
@@ -145,3 +146,34 @@ def test_the_window_loads_days_while_it_holds_at_most_max_reports():
     assert next_last(10, (8, 20), 3, stored, 8) == 10  # 3 held + 5; the next day would pass
     assert next_last(14, (8, 20), 9, stored, 8) == 14  # always at least one day
     assert next_last(15, (8, 20), 0, stored, 8) == 20  # empty days up to the region's end
+
+
+class RecordsCollector(DateAndPlace):
+    """Notes whether Python's cyclic garbage collector was on while it grouped."""
+
+    def __init__(self, crash: bool = False):
+        self.crash, self.collector_on = crash, []
+
+    def group(self, features):
+        self.collector_on.append(gc.isenabled())
+        if self.crash:
+            raise RuntimeError("killed")
+        return super().group(features)
+
+
+def test_the_sweep_runs_without_the_cyclic_collector_and_restores_it_even_when_it_fails(store):
+    _add_deferred(store, SAMPLE)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        store.regroup_pending(RecordsCollector(crash=True))
+    assert gc.isenabled()
+    grouper = RecordsCollector()
+    done = store.regroup_pending(grouper)
+    assert done.articles == 4 and grouper.collector_on and not any(grouper.collector_on)
+    assert gc.isenabled()
+    gc.disable()  # a caller that had it off keeps it off
+    try:
+        store.regroup_all(RecordsCollector())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
