@@ -27,7 +27,12 @@ from ._patterns import alternation as _alt
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = "|".join(_WEEKDAYS)
-_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b")
+_SUPERLATIVE_WORDS = r"(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b"
+_SUPERLATIVE = re.compile(rf"\b{_SUPERLATIVE_WORDS}")
+# _SUPERLATIVE after the non-word character that its opening \b requires before a
+# letter (every phrase starts with one), and at the text start (see _superlative_in)
+_SUPERLATIVE_AFTER = re.compile(rf"\W{_SUPERLATIVE_WORDS}")
+_SUPERLATIVE_AT = re.compile(_SUPERLATIVE_WORDS)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 # Every month name and abbreviation that ``dates.EXPLICIT`` and ``_IN_MONTH`` accept
@@ -140,8 +145,12 @@ def _per_sentence(hits: _Hits, sentences: list[tuple[int, int]], starts: list[in
     out: dict[int, list[tuple[int, int]]] = {}
     if not hits.spans or not sentences:
         return out
+    # ``index`` is ``max(0, bisect_right(starts, a) - 1)``, found by walking the
+    # sentences along the hits, which come by start (speed only: no search per hit)
+    index, last = 0, len(starts) - 1
     for a, b, free in hits.spans:
-        index = max(0, bisect_right(starts, a) - 1)
+        while index < last and starts[index + 1] <= a:
+            index += 1
         start, end = sentences[index]
         if a >= start and b <= end and (free or b == end):
             matches = out.setdefault(index, [])
@@ -174,6 +183,17 @@ def _phrase_hits(text: str) -> dict[str, _Hits]:
                 spans.append((start, end, not (after.isalnum() or after == "_")))
         hits[tag] = _Hits(spans) if spans else _NO_HITS
     return hits
+
+
+def _superlative_in(lower: str, start: int, end: int) -> bool:
+    """Whether ``_SUPERLATIVE.search(lower, start, end)`` finds a match. Speed only:
+    ``re`` tries a pattern that opens with ``\\b`` at every offset; ``_SUPERLATIVE_AFTER``
+    opens with the character set (``\\W``) that ``\\b`` needs before a letter, which
+    the engine skips to, from ``start - 1`` on. Only the text start has no character
+    before it: ``_SUPERLATIVE_AT`` tries it."""
+    if start <= 0:
+        return _SUPERLATIVE_AT.match(lower, 0, end) is not None or _SUPERLATIVE_AFTER.search(lower, 0, end) is not None
+    return _SUPERLATIVE_AFTER.search(lower, start - 1, end) is not None
 
 
 def _may_refer_to_day(lower: str, weekdays: list[tuple[int, int, bool]], start: int, end: int) -> bool:
@@ -238,6 +258,7 @@ class AttackClassifier:
         self._days: dict[tuple[int, int], bool] = {}
         self._day_ref_in: dict[int, bool] = {}  # by sentence: _may_refer_to_day
         self._breaks: dict[int, list[tuple[int, int]]] = {}
+        self._paragraphs: list[int] | None = None  # by sentence: _paragraph_of_sentences
 
     def _by_sentence(self) -> None:
         """What each sentence holds, computed once for all of them: the matches of the
@@ -247,7 +268,8 @@ class AttackClassifier:
         starts = [start for start, _ in sentences]
         self._strong_in = _per_sentence(self._strong, sentences, starts)
         self._counter_in = _per_sentence(self._counter, sentences, starts)
-        self._month_in = _per_sentence(self._month, sentences, starts)
+        if self._event is not None:  # only _other_date reads them, and only then
+            self._month_in = _per_sentence(self._month, sentences, starts)
         self._time_in = _per_sentence(self._time, sentences, starts)
         self._by_sentence_done = True
 
@@ -262,7 +284,7 @@ class AttackClassifier:
         """A cue of another or a cumulative attack, unless it only ranks this one
         ("one of the largest attacks this year", "the deadliest since 2022")."""
         for a, _ in self._strong_in.get(index, ()):
-            if not _SUPERLATIVE.search(self.doc.lower, max(start, a - 70), a):
+            if not _superlative_in(self.doc.lower, max(start, a - 70), a):
                 return True
         return False
 
@@ -294,17 +316,31 @@ class AttackClassifier:
         if not possible:
             return False
         clause = self._clause(index, offset)
-        if clause not in self._days:
-            self._days[clause] = self._other_day(*clause)
-        return self._days[clause]
+        known = self._days.get(clause)
+        if known is None:
+            # (the gate of the sentence, for the clause alone: most clauses of a
+            # sentence that may refer to a day hold no such weekday; speed only)
+            clause_start, clause_end = clause
+            known = self._days[clause] = (
+                _may_refer_to_day(self.doc.lower, self._weekday.spans, clause_start, clause_end)
+                and self._other_day(clause_start, clause_end))
+        return known
 
     def _clause(self, index: int, offset: int) -> tuple[int, int]:
         start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
         breaks = self._breaks.get(index)
         if breaks is None:
             breaks = self._breaks[index] = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.doc.lower, start, end)]
-        clause_start = max((b for _, b in breaks if b <= offset), default=start)
-        clause_end = min((a for a, _ in breaks if a >= offset), default=end)
+        # the last break end at or before ``offset`` (else the sentence start) and the
+        # first break start at or after it (else the sentence end); loops rather than
+        # max/min of generators (speed only)
+        clause_start, clause_end = start, end
+        found_start = found_end = False
+        for a, b in breaks:
+            if b <= offset and (not found_start or b > clause_start):
+                clause_start, found_start = b, True
+            if a >= offset and (not found_end or a < clause_end):
+                clause_end, found_end = a, True
         return clause_start, clause_end
 
     def sentence_kind(self, index: int) -> str:
@@ -322,11 +358,25 @@ class AttackClassifier:
             return False
         if index in self._time_in:  # first: the sentences before need no look then
             return False
-        start = self.doc.sentences[index][0]
-        prev_start = self.doc.sentences[index - 1][0]
-        if self.doc.paragraph_index(prev_start) != self.doc.paragraph_index(start):
+        paragraphs = self._paragraph_of_sentences()
+        if paragraphs[index - 1] != paragraphs[index]:
             return False
         return self.sentence_kind(index - 1) == "context"
+
+    def _paragraph_of_sentences(self) -> list[int]:
+        """``doc.paragraph_index`` of each sentence start, by sentence index, found
+        once by walking the sentences along the paragraph starts (both in order; speed
+        only: no search per sentence). Computed on first use for this document."""
+        if self._paragraphs is None:
+            paragraphs: list[int] = []
+            starts = self.doc.paragraph_starts
+            p = 0
+            for start, _ in self.doc.sentences:
+                while p < len(starts) and starts[p] <= start:
+                    p += 1
+                paragraphs.append(p - 1)  # bisect_right(starts, start) - 1
+            self._paragraphs = paragraphs
+        return self._paragraphs
 
     def _sentence_kind(self, index: int) -> str:
         if not self.doc.sentences:

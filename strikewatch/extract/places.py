@@ -49,8 +49,11 @@ class PlaceMention:
 class _Gazetteer:
     by_alias: dict[str, Place]
     struck_rx: re.Pattern[str]
+    struck_after_rx: re.Pattern[str]  # see _struck_in
+    struck_at_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
     after_rx: re.Pattern[str]
+    after_firsts: str  # the first character of each mention_after cue but white space
     total_rx: re.Pattern[str]
 
 
@@ -76,6 +79,9 @@ def gazetteer() -> _Gazetteer:
         by_alias.setdefault(alias.lower(), place)
     cues = load_toml("place_cues.toml")
     struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
+    # ``struck`` less its lookbehind, after the character that it tests (see _struck_in)
+    struck_after = re.compile(rf"[^\w-](?:{_alt(cues['struck'])})(?![\w-])")
+    struck_at = re.compile(rf"(?:{_alt(cues['struck'])})(?![\w-])")
     # Matched on the reversed text before a place, so the cue is anchored where it ends
     # (one attempt instead of one per character of the window).
     reversed_cues = _alt([c[::-1] for c in cues["mention_before"]])
@@ -84,7 +90,8 @@ def gazetteer() -> _Gazetteer:
     # "(?<![\w-])(?:markers)(?![\w-])", opening with a set so that ``re`` skips to the
     # markers' first letters (see word_start_alternation; speed only)
     total = re.compile(rf"{word_start_alternation(cues['total_markers'])}(?![\w-])")
-    return _Gazetteer(by_alias, struck, before, after, total)
+    after_firsts = "".join(sorted({c.lstrip()[0] for c in cues["mention_after"]}))
+    return _Gazetteer(by_alias, struck, struck_after, struck_at, before, after, after_firsts, total)
 
 
 # Phrase tables of other components (attacks.py registers its cue lists), found in
@@ -403,21 +410,61 @@ _REGION_REF_TAIL = re.compile(r"the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:reg
 _REGION_REF_HEAD = ("in", "of", "across", "around", "throughout")
 
 
-def _may_refer_to_region(text: str) -> bool:
+def _may_refer_to_region(text: str, region_words: list[tuple[int, int]]) -> bool:
     """Whether any window can match _REGION_REF: a tail preceded by white space and
-    one of its first words. A cheap, exact pre-test (most texts have none)."""
-    for m in _REGION_REF_TAIL.finditer(text):
-        head = m.start()
+    one of its first words. A cheap, exact pre-test (most texts have none).
+
+    Same answer as testing every match of ``_REGION_REF_TAIL.finditer(text)``, but the
+    tail is only tried where it can start (speed only: "the" is everywhere): each tail
+    ends with "region", "oblast" or "province" written so, one of ``region_words``
+    (every occurrence of these words, as :func:`_occurrences` lists them), and "the"
+    and at most one of ``_REGION_REF_MIDDLE`` stand before it, each followed by white
+    space only (see :func:`_tail_start`). Tails cannot overlap (none holds "the" but
+    at its start), so the matches that ``finditer`` finds are all these."""
+    for a, b in region_words:
+        if text[a:b] not in _LIST_WORDS:
+            continue  # a capital: not the tail's word
+        start = _tail_start(text, a)
+        if start < 0 or _REGION_REF_TAIL.match(text, start) is None:
+            continue
+        head = start
         while head > 0 and text[head - 1].isspace():
             head -= 1
-        if head < m.start() and text.endswith(_REGION_REF_HEAD, 0, head):
+        if head < start and text.endswith(_REGION_REF_HEAD, 0, head):
             return True
     return False
 
 
+_REGION_REF_MIDDLE = ("surrounding", "wider", "same")
+
+
+def _tail_start(text: str, word: int) -> int:
+    r"""Where "the" starts when the text before ``word`` ends as
+    ``the\s+(?:surrounding\s+|wider\s+|same\s+)?`` does, else -1."""
+    j = _before_space(text, word)
+    if j == word:
+        return -1
+    if text.endswith("the", 0, j):
+        return j - 3
+    for middle in _REGION_REF_MIDDLE:
+        if text.endswith(middle, 0, j):
+            k = _before_space(text, j - len(middle))
+            if k < j - len(middle) and text.endswith("the", 0, k):
+                return k - 3
+            return -1
+    return -1
+
+
+def _before_space(text: str, end: int) -> int:
+    """Where the run of white space that ends at ``end`` starts."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _region_references(text: str, found: list[PlaceMention], region_words: list[tuple[int, int]]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
-    if not _may_refer_to_region(text):
+    if not _may_refer_to_region(text, region_words):
         return out
     for m in _near(_REGION_REF, region_words, text, 50):
         city = _nearest_city(found, m.start())
@@ -433,17 +480,20 @@ def _gazetteer_places(text: str, phrases: Scan) -> list[PlaceMention]:
     (or, for case-sensitive aliases, matches exactly); longest first, no overlaps."""
     found: list[PlaceMention] = []
     last_end = -1
+    # Every match of _RIVER holds "iver": without it, no need to try (speed only).
+    rivers = "iver" in text
     for start, negative_length, place in phrases.aliases:
         if start < last_end:
             continue
         first = text[start]
-        if first.isalpha() and not first.isupper():
+        # (an ASCII capital answers the test at once; speed only)
+        if not ("A" <= first <= "Z") and first.isalpha() and not first.isupper():
             continue  # not a capital
         stop = start - negative_length
         surface = text[start:stop]
         if place.case_sensitive and surface != place.alias:
             continue
-        if _RIVER.match(text, stop):
+        if rivers and _RIVER.match(text, stop):
             continue  # "the Dnipro River" is not the city
         found.append(PlaceMention(place, surface, start, stop))
         last_end = stop
@@ -458,30 +508,66 @@ def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: li
     g = gazetteer()
     struck_sentences: dict[int, bool] = {}
     sites = launch_site_spans(doc.text) if sites is None else sites
+    # the lower-cased text reversed, for ``before_rx`` (see _is_struck); per document
+    reversed_lower = doc.lower[::-1] if mentions else ""
     for m in mentions:
         m.attack = attack_of(m.start)
         origin = bool(sites) and any(a <= m.start < b for a, b in sites)
-        m.status = "struck" if not origin and _is_struck(doc, g, m, struck_sentences) else "mentioned"
+        m.status = "struck" if not origin and _is_struck(doc, g, m, struck_sentences, reversed_lower) else "mentioned"
 
 
-def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool]) -> bool:
+def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool], reversed_lower: str) -> bool:
     if m.place.level == "country" or (m.place.level == "capital" and m.place.country != "Ukraine"):
         return False
     if m.start <= 3 and _is_dateline(doc.text, m):
         return False
-    if g.before_rx.match(doc.lower[max(0, m.start - 60) : m.start][::-1]):
+    lower = doc.lower
+    start = m.start
+    if _mentioned_before(g, lower, reversed_lower, start) or _mentioned_after(g, lower, m.end):
         return False
-    if g.after_rx.match(doc.lower[m.end : m.end + 40]):
-        return False
-    index = doc.sentence_index(m.start)
-    if index not in cache:
-        s_start, s_end = doc.sentence_of(m.start)
+    index = doc.sentence_index(start)
+    cached = cache.get(index)
+    if cached is None:
+        s_start, s_end = doc.sentence_of(start)
         # (at most five pieces: enough to tell four words or fewer; speed only)
         if len(doc.text[s_start:s_end].split(None, 4)) <= 4 and index + 1 < len(doc.sentences):
             # a heading ("Darnytskyi district.") and the two sentences under it
             s_end = doc.sentences[min(index + 2, len(doc.sentences) - 1)][1]
-        cache[index] = bool(g.struck_rx.search(doc.lower, s_start, s_end))
-    return cache[index]
+        cached = cache[index] = _struck_in(g, lower, s_start, s_end)
+    return cached
+
+
+def _mentioned_before(g: _Gazetteer, lower: str, reversed_lower: str, start: int) -> bool:
+    r"""``g.before_rx.match(lower[max(0, start - 60) : start][::-1])``, run on the same
+    window of ``reversed_lower`` (``lower[::-1]``) and only when white space precedes
+    ``start``, which the pattern opens with (``\s+``). Speed only: no slices."""
+    n = len(lower)
+    return (start > 0 and lower[start - 1].isspace()
+            and g.before_rx.match(reversed_lower, n - start, n - max(0, start - 60)) is not None)
+
+
+def _mentioned_after(g: _Gazetteer, lower: str, end: int) -> bool:
+    """``g.after_rx.match(lower[end : end + 40])``, tried only when the first character
+    after the white space that the pattern skips can start a cue (``after_firsts``).
+    Speed only: most places are followed by a word no cue starts with."""
+    n = len(lower)
+    j = end
+    while j < n and lower[j].isspace():
+        j += 1
+    return j < n and j < end + 40 and lower[j] in g.after_firsts and g.after_rx.match(lower[end : end + 40]) is not None
+
+
+def _struck_in(g: _Gazetteer, lower: str, start: int, end: int) -> bool:
+    r"""Whether ``g.struck_rx.search(lower, start, end)`` finds a cue. Speed only: ``re``
+    tries a pattern that opens with a lookbehind at every offset, about twice as slow
+    as ``struck_after_rx``, which opens with the set that the lookbehind excludes
+    (``[^\w-]``): the engine skips to its characters (past whole words at a time) and
+    tries the cues after them. A cue at ``p`` thus has a character before it, at
+    ``p - 1 >= start - 1``, as the lookbehind requires; only at the start of the text
+    is there none, where ``struck_at_rx`` (the cues alone) tries it."""
+    if start <= 0:
+        return g.struck_at_rx.match(lower, 0, end) is not None or g.struck_after_rx.search(lower, 0, end) is not None
+    return g.struck_after_rx.search(lower, start - 1, end) is not None
 
 
 def _is_dateline(text: str, m: PlaceMention) -> bool:
