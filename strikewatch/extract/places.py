@@ -201,11 +201,29 @@ _DISTRICT = re.compile(r"([A-Z](?<![\w’'-].)[a-z’'-]+(?:skyi|skyy|skiy|sky|k
 _REGION_REF = re.compile(r"(?<!head )(?<!governor )(?<!chief )(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s+[A-Z])")
 
 
+# The last two texts lowered by :func:`_lowered` (an article's text and title) and
+# their ``lower_preserving``.
+_LOWERED: list[tuple[str, str]] = []
+
+
+def _lowered(text: str) -> str:
+    """``lower_preserving(text)``, kept for the last two texts: find_places and
+    launch_site_spans read the same text (speed only: lowering a text costs about as
+    much as all that launch_site_spans does with it; as ``scan``, keyed by the text)."""
+    for seen, lower in _LOWERED:
+        if seen is text or seen == text:
+            return lower
+    lower = lower_preserving(text)
+    _LOWERED.insert(0, (text, lower))
+    del _LOWERED[2:]
+    return lower
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Gazetteer matches, city districts not in the gazetteer ("the Saltivskyi
     district" of whatever city the text is about) and "the region" meaning the oblast
     of the city named before it."""
-    phrases = scan(lower_preserving(text))
+    phrases = scan(_lowered(text))
     found = _gazetteer_places(text, phrases)
     _districts_of_the_city_in_question(found)
     region_words = _occurrences(text, phrases, "places.region", ("Region", "region", "Oblast", "oblast", "Province", "province"))
@@ -360,7 +378,7 @@ def launch_site_spans(text: str) -> list[tuple[int, int]]:
     it starts with (``_LAUNCH_STARTS``) stands."""
     spans: list[tuple[int, int]] = []
     last = 0
-    for start, _ in _occurrences(text, scan(lower_preserving(text)), "places.launch", _LAUNCH_STARTS):
+    for start, _ in _occurrences(text, scan(_lowered(text)), "places.launch", _LAUNCH_STARTS):
         if start < last:
             continue
         m = _LAUNCH_SITES.match(text, start)

@@ -183,3 +183,30 @@ def test_region_reference_gate_is_the_tail_scan(text):
     phrases = places.scan(lower_preserving(text))
     words = places._occurrences(text, phrases, "places.region", ("Region", "region", "Oblast", "oblast", "Province", "province"))
     assert places._may_refer_to_region(text, words) == _may_refer_to_region_old(text)
+
+
+_DAY_REF_TOKENS = ["Monday", "tuesday", "Wednesday's", "friday’s", "sunday", "saturday", "on", "On", "upon", "on\n",
+                   "hit", "struck", "attacked", "killed", "died", "launched", "used", "fired", "caused", "shit", "white",
+                   "attack", "strikes", "barrage", "the", "overnight", "night of", "into", "late", "night", "evening",
+                   "'s", "’s", ",", "\t", "a", "city", "the city", "used on Monday", "hit on tuesday",
+                   "used two drones on friday", "fired at it on sunday", "struck\non Saturday", "killed on monday night",
+                   "Monday's attack", "tuesday's strikes", "the city was hit and struck on wednesday"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_DAY_REF_TOKENS, 16, 14), st.integers(0, 40), st.integers(0, 160))
+def test_day_refs_are_the_finditer(text, start, end):
+    """``_day_refs`` (the pattern tried at weekdays and verbs only) gives the matches
+    of ``_DAY_REF.finditer`` in a window."""
+    lower = lower_preserving(text)
+    end = min(end, len(lower))
+    start = min(start, end)
+    spans = attacks._phrase_hits(lower)["weekday"].spans
+    for a, b in ((0, len(lower)), (start, end)):
+        new = [(m.span(), m.group("wd"), m.group("wd2")) for m in attacks._day_refs(lower, spans, a, b)]
+        assert new == [(m.span(), m.group("wd"), m.group("wd2")) for m in attacks._DAY_REF.finditer(lower, a, b)]
+
+
+def test_lowered_is_lower_preserving():
+    for text in ("Kyiv", "KYIV İstanbul", "Kyiv", "", "ΣΑ"):
+        assert places._lowered(text) == lower_preserving(text)
