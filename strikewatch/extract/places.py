@@ -67,6 +67,34 @@ def _float(value: str | None) -> float | None:
 
 
 
+def _trie_alternation(phrases: list[str]) -> str:
+    """A pattern that matches what ``(?:{alternation(phrases)})`` matches, written as a
+    trie: "ni\\ (?:sklat|timmus|...)" instead of "ni\\ sklat|ni\\ timmus|...", so
+    that the phrases sharing a beginning are told apart after reading it once (speed
+    only). At each node the longer phrases come first and the end of a phrase last: of
+    the phrases that match at an offset (each a beginning of the others) the longest
+    is tried first, as in the alternation."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for c in phrase:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_depth(node: dict[str, dict]) -> int:
+    return max([1 + _trie_depth(child) if c else 0 for c, child in node.items()])
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    keys = sorted([c for c in node if c], key=lambda c: -_trie_depth(node[c]))
+    branches = [re.escape(c) + _trie_node(node[c]) for c in keys]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
     by_alias: dict[str, Place] = {}
@@ -84,7 +112,9 @@ def gazetteer() -> _Gazetteer:
     struck_at = re.compile(rf"(?:{_alt(cues['struck'])})(?![\w-])")
     # Matched on the reversed text before a place, so the cue is anchored where it ends
     # (one attempt instead of one per character of the window).
-    reversed_cues = _alt([c[::-1] for c in cues["mention_before"]])
+    # As a trie (speed only: the pattern is matched at one offset, where an alternation
+    # tries its phrases one by one; see _trie_alternation)
+    reversed_cues = _trie_alternation([c[::-1] for c in cues["mention_before"]])
     before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     # "(?<![\w-])(?:markers)(?![\w-])", opening with a set so that ``re`` skips to the

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strikewatch.extract import attacks, places
+from strikewatch.extract._patterns import alternation
 from strikewatch.extract.doc import Doc, lower_preserving
 from strikewatch.resources import load_toml
 
@@ -41,15 +42,20 @@ _BEFORE_TOKENS = sorted({*_CUES["mention_before"], "city of", "town of", "villag
                          "Lviv", "  ", "from\n", "visiting-", "xnear", "near_"})
 
 
-@settings(max_examples=1000, deadline=None)
+# before_rx as it was, with an alternation of the reversed cues where it now has a trie
+_BEFORE_OLD = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{alternation([c[::-1] for c in _CUES['mention_before']])})(?![\w-])")
+
+
+@settings(max_examples=1500, deadline=None)
 @given(_token_texts(_BEFORE_TOKENS, 16, 12), st.integers(0, 200))
 def test_mentioned_before_is_the_reversed_match(text, start):
-    """``_mentioned_before`` answers what ``before_rx`` matching the reversed 60
-    characters before ``start`` answers."""
+    """``_mentioned_before`` (on the reversed text, with a trie of the cues) answers
+    what the former ``before_rx`` matching the reversed 60 characters before ``start``
+    answers."""
     lower = lower_preserving(text)
     start = min(start, len(lower))
     g = places.gazetteer()
-    old = bool(g.before_rx.match(lower[max(0, start - 60) : start][::-1]))
+    old = bool(_BEFORE_OLD.match(lower[max(0, start - 60) : start][::-1]))
     assert places._mentioned_before(g, lower, lower[::-1], start) == old
 
 
@@ -210,3 +216,17 @@ def test_day_refs_are_the_finditer(text, start, end):
 def test_lowered_is_lower_preserving():
     for text in ("Kyiv", "KYIV İstanbul", "Kyiv", "", "ΣΑ"):
         assert places._lowered(text) == lower_preserving(text)
+
+
+_CLAUSE_TOKENS = ["while", "as", "as the", "but", "whereas", "after", "when", ",", ";", ", as", ", while", " ", "\n", "\t",
+                  "the", "was", "has", "meanwhile", "erwhile", "the city", "a", "killed", "Kyiv", ",\n", "as\nthe"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_CLAUSE_TOKENS, 18, 16), st.integers(0, 40), st.integers(0, 160))
+def test_clause_breaks_are_the_finditer(text, start, end):
+    lower = lower_preserving(text)
+    end = min(end, len(lower))
+    start = min(start, end)
+    for a, b in ((0, len(lower)), (start, end)):
+        assert attacks._clause_breaks(lower, a, b) == [(m.start(), m.end()) for m in attacks._CLAUSE_BREAK.finditer(lower, a, b)]
