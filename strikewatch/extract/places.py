@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -284,11 +284,14 @@ def _occurrences(text: str, phrases: Scan, table: str, words: tuple[str, ...]) -
 
 
 def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before: int, after: int = 12,
-          skip=None, find=None):
+          skip: Callable[[int, int], bool] | None = None,
+          find: Callable[[int, int], list[re.Match[str]]] | None = None) -> list[re.Match[str]]:
     """Matches of ``rx`` around the ``anchors`` words: scan only a window around each
     anchor instead of the whole text. ``skip(lo, hi)`` may say that a window cannot
     matter; it is then not scanned when that cannot change later windows either.
-    ``find(lo, hi)``, when given, stands for ``rx.finditer(text, lo, hi)``."""
+    ``find(lo, hi)``, when given, stands for ``rx.finditer(text, lo, hi)``. A list, not
+    a generator (speed only): the callers change nothing that ``skip`` or ``find`` read."""
+    out: list[re.Match[str]] = []
     last = -1
     for i, (a_start, a_end) in enumerate(anchors):
         lo = max(last, a_start - before, 0)
@@ -298,7 +301,10 @@ def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before
         for m in (rx.finditer(text, lo, hi) if find is None else find(lo, hi)):
             if m.end() > last:
                 last = m.end()
-                yield m
+                out.append(m)
+    return out
+
+
 _NAME_LIST = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
 _REGION_LIST = re.compile(
     rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
