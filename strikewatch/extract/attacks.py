@@ -289,14 +289,17 @@ def _clause_breaks(lower: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _month_at_word_start(lower: str, months: Iterable[tuple[int, int]]) -> bool:
     """Whether one of ``months`` (month-stem hits in a window of ``lower``) starts a
-    word. Speed only: every match of ``EXPLICIT`` or ``_IN_MONTH`` holds a month name
-    after whitespace, "-" or a non-word character (or at the text start), so a window
-    whose stems all sit inside words ("declared", "remarks") holds none."""
+    word or follows "mid". Speed only: every match of ``EXPLICIT`` or ``_IN_MONTH``
+    holds a month name after whitespace, "-" or a non-word character (or at the text
+    start), or right after "mid" ("in midMay"), so a window whose stems all sit inside
+    other words ("declared", "remarks") holds none."""
     for a, _ in months:
         if a == 0:
             return True
         before = lower[a - 1]
         if not (before.isalnum() or before == "_"):
+            return True
+        if a >= 3 and lower.startswith("mid", a - 3):  # "in midMay": _IN_MONTH's "mid-?" without the hyphen
             return True
     return False
 

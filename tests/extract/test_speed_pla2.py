@@ -230,3 +230,21 @@ def test_clause_breaks_are_the_finditer(text, start, end):
     start = min(start, end)
     for a, b in ((0, len(lower)), (start, end)):
         assert attacks._clause_breaks(lower, a, b) == [(m.start(), m.end()) for m in attacks._CLAUSE_BREAK.finditer(lower, a, b)]
+
+
+_MONTH_GATE_TOKENS = ["in", "since", "during", "throughout", "early", "late", "mid", "mid-", "midmay", "midjune", "may",
+                      "june", "march", "3", "2025", "of", "the", "declared", "amid", "\n", ",", "-", "x", "_"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_token_texts(_MONTH_GATE_TOKENS, 12, 12), st.integers(0, 40), st.integers(0, 120))
+def test_month_gate_never_hides_a_date_after_mid(text, start, end):
+    """``_month_at_word_start`` also lets through a month glued to "mid" ("in midmay"),
+    which ``_IN_MONTH`` accepts."""
+    lower = lower_preserving(text)
+    end = min(end, len(lower))
+    start = min(start, end)
+    for a, b in ((0, len(lower)), (start, end)):
+        if not attacks._month_at_word_start(lower, attacks._phrase_hits(lower)["month"].iter(a, b)):
+            assert attacks._EXPLICIT.search(lower, a, b) is None
+            assert attacks._IN_MONTH.search(lower, a, b) is None
