@@ -27,7 +27,12 @@ from ._patterns import alternation as _alt
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = "|".join(_WEEKDAYS)
-_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b")
+_SUPERLATIVE_WORDS = r"(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|record|one\s+of\s+the)\b"
+_SUPERLATIVE = re.compile(rf"\b{_SUPERLATIVE_WORDS}")
+# _SUPERLATIVE after the non-word character that its opening \b requires before a
+# letter (every phrase starts with one), and at the text start (see _superlative_in)
+_SUPERLATIVE_AFTER = re.compile(rf"\W{_SUPERLATIVE_WORDS}")
+_SUPERLATIVE_AT = re.compile(_SUPERLATIVE_WORDS)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 # Every month name and abbreviation that ``dates.EXPLICIT`` and ``_IN_MONTH`` accept
@@ -140,8 +145,12 @@ def _per_sentence(hits: _Hits, sentences: list[tuple[int, int]], starts: list[in
     out: dict[int, list[tuple[int, int]]] = {}
     if not hits.spans or not sentences:
         return out
+    # ``index`` is ``max(0, bisect_right(starts, a) - 1)``, found by walking the
+    # sentences along the hits, which come by start (speed only: no search per hit)
+    index, last = 0, len(starts) - 1
     for a, b, free in hits.spans:
-        index = max(0, bisect_right(starts, a) - 1)
+        while index < last and starts[index + 1] <= a:
+            index += 1
         start, end = sentences[index]
         if a >= start and b <= end and (free or b == end):
             matches = out.setdefault(index, [])
@@ -176,6 +185,17 @@ def _phrase_hits(text: str) -> dict[str, _Hits]:
     return hits
 
 
+def _superlative_in(lower: str, start: int, end: int) -> bool:
+    """Whether ``_SUPERLATIVE.search(lower, start, end)`` finds a match. Speed only:
+    ``re`` tries a pattern that opens with ``\\b`` at every offset; ``_SUPERLATIVE_AFTER``
+    opens with the character set (``\\W``) that ``\\b`` needs before a letter, which
+    the engine skips to, from ``start - 1`` on. Only the text start has no character
+    before it: ``_SUPERLATIVE_AT`` tries it."""
+    if start <= 0:
+        return _SUPERLATIVE_AT.match(lower, 0, end) is not None or _SUPERLATIVE_AFTER.search(lower, 0, end) is not None
+    return _SUPERLATIVE_AFTER.search(lower, start - 1, end) is not None
+
+
 def _may_refer_to_day(lower: str, weekdays: list[tuple[int, int, bool]], start: int, end: int) -> bool:
     """Whether ``_DAY_REF.finditer(lower, start, end)`` could find anything, so also in
     any clause inside ``[start, end)``; ``weekdays`` are all the weekday names in
@@ -196,16 +216,90 @@ def _may_refer_to_day(lower: str, weekdays: list[tuple[int, int, bool]], start: 
     return False
 
 
+# The words that the second branch of _DAY_REF starts with (the first starts with a weekday).
+_DAY_VERBS = ("hit", "struck", "attacked", "killed", "died", "launched", "used", "fired")
+
+
+def _day_refs(lower: str, weekdays: list[tuple[int, int, bool]], start: int, end: int) -> list[re.Match[str]]:
+    """``list(_DAY_REF.finditer(lower, start, end))``; ``weekdays`` are all the weekday
+    names in ``lower`` (the ``weekday`` hits). Speed only: the search tries the pattern
+    at every offset (about 60 ns a character); here it is tried only where a match can
+    start, at a weekday name (first branch) or at one of ``_DAY_VERBS`` (second branch,
+    found with ``str.find``), in order, each from the end of the last match on: the
+    leftmost match from there, which is what ``finditer`` finds next. ``match`` sees
+    what ``search`` sees before and after the offset (the lookbehinds, ``end``)."""
+    starts: list[int] = [a for a, _, _ in weekdays if start <= a < end]
+    for verb in _DAY_VERBS:
+        i = lower.find(verb, start, end)
+        while i >= 0:
+            starts.append(i)
+            i = lower.find(verb, i + 1, end)
+    out: list[re.Match[str]] = []
+    if not starts:
+        return out
+    starts.sort()
+    pos = start
+    for p in starts:
+        if p < pos:
+            continue
+        m = _DAY_REF.match(lower, p, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _clause_breaks(lower: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_CLAUSE_BREAK.finditer(lower, start, end)``. Speed only: the
+    search tries the pattern at every offset; here it is tried only where a match can
+    start: at a comma or a semicolon, or in a run of white space that "while" or "as"
+    follows (every offset of such a run starts the same match, so the first one at or
+    after the end of the last match does). Taken in order, the first that matches is
+    the leftmost match, which is what ``finditer`` finds next."""
+    candidates: list[tuple[int, int]] = []  # (first offset, the word after a white-space run or -1)
+    for mark in (",", ";"):
+        i = lower.find(mark, start, end)
+        while i >= 0:
+            candidates.append((i, -1))
+            i = lower.find(mark, i + 1, end)
+    for word in ("while", "as"):
+        i = lower.find(word, start, end)
+        while i >= 0:
+            if i > start and lower[i - 1].isspace():
+                run = i - 1
+                while run > start and lower[run - 1].isspace():
+                    run -= 1
+                candidates.append((run, i))
+            i = lower.find(word, i + 1, end)
+    out: list[tuple[int, int]] = []
+    if not candidates:
+        return out
+    candidates.sort()
+    pos = start
+    for first, after in candidates:
+        at = first if first >= pos else pos
+        if at >= (first + 1 if after < 0 else after):
+            continue  # passed by the last match
+        m = _CLAUSE_BREAK.match(lower, at, end)
+        if m is not None:
+            out.append((m.start(), m.end()))
+            pos = m.end()
+    return out
+
+
 def _month_at_word_start(lower: str, months: Iterable[tuple[int, int]]) -> bool:
     """Whether one of ``months`` (month-stem hits in a window of ``lower``) starts a
-    word. Speed only: every match of ``EXPLICIT`` or ``_IN_MONTH`` holds a month name
-    after whitespace, "-" or a non-word character (or at the text start), so a window
-    whose stems all sit inside words ("declared", "remarks") holds none."""
+    word or follows "mid". Speed only: every match of ``EXPLICIT`` or ``_IN_MONTH``
+    holds a month name after whitespace, "-" or a non-word character (or at the text
+    start), or right after "mid" ("in midMay"), so a window whose stems all sit inside
+    other words ("declared", "remarks") holds none."""
     for a, _ in months:
         if a == 0:
             return True
         before = lower[a - 1]
         if not (before.isalnum() or before == "_"):
+            return True
+        if a >= 3 and lower.startswith("mid", a - 3):  # "in midMay": _IN_MONTH's "mid-?" without the hyphen
             return True
     return False
 
@@ -238,6 +332,7 @@ class AttackClassifier:
         self._days: dict[tuple[int, int], bool] = {}
         self._day_ref_in: dict[int, bool] = {}  # by sentence: _may_refer_to_day
         self._breaks: dict[int, list[tuple[int, int]]] = {}
+        self._paragraphs: list[int] | None = None  # by sentence: _paragraph_of_sentences
 
     def _by_sentence(self) -> None:
         """What each sentence holds, computed once for all of them: the matches of the
@@ -247,7 +342,8 @@ class AttackClassifier:
         starts = [start for start, _ in sentences]
         self._strong_in = _per_sentence(self._strong, sentences, starts)
         self._counter_in = _per_sentence(self._counter, sentences, starts)
-        self._month_in = _per_sentence(self._month, sentences, starts)
+        if self._event is not None:  # only _other_date reads them, and only then
+            self._month_in = _per_sentence(self._month, sentences, starts)
         self._time_in = _per_sentence(self._time, sentences, starts)
         self._by_sentence_done = True
 
@@ -262,7 +358,7 @@ class AttackClassifier:
         """A cue of another or a cumulative attack, unless it only ranks this one
         ("one of the largest attacks this year", "the deadliest since 2022")."""
         for a, _ in self._strong_in.get(index, ()):
-            if not _SUPERLATIVE.search(self.doc.lower, max(start, a - 70), a):
+            if not _superlative_in(self.doc.lower, max(start, a - 70), a):
                 return True
         return False
 
@@ -294,17 +390,31 @@ class AttackClassifier:
         if not possible:
             return False
         clause = self._clause(index, offset)
-        if clause not in self._days:
-            self._days[clause] = self._other_day(*clause)
-        return self._days[clause]
+        known = self._days.get(clause)
+        if known is None:
+            # (the gate of the sentence, for the clause alone: most clauses of a
+            # sentence that may refer to a day hold no such weekday; speed only)
+            clause_start, clause_end = clause
+            known = self._days[clause] = (
+                _may_refer_to_day(self.doc.lower, self._weekday.spans, clause_start, clause_end)
+                and self._other_day(clause_start, clause_end))
+        return known
 
     def _clause(self, index: int, offset: int) -> tuple[int, int]:
         start, end = self.doc.sentences[index] if self.doc.sentences else (0, len(self.doc.text))
         breaks = self._breaks.get(index)
         if breaks is None:
-            breaks = self._breaks[index] = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.doc.lower, start, end)]
-        clause_start = max((b for _, b in breaks if b <= offset), default=start)
-        clause_end = min((a for a, _ in breaks if a >= offset), default=end)
+            breaks = self._breaks[index] = _clause_breaks(self.doc.lower, start, end)
+        # the last break end at or before ``offset`` (else the sentence start) and the
+        # first break start at or after it (else the sentence end); loops rather than
+        # max/min of generators (speed only)
+        clause_start, clause_end = start, end
+        found_start = found_end = False
+        for a, b in breaks:
+            if b <= offset and (not found_start or b > clause_start):
+                clause_start, found_start = b, True
+            if a >= offset and (not found_end or a < clause_end):
+                clause_end, found_end = a, True
         return clause_start, clause_end
 
     def sentence_kind(self, index: int) -> str:
@@ -322,11 +432,25 @@ class AttackClassifier:
             return False
         if index in self._time_in:  # first: the sentences before need no look then
             return False
-        start = self.doc.sentences[index][0]
-        prev_start = self.doc.sentences[index - 1][0]
-        if self.doc.paragraph_index(prev_start) != self.doc.paragraph_index(start):
+        paragraphs = self._paragraph_of_sentences()
+        if paragraphs[index - 1] != paragraphs[index]:
             return False
         return self.sentence_kind(index - 1) == "context"
+
+    def _paragraph_of_sentences(self) -> list[int]:
+        """``doc.paragraph_index`` of each sentence start, by sentence index, found
+        once by walking the sentences along the paragraph starts (both in order; speed
+        only: no search per sentence). Computed on first use for this document."""
+        if self._paragraphs is None:
+            paragraphs: list[int] = []
+            starts = self.doc.paragraph_starts
+            p = 0
+            for start, _ in self.doc.sentences:
+                while p < len(starts) and starts[p] <= start:
+                    p += 1
+                paragraphs.append(p - 1)  # bisect_right(starts, start) - 1
+            self._paragraphs = paragraphs
+        return self._paragraphs
 
     def _sentence_kind(self, index: int) -> str:
         if not self.doc.sentences:
@@ -358,7 +482,7 @@ class AttackClassifier:
         """"Wednesday's attack" or "hit on Wednesday" in a report of Thursday's attack."""
         if self.anchor is None or self.event_date is None:
             return False
-        for m in _DAY_REF.finditer(self.doc.lower, start, end):
+        for m in _day_refs(self.doc.lower, self._weekday.spans, start, end):
             day = weekday_on_or_before(self.anchor, m.group("wd") or m.group("wd2")).isoformat()
             if day != self.event_date:
                 return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +42,18 @@ class PlaceMention:
     attack: str = "main"
     where: str = "text"  # text | title
 
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,400 instructions a mention (speed only).
+    def __init__(self, place: Place, surface: str, start: int, end: int, status: str = "mentioned",
+                 attack: str = "main", where: str = "text") -> None:
+        self.place = place
+        self.surface = surface
+        self.start = start
+        self.end = end
+        self.status = status
+        self.attack = attack
+        self.where = where
+
 
 
 
@@ -49,8 +61,11 @@ class PlaceMention:
 class _Gazetteer:
     by_alias: dict[str, Place]
     struck_rx: re.Pattern[str]
+    struck_after_rx: re.Pattern[str]  # see _struck_in
+    struck_at_rx: re.Pattern[str]
     before_rx: re.Pattern[str]
     after_rx: re.Pattern[str]
+    after_firsts: str  # the first character of each mention_after cue but white space
     total_rx: re.Pattern[str]
 
 
@@ -62,6 +77,34 @@ def _float(value: str | None) -> float | None:
     except ValueError:
         return None
 
+
+
+def _trie_alternation(phrases: list[str]) -> str:
+    """A pattern that matches what ``(?:{alternation(phrases)})`` matches, written as a
+    trie: "ni\\ (?:sklat|timmus|...)" instead of "ni\\ sklat|ni\\ timmus|...", so
+    that the phrases sharing a beginning are told apart after reading it once (speed
+    only). At each node the longer phrases come first and the end of a phrase last: of
+    the phrases that match at an offset (each a beginning of the others) the longest
+    is tried first, as in the alternation."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for c in phrase:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_depth(node: dict[str, dict]) -> int:
+    return max([1 + _trie_depth(child) if c else 0 for c, child in node.items()])
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    keys = sorted([c for c in node if c], key=lambda c: -_trie_depth(node[c]))
+    branches = [re.escape(c) + _trie_node(node[c]) for c in keys]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -76,15 +119,21 @@ def gazetteer() -> _Gazetteer:
         by_alias.setdefault(alias.lower(), place)
     cues = load_toml("place_cues.toml")
     struck = re.compile(rf"(?<![\w-])(?:{_alt(cues['struck'])})(?![\w-])")
+    # ``struck`` less its lookbehind, after the character that it tests (see _struck_in)
+    struck_after = re.compile(rf"[^\w-](?:{_alt(cues['struck'])})(?![\w-])")
+    struck_at = re.compile(rf"(?:{_alt(cues['struck'])})(?![\w-])")
     # Matched on the reversed text before a place, so the cue is anchored where it ends
     # (one attempt instead of one per character of the window).
-    reversed_cues = _alt([c[::-1] for c in cues["mention_before"]])
+    # As a trie (speed only: the pattern is matched at one offset, where an alternation
+    # tries its phrases one by one; see _trie_alternation)
+    reversed_cues = _trie_alternation([c[::-1] for c in cues["mention_before"]])
     before = re.compile(rf"\s+(?:fo\s+(?:ytic|nwot|egalliv)\s+)?(?:eht\s+)?(?:{reversed_cues})(?![\w-])")
     after = re.compile(rf"^\s*(?:{_alt(cues['mention_after'])})(?![\w])")
     # "(?<![\w-])(?:markers)(?![\w-])", opening with a set so that ``re`` skips to the
     # markers' first letters (see word_start_alternation; speed only)
     total = re.compile(rf"{word_start_alternation(cues['total_markers'])}(?![\w-])")
-    return _Gazetteer(by_alias, struck, before, after, total)
+    after_firsts = "".join(sorted({c.lstrip()[0] for c in cues["mention_after"]}))
+    return _Gazetteer(by_alias, struck, struck_after, struck_at, before, after, after_firsts, total)
 
 
 # Phrase tables of other components (attacks.py registers its cue lists), found in
@@ -196,11 +245,29 @@ _DISTRICT = re.compile(r"([A-Z](?<![\w’'-].)[a-z’'-]+(?:skyi|skyy|skiy|sky|k
 _REGION_REF = re.compile(r"(?<!head )(?<!governor )(?<!chief )(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s+[A-Z])")
 
 
+# The last two texts lowered by :func:`_lowered` (an article's text and title) and
+# their ``lower_preserving``.
+_LOWERED: list[tuple[str, str]] = []
+
+
+def _lowered(text: str) -> str:
+    """``lower_preserving(text)``, kept for the last two texts: find_places and
+    launch_site_spans read the same text (speed only: lowering a text costs about as
+    much as all that launch_site_spans does with it; as ``scan``, keyed by the text)."""
+    for seen, lower in _LOWERED:
+        if seen is text or seen == text:
+            return lower
+    lower = lower_preserving(text)
+    _LOWERED.insert(0, (text, lower))
+    del _LOWERED[2:]
+    return lower
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Gazetteer matches, city districts not in the gazetteer ("the Saltivskyi
     district" of whatever city the text is about) and "the region" meaning the oblast
     of the city named before it."""
-    phrases = scan(lower_preserving(text))
+    phrases = scan(_lowered(text))
     found = _gazetteer_places(text, phrases)
     _districts_of_the_city_in_question(found)
     region_words = _occurrences(text, phrases, "places.region", ("Region", "region", "Oblast", "oblast", "Province", "province"))
@@ -219,11 +286,14 @@ def _occurrences(text: str, phrases: Scan, table: str, words: tuple[str, ...]) -
 
 
 def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before: int, after: int = 12,
-          skip=None, find=None):
+          skip: Callable[[int, int], bool] | None = None,
+          find: Callable[[int, int], list[re.Match[str]]] | None = None) -> list[re.Match[str]]:
     """Matches of ``rx`` around the ``anchors`` words: scan only a window around each
     anchor instead of the whole text. ``skip(lo, hi)`` may say that a window cannot
     matter; it is then not scanned when that cannot change later windows either.
-    ``find(lo, hi)``, when given, stands for ``rx.finditer(text, lo, hi)``."""
+    ``find(lo, hi)``, when given, stands for ``rx.finditer(text, lo, hi)``. A list, not
+    a generator (speed only): the callers change nothing that ``skip`` or ``find`` read."""
+    out: list[re.Match[str]] = []
     last = -1
     for i, (a_start, a_end) in enumerate(anchors):
         lo = max(last, a_start - before, 0)
@@ -233,7 +303,10 @@ def _near(rx: re.Pattern[str], anchors: list[tuple[int, int]], text: str, before
         for m in (rx.finditer(text, lo, hi) if find is None else find(lo, hi)):
             if m.end() > last:
                 last = m.end()
-                yield m
+                out.append(m)
+    return out
+
+
 _NAME_LIST = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
 _REGION_LIST = re.compile(
     rf"(?P<list>{_NAME_LIST}(?:\s*,\s*{_NAME_LIST})*(?:\s*,?\s+and\s+{_NAME_LIST})?)\s+(?:regions?|oblasts?|provinces?)\b"
@@ -355,7 +428,7 @@ def launch_site_spans(text: str) -> list[tuple[int, int]]:
     it starts with (``_LAUNCH_STARTS``) stands."""
     spans: list[tuple[int, int]] = []
     last = 0
-    for start, _ in _occurrences(text, scan(lower_preserving(text)), "places.launch", _LAUNCH_STARTS):
+    for start, _ in _occurrences(text, scan(_lowered(text)), "places.launch", _LAUNCH_STARTS):
         if start < last:
             continue
         m = _LAUNCH_SITES.match(text, start)
@@ -405,21 +478,61 @@ _REGION_REF_TAIL = re.compile(r"the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:reg
 _REGION_REF_HEAD = ("in", "of", "across", "around", "throughout")
 
 
-def _may_refer_to_region(text: str) -> bool:
+def _may_refer_to_region(text: str, region_words: list[tuple[int, int]]) -> bool:
     """Whether any window can match _REGION_REF: a tail preceded by white space and
-    one of its first words. A cheap, exact pre-test (most texts have none)."""
-    for m in _REGION_REF_TAIL.finditer(text):
-        head = m.start()
+    one of its first words. A cheap, exact pre-test (most texts have none).
+
+    Same answer as testing every match of ``_REGION_REF_TAIL.finditer(text)``, but the
+    tail is only tried where it can start (speed only: "the" is everywhere): each tail
+    ends with "region", "oblast" or "province" written so, one of ``region_words``
+    (every occurrence of these words, as :func:`_occurrences` lists them), and "the"
+    and at most one of ``_REGION_REF_MIDDLE`` stand before it, each followed by white
+    space only (see :func:`_tail_start`). Tails cannot overlap (none holds "the" but
+    at its start), so the matches that ``finditer`` finds are all these."""
+    for a, b in region_words:
+        if text[a:b] not in _LIST_WORDS:
+            continue  # a capital: not the tail's word
+        start = _tail_start(text, a)
+        if start < 0 or _REGION_REF_TAIL.match(text, start) is None:
+            continue
+        head = start
         while head > 0 and text[head - 1].isspace():
             head -= 1
-        if head < m.start() and text.endswith(_REGION_REF_HEAD, 0, head):
+        if head < start and text.endswith(_REGION_REF_HEAD, 0, head):
             return True
     return False
 
 
+_REGION_REF_MIDDLE = ("surrounding", "wider", "same")
+
+
+def _tail_start(text: str, word: int) -> int:
+    r"""Where "the" starts when the text before ``word`` ends as
+    ``the\s+(?:surrounding\s+|wider\s+|same\s+)?`` does, else -1."""
+    j = _before_space(text, word)
+    if j == word:
+        return -1
+    if text.endswith("the", 0, j):
+        return j - 3
+    for middle in _REGION_REF_MIDDLE:
+        if text.endswith(middle, 0, j):
+            k = _before_space(text, j - len(middle))
+            if k < j - len(middle) and text.endswith("the", 0, k):
+                return k - 3
+            return -1
+    return -1
+
+
+def _before_space(text: str, end: int) -> int:
+    """Where the run of white space that ends at ``end`` starts."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _region_references(text: str, found: list[PlaceMention], region_words: list[tuple[int, int]]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
-    if not _may_refer_to_region(text):
+    if not _may_refer_to_region(text, region_words):
         return out
     for m in _near(_REGION_REF, region_words, text, 50):
         city = _nearest_city(found, m.start())
@@ -435,17 +548,20 @@ def _gazetteer_places(text: str, phrases: Scan) -> list[PlaceMention]:
     (or, for case-sensitive aliases, matches exactly); longest first, no overlaps."""
     found: list[PlaceMention] = []
     last_end = -1
+    # Every match of _RIVER holds "iver": without it, no need to try (speed only).
+    rivers = "iver" in text
     for start, negative_length, place in phrases.aliases:
         if start < last_end:
             continue
         first = text[start]
-        if first.isalpha() and not first.isupper():
+        # (an ASCII capital answers the test at once; speed only)
+        if not ("A" <= first <= "Z") and first.isalpha() and not first.isupper():
             continue  # not a capital
         stop = start - negative_length
         surface = text[start:stop]
         if place.case_sensitive and surface != place.alias:
             continue
-        if _RIVER.match(text, stop):
+        if rivers and _RIVER.match(text, stop):
             continue  # "the Dnipro River" is not the city
         found.append(PlaceMention(place, surface, start, stop))
         last_end = stop
@@ -471,19 +587,51 @@ def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool])
         return False
     if m.start <= 3 and _is_dateline(doc.text, m):
         return False
-    if g.before_rx.match(doc.lower[max(0, m.start - 60) : m.start][::-1]):
+    lower = doc.lower
+    start = m.start
+    if _mentioned_before(g, lower, start) or _mentioned_after(g, lower, m.end):
         return False
-    if g.after_rx.match(doc.lower[m.end : m.end + 40]):
-        return False
-    index = doc.sentence_index(m.start)
-    if index not in cache:
-        s_start, s_end = doc.sentence_of(m.start)
+    index = doc.sentence_index(start)
+    cached = cache.get(index)
+    if cached is None:
+        s_start, s_end = doc.sentence_of(start)
         # (at most five pieces: enough to tell four words or fewer; speed only)
         if len(doc.text[s_start:s_end].split(None, 4)) <= 4 and index + 1 < len(doc.sentences):
             # a heading ("Darnytskyi district.") and the two sentences under it
             s_end = doc.sentences[min(index + 2, len(doc.sentences) - 1)][1]
-        cache[index] = bool(g.struck_rx.search(doc.lower, s_start, s_end))
-    return cache[index]
+        cached = cache[index] = _struck_in(g, lower, s_start, s_end)
+    return cached
+
+
+def _mentioned_before(g: _Gazetteer, lower: str, start: int) -> bool:
+    r"""``g.before_rx.match(lower[max(0, start - 60) : start][::-1])``, run only when
+    white space precedes ``start``, which the pattern opens with (``\s+``; speed only)."""
+    return (start > 0 and lower[start - 1].isspace()
+            and g.before_rx.match(lower[max(0, start - 60) : start][::-1]) is not None)
+
+
+def _mentioned_after(g: _Gazetteer, lower: str, end: int) -> bool:
+    """``g.after_rx.match(lower[end : end + 40])``, tried only when the first character
+    after the white space that the pattern skips can start a cue (``after_firsts``).
+    Speed only: most places are followed by a word no cue starts with."""
+    n = len(lower)
+    j = end
+    while j < n and lower[j].isspace():
+        j += 1
+    return j < n and j < end + 40 and lower[j] in g.after_firsts and g.after_rx.match(lower[end : end + 40]) is not None
+
+
+def _struck_in(g: _Gazetteer, lower: str, start: int, end: int) -> bool:
+    r"""Whether ``g.struck_rx.search(lower, start, end)`` finds a cue. Speed only: ``re``
+    tries a pattern that opens with a lookbehind at every offset, about twice as slow
+    as ``struck_after_rx``, which opens with the set that the lookbehind excludes
+    (``[^\w-]``): the engine skips to its characters (past whole words at a time) and
+    tries the cues after them. A cue at ``p`` thus has a character before it, at
+    ``p - 1 >= start - 1``, as the lookbehind requires; only at the start of the text
+    is there none, where ``struck_at_rx`` (the cues alone) tries it."""
+    if start <= 0:
+        return g.struck_at_rx.match(lower, 0, end) is not None or g.struck_after_rx.search(lower, 0, end) is not None
+    return g.struck_after_rx.search(lower, start - 1, end) is not None
 
 
 def _is_dateline(text: str, m: PlaceMention) -> bool:
