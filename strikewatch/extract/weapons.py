@@ -416,6 +416,44 @@ _SLOT_OF_THEM = re.compile(rf"{SLOT}+\s+of\s+them")
 _LIST_OPENER = re.compile(r":|(?<![;\n])(?<![;\n] )\s[-–—]\s|\(")
 _INCLUDING = re.compile(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$")
 
+_INCLUDING_WORDS = ("including", "among them", "of them", "of which", "of these", "incl.")
+
+
+def ends_naming_parts(text: str) -> bool:
+    """``_INCLUDING.search(text) is not None``, read from the end: one of
+    ``_INCLUDING_WORDS``, then "were" (after any white space, itself followed by
+    some) or nothing, then white space only. (Its second branch, "of them" after a word
+    boundary, matches only where the first does.) ``re`` has no backward search and
+    tried the alternation at every offset of the 30 characters (speed only)."""
+    body = text.rstrip()
+    if body.endswith(_INCLUDING_WORDS):
+        return True
+    if len(body) < len(text) and body.endswith("were"):
+        return body[:-4].rstrip().endswith(_INCLUDING_WORDS)
+    return False
+
+
+def opens_list(text: str, start: int, end: int) -> bool:
+    """``_LIST_OPENER.search(text, start, end) is not None``: a colon or an opening
+    bracket, or a dash with white space on both sides whose first white space follows
+    neither ";" or a newline nor one of them and a space (the lookbehinds see the text
+    before ``start`` too). Found with ``str.find`` where the alternation was tried at
+    every offset (speed only)."""
+    end = min(end, len(text))
+    if end <= start:
+        return False
+    if text.find(":", start, end) >= 0 or text.find("(", start, end) >= 0:
+        return True
+    for dash in "-–—":
+        i = text.find(dash, start + 1, end - 1)
+        while i >= 0:
+            s = i - 1
+            if (text[s].isspace() and text[i + 1].isspace() and (s == 0 or text[s - 1] not in ";\n")
+                    and (s < 2 or text[s - 2] not in ";\n" or text[s - 1] != " ")):
+                return True
+            i = text.find(dash, i + 1, end - 1)
+    return False
+
 
 def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     """"47 missiles, including 20 Kh-101" or "38 missiles - 24 Kh-101, nine Iskander-M":
@@ -424,13 +462,13 @@ def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     for i, w in enumerate(mentions):
         sentence = doc.sentence_index(w.num_start)
         before = doc.lower[max(0, w.start - 30) : w.start]
-        named = bool(_INCLUDING.search(before) or _OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
+        named = bool(ends_naming_parts(before) or _OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
                      or _SLOT_OF_THEM.match(doc.shadow[w.num_start : w.num_start + 40]))
         listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
         for other in reversed(mentions[:i]):
             if other.breakdown or other.role != w.role or doc.sentence_index(other.num_start) not in (sentence, sentence - 1):
                 continue
-            opened = doc.sentence_index(other.num_start) == sentence and bool(_LIST_OPENER.search(doc.text, other.end, w.start))
+            opened = doc.sentence_index(other.num_start) == sentence and opens_list(doc.text, other.end, w.start)
             if not (named or listed or opened):
                 continue
             if family(other.category) == family(w.category) and (other.low or 0) >= (w.low or 0):
