@@ -374,7 +374,7 @@ _CONT_AFTER = re.compile(r"\s+(?:(?:people|persons|others|civilians|residents)\s
 
 
 def continues_before(text: str) -> bool:
-    """``_CONT_BEFORE.search(text) is not None``, read from the end of ``text``: white
+    r"""``_CONT_BEFORE.search(text) is not None``, read from the end of ``text``: white
     space, before it "another" or "a further" (each after white space) or nothing, and
     before that a comma, a semicolon or "and", "while", "with" starting a word (``\b``:
     the start of ``text`` or no word character before it).

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt, search_tail
+from ._patterns import Hint, _word_char, alternation as _alt, search_tail
 from ..resources import load_csv, load_toml
 from .doc import SLOT, SLOT_RUN, Doc, slot_matches
 
@@ -160,25 +160,74 @@ def _clause(doc: Doc, t: _Tables, start: int, end: int) -> tuple[str, str]:
     """Text of the clause before ``start`` and after ``end``, both within the sentence."""
     s_start, s_end = doc.sentence_of(start)
     before = doc.lower[s_start:start]
-    cuts = list(t.break_rx.finditer(before))
-    if cuts:
-        before = before[cuts[-1].end() :]
+    before = before[last_break_end(before) :]
     after = doc.lower[end:s_end]
-    cut = t.break_rx.search(after)
-    if cut:
-        after = after[: cut.start()]
-    return before, after
+    return before, after[: first_break_start(after)]
+
+
+# The breaks of ``break_rx``: its characters, and its words with a word boundary on both
+# sides. Its matches never overlap (no break starts inside another), so ``finditer``
+# finds one at every offset where it matches.
+_BREAK_CHARS = ";,—–()"
+_BREAK_WORDS = ("and", "but", "while", "whereas", "of which", "of them")
+
+
+def _break_word_at(text: str, i: int, word: str) -> bool:
+    r"""``word`` at ``text[i:]`` stands as ``break_rx`` takes it: no word character
+    before it (``(?<!\w.)`` after its first letter) nor after it (``\b``)."""
+    j = i + len(word)
+    return (i == 0 or not _word_char(text[i - 1], False)) and (j == len(text) or not _word_char(text[j], False))
+
+
+def last_break_end(text: str) -> int:
+    """The end of the last match of ``break_rx`` in ``text`` (0 when none), found from
+    the end with ``str.rfind``: the clause before a count. ``finditer`` tried the
+    pattern at every a, b, o and w of the sentence before it (speed only)."""
+    best, best_end = -1, 0
+    for c in _BREAK_CHARS:
+        i = text.rfind(c)
+        if i > best:
+            best, best_end = i, i + 1
+    for word in _BREAK_WORDS:
+        i = text.rfind(word)
+        while i > best:
+            if _break_word_at(text, i, word):
+                best, best_end = i, i + len(word)
+                break
+            i = text.rfind(word, 0, i + len(word) - 1)
+    return best_end
+
+
+def first_break_start(text: str) -> int:
+    """The start of the first match of ``break_rx`` in ``text`` (its length when none),
+    found with ``str.find`` (speed only, as :func:`last_break_end`)."""
+    best = len(text)
+    for c in _BREAK_CHARS:
+        i = text.find(c, 0, best)
+        if i >= 0:
+            best = i
+    for word in _BREAK_WORDS:
+        i = text.find(word, 0, best)
+        while 0 <= i < best:
+            if _break_word_at(text, i, word):
+                best = i
+                break
+            i = text.find(word, i + 1, best)
+    return best
 
 
 def _role(doc: Doc, t: _Tables, start: int, end: int) -> str | None:
     before, after = _clause(doc, t, start, end)
-    verbs_after = [t.verb_role[m.group()] for m in t.verb_rx.finditer(after)]
-    if verbs_after and verbs_after[0] in ("intercepted", "hits"):
-        return verbs_after[0]
-    verbs_before = [t.verb_role[m.group()] for m in t.verb_rx.finditer(before)]
-    if verbs_before:
-        return verbs_before[-1]
-    return verbs_after[0] if verbs_after else None
+    first = t.verb_rx.search(after)  # the first verb after: finditer's first match
+    role_after = t.verb_role[first.group()] if first is not None else None
+    if role_after == "intercepted" or role_after == "hits":
+        return role_after
+    role_before = None
+    for m in t.verb_rx.finditer(before):
+        role_before = t.verb_role[m.group()]
+    if role_before is not None:
+        return role_before
+    return role_after
 
 
 def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:

@@ -27,3 +27,50 @@ _OPENER_TOKENS = [":", "(", ")", "-", "–", "—", " - ", " – ", " — ", "; 
 def test_opens_list_equals_the_list_opener_search(text, start, length):
     end = start + length
     assert weapons.opens_list(text, start, end) == (weapons._LIST_OPENER.search(text, start, end) is not None)
+
+
+_BREAK_TOKENS = [";", ",", "—", "–", "(", ")", "and", "band", "andy", "and_", "_and", "but", "butter", "while", "awhile",
+                 "whereas", "where", "of which", "of whichever", "of them", "of themselves", "ofthem", "of  them", "off them",
+                 "a", "b", "w", "o", "x", "3", "-", " ", "é", "missiles", "were", "launched", "shot down", "hit"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_BREAK_TOKENS, 16, 16))
+def test_break_scans_from_the_ends_equal_break_rx(text):
+    rx = weapons._tables().break_rx
+    cuts = list(rx.finditer(text))
+    assert weapons.last_break_end(text) == (cuts[-1].end() if cuts else 0)
+    first = rx.search(text)
+    assert weapons.first_break_start(text) == (first.start() if first else len(text))
+
+
+def _old_role(doc, t, start, end):
+    s_start, s_end = doc.sentence_of(start)
+    before = doc.lower[s_start:start]
+    cuts = list(t.break_rx.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    after = doc.lower[end:s_end]
+    cut = t.break_rx.search(after)
+    if cut:
+        after = after[: cut.start()]
+    verbs_after = [t.verb_role[m.group()] for m in t.verb_rx.finditer(after)]
+    if verbs_after and verbs_after[0] in ("intercepted", "hits"):
+        return verbs_after[0]
+    verbs_before = [t.verb_role[m.group()] for m in t.verb_rx.finditer(before)]
+    if verbs_before:
+        return verbs_before[-1]
+    return verbs_after[0] if verbs_after else None
+
+
+@settings(max_examples=600, deadline=None)
+@given(_token_texts(_BREAK_TOKENS + [".", ". The", "intercepted", "struck", "launching", "destroyed", "12"], 30, 16),
+       st.integers(0, 200), st.integers(0, 40))
+def test_role_equals_the_pattern_form(text, start, length):
+    from strikewatch.extract.doc import Doc
+
+    doc = Doc.build(text)
+    t = weapons._tables()
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert weapons._role(doc, t, start, end) == _old_role(doc, t, start, end)
