@@ -74,3 +74,25 @@ def test_role_equals_the_pattern_form(text, start, length):
     start = min(start, len(text))
     end = min(len(text), start + length)
     assert weapons._role(doc, t, start, end) == _old_role(doc, t, start, end)
+
+
+_OLD_DERIVED_PRE = (r"(?P<pre>all\s+but\s+(?P<k>\ue000+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all"
+                    r"|a\s+third|two[\s-]thirds|a\s+quarter)")
+_DERIVED_TOKENS = ["all", "all but", "overall", "small", "almost all", "almost", "nearly all", "nearly", "more than half",
+                   "more", "than", "half", "behalf", "over half", "over", "most", "almost", "a third", "a quarter", "a",
+                   "two thirds", "two-thirds", "two", "thirds", "but", "of", "of the", "of these", "of its", "the",
+                   "\ue000", "\ue000\ue000\ue000", "missiles", "drones", "shahed drones", "cruise missiles", "-", "x", ",",
+                   "all but \ue000 of the \ue000 missiles", "half of the \ue000 drones", "of the \ue000 missiles",
+                   "of its \ue000\ue000 shahed drones", "of \ue000 cruise missiles", "most of the \ue000 drones",
+                   "nearly all of \ue000 missiles", "two-thirds of these \ue000 drones", "a quarter of the \ue000 missiles"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_token_texts(_DERIVED_TOKENS, 30, 20), st.integers(0, 10))
+def test_derived_pattern_equals_the_alternation_form(text, pos):
+    import re
+
+    t = weapons._tables()
+    old = re.compile(_OLD_DERIVED_PRE + t.derived_rx.pattern[t.derived_rx.pattern.index(r"\s+of\s+(?:the"):])
+    assert ([(m.span(), m.groupdict()) for m in t.derived_rx.finditer(text, pos)]
+            == [(m.span(), m.groupdict()) for m in old.finditer(text, pos)])
