@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ._patterns import Hint, _word_char, alternation as _alt, literals, word_start_alternation
 from ..resources import load_toml
-from .doc import SLOT, SLOT_RUN, Doc, slot_search
+from .doc import SLOT, SLOT_RUN, Doc, holds_any, slot_search
 
 
 @dataclass(slots=True)
@@ -50,6 +50,8 @@ class _Patterns:
     group_words: tuple[str, ...]  # every match of ``breakdown`` holds one (its group)
     group_hint: Hint  # the same words
     before_verbs: Hint  # every match of ``before`` starts with one
+    breakdown_words: re.Pattern[str]  # the first branch of ``breakdown`` ("including N children")
+    breakdown_slots: re.Pattern[str]  # its other two ("N of them were children", "N children were among the dead")
 
 
 _N = rf"(?P<n>{SLOT}+)"
@@ -110,6 +112,14 @@ def _patterns() -> _Patterns:
         rf"|(?<={SLOT}){SLOT}*\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
         rf"|(?<={SLOT}){SLOT}*\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
     )
+    # its word-led branch and its quantity-led branches apart, for _breakdown_matches (speed only)
+    breakdown_words = re.compile(
+        rf"[aio](?:(?:(?<=i)ncluding|(?<=a)(?:mong\s+them|mong\s+whom)|(?<=o)(?:f\s+them|f\s+whom|f\s+those))\s+{_N}\s+(?:(?:small|young)\s+)?(?P<g1>{group_alt}))"
+    )
+    breakdown_slots = re.compile(
+        rf"{SLOT_RUN}(?:\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
+        rf"|\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
+    )
     # "(?<![\w-])(?:(?:no\s+one|...)...|there\s+were...|without...)", written as
     # word_start_alternation writes it: the first letter by a set, the others after
     # a lookbehind on it, so that ``re`` skips to n, t and w (speed only).
@@ -120,7 +130,8 @@ def _patterns() -> _Patterns:
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
     return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
-                     literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]))
+                     literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]),
+                     breakdown_words, breakdown_slots)
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -313,15 +324,55 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
         _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start, update=update))
 
 
+_BREAKDOWN_WORDS = ("including", "among", "them", "whom", "those")  # every match of ``breakdown_words`` holds one
+
+
+def _breakdown_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.breakdown, HINT, needs=SLOT, within=p.group_hint)``
+    (windows without a group word hold none), found by its branches apart as
+    :func:`_after_matches` finds ``after``'s: :func:`breakdown_in`."""
+    out: list[re.Match[str]] = []
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        if shadow.find(SLOT, start, end) >= 0 and doc.holds_stem(p.group_hint, start, end):
+            breakdown_in(p, shadow, start, end, out)
+    return out
+
+
+def breakdown_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``p.breakdown.finditer(text, start, end)`` to ``out``: at
+    each step the leftmost of the next match of its word-led branch and of its SLOT-led
+    ones (never at one offset), from the end of the last. The SLOT-led ones run once
+    per SLOT run (:func:`slot_search`), the word-led one only in windows holding one of
+    ``_BREAKDOWN_WORDS``, where ``breakdown`` was tried at every a, i, o and SLOT
+    (speed only)."""
+    worded = holds_any(text, _BREAKDOWN_WORDS, start, end)
+    a = slot_search(p.breakdown_slots, text, start, end)
+    b = p.breakdown_words.search(text, start, end) if worded else None
+    while True:
+        if a is not None and (b is None or a.start() < b.start()):
+            m = a
+        elif b is not None:
+            m = b
+        else:
+            return
+        out.append(m)
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = slot_search(p.breakdown_slots, text, pos, end)
+        if b is not None and b.start() < pos:
+            b = p.breakdown_words.search(text, pos, end)
+
+
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    # windows without a group word hold no match (speed only)
-    for m in doc.finditer(p.breakdown, HINT, needs=SLOT, within=p.group_hint):
-        # the quantity of the second and third branches (g2, g3) starts the match
-        q = doc.quantity_at(m.start("n") if m.group("g1") else m.start())
+    for m in _breakdown_matches(doc, p):
+        worded = m.re is p.breakdown_words
+        # the quantity of the SLOT-led branches (g2, g3) starts the match
+        q = doc.quantity_at(m.start("n") if worded else m.start())
         if q is None:
             continue
-        gword = m.group("g1") or m.group("g2") or m.group("g3")
-        word = m.group("w")
+        gword = m.group("g1") if worded else (m.group("g2") or m.group("g3"))
+        word = None if worded else m.group("w")
         if word:
             kind = _kind_of(word, p.killed_words) if word not in ("victims", "casualties") else None
         else:

@@ -45,3 +45,38 @@ _CONT_TOKENS = [",", ";", "and", "band", "while", "awhile", "with", "within", "_
 def test_continues_before_equals_the_end_anchored_search(text, cut):
     for t in (text, text[cut:], text[-24:]):
         assert casualties.continues_before(t) == (casualties._CONT_BEFORE.search(t) is not None), repr(t)
+
+
+_BREAKDOWN_TOKENS = ["including", "includin", "among them", "among whom", "among", "of them", "of whom", "of those", "of",
+                     "them", "whom", "those", "\ue000", "\ue000\ue000\ue000", "\ue000-", "5", "children", "child", "women",
+                     "small", "young", "boys", "police officers", "were", "are", "among the dead", "among those killed",
+                     "victims", "casualties", "dead", "killed", "injured", "wounded", "a", "i", "o", "x", "-", ",", ".",
+                     "including \ue000 children", "\ue000 of them were women", "\ue000 children were among the dead",
+                     "of them \ue000 children", "of those \ue000 young boys", "among whom \ue000 women", "\ue000 women"]
+
+
+def _breakdown_key(m, p):
+    if m.re is p.breakdown_words:
+        return (m.span(), m.group("g1"), None, None, None, m.start("n"))
+    if m.re is p.breakdown_slots:
+        return (m.span(), None, m.group("g2"), m.group("g3"), m.group("w"), None)
+    return (m.span(), m.group("g1"), m.group("g2"), m.group("g3"), m.group("w"), m.start("n") if m.group("g1") else None)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_token_texts(_BREAKDOWN_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
+def test_breakdown_by_branches_equals_breakdown(text, start, length):
+    p = casualties._patterns()
+    end = min(len(text), start + length)
+    got: list = []
+    casualties.breakdown_in(p, text, start, end, got)
+    assert [_breakdown_key(m, p) for m in got] == [_breakdown_key(m, p) for m in p.breakdown.finditer(text, start, end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_token_texts(_BREAKDOWN_TOKENS + _TOLL_TOKENS, 40, 20))
+def test_breakdown_matches_equal_the_document_scan(text):
+    doc = Doc.build(text)
+    p = casualties._patterns()
+    assert ([_breakdown_key(m, p) for m in casualties._breakdown_matches(doc, p)]
+            == [_breakdown_key(m, p) for m in doc.finditer(p.breakdown, casualties.HINT, needs=SLOT, within=p.group_hint)])
