@@ -12,9 +12,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt, literals, search_tail, word_start_alternation
+from ._patterns import Hint, _word_char, alternation as _alt, literals, word_start_alternation
 from ..resources import load_toml
-from .doc import SLOT, SLOT_RUN, Doc, slot_search
+from .doc import SLOT, SLOT_RUN, Doc, holds_any, slot_search
 
 
 @dataclass(slots=True)
@@ -50,6 +50,8 @@ class _Patterns:
     group_words: tuple[str, ...]  # every match of ``breakdown`` holds one (its group)
     group_hint: Hint  # the same words
     before_verbs: Hint  # every match of ``before`` starts with one
+    breakdown_words: re.Pattern[str]  # the first branch of ``breakdown`` ("including N children")
+    breakdown_slots: re.Pattern[str]  # its other two ("N of them were children", "N children were among the dead")
 
 
 _N = rf"(?P<n>{SLOT}+)"
@@ -110,6 +112,14 @@ def _patterns() -> _Patterns:
         rf"|(?<={SLOT}){SLOT}*\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
         rf"|(?<={SLOT}){SLOT}*\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
     )
+    # its word-led branch and its quantity-led branches apart, for _breakdown_matches (speed only)
+    breakdown_words = re.compile(
+        rf"[aio](?:(?:(?<=i)ncluding|(?<=a)(?:mong\s+them|mong\s+whom)|(?<=o)(?:f\s+them|f\s+whom|f\s+those))\s+{_N}\s+(?:(?:small|young)\s+)?(?P<g1>{group_alt}))"
+    )
+    breakdown_slots = re.compile(
+        rf"{SLOT_RUN}(?:\s+of\s+(?:them|whom|those)\s+(?:were\s+|are\s+)?(?P<g2>{group_alt})"
+        rf"|\s+(?P<g3>{group_alt})\s+(?:were\s+|are\s+)?among\s+(?:the\s+|those\s+)?(?P<w>dead|killed|injured|wounded|victims|casualties))"
+    )
     # "(?<![\w-])(?:(?:no\s+one|...)...|there\s+were...|without...)", written as
     # word_start_alternation writes it: the first letter by a set, the others after
     # a lookbehind on it, so that ``re`` skips to n, t and w (speed only).
@@ -120,7 +130,8 @@ def _patterns() -> _Patterns:
     killed_words = frozenset(t["killed_after"] + t["killed_before"] + ["dead", "killed", "died"])
     verbs = frozenset(t["toll"]["update_verbs"])
     return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
-                     literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]))
+                     literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]),
+                     breakdown_words, breakdown_slots)
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -241,6 +252,14 @@ def before_in(p: _Patterns, text: str, starts: list[int], start: int, end: int, 
     Every match starts with one of those verbs, so trying ``before`` at them alone, in
     order and from the end of the last match, finds what ``finditer`` finds, which tries
     it at every k, c, t, i, w and h (speed only)."""
+    matches_at(p.before, text, starts, start, end, out)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``rx.finditer(text, start, end)`` to ``out``, for a pattern
+    every match of which starts at one of ``starts`` (sorted): ``rx`` is tried there
+    alone, in order, each from the end of the last match, as ``finditer`` goes on (speed
+    only: ``finditer`` tries a pattern that starts with an alternation at every offset)."""
     pos = start
     for i in range(bisect_left(starts, start), len(starts)):
         c = starts[i]
@@ -248,7 +267,7 @@ def before_in(p: _Patterns, text: str, starts: list[int], start: int, end: int, 
             return
         if c < pos:
             continue
-        m = p.before.match(text, c, end)
+        m = rx.match(text, c, end)
         if m is not None:
             out.append(m)
             pos = m.end()
@@ -278,8 +297,24 @@ def _before(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
         _add(doc, found, CasualtyMention(kind, low, high, m.start(), end, num_start, group))
 
 
+def _toll_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """``list(doc.finditer(p.toll, HINT, needs=SLOT, within=p.toll_subjects))``: every
+    match starts with a subject (a stem of ``p.toll_subjects``, which the shadow text
+    holds where ``doc.lower`` does), so ``toll`` is tried at their starts only
+    (:func:`matches_at`; speed only)."""
+    out: list[re.Match[str]] = []
+    starts = p.toll_subjects.starts(doc.lower)
+    if not starts:
+        return out
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        if shadow.find(SLOT, start, end) >= 0:
+            matches_at(p.toll, shadow, starts, start, end, out)
+    return out
+
+
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.toll, HINT, needs=SLOT, within=p.toll_subjects):
+    for m in _toll_matches(doc, p):
         q = doc.quantity_at(m.start("n"))
         if q is None:
             continue
@@ -289,15 +324,55 @@ def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
         _add(doc, found, CasualtyMention(kind, q.low, q.high, m.start(), m.end(), q.start, update=update))
 
 
+_BREAKDOWN_WORDS = ("including", "among", "them", "whom", "those")  # every match of ``breakdown_words`` holds one
+
+
+def _breakdown_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.breakdown, HINT, needs=SLOT, within=p.group_hint)``
+    (windows without a group word hold none), found by its branches apart as
+    :func:`_after_matches` finds ``after``'s: :func:`breakdown_in`."""
+    out: list[re.Match[str]] = []
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        if shadow.find(SLOT, start, end) >= 0 and doc.holds_stem(p.group_hint, start, end):
+            breakdown_in(p, shadow, start, end, out)
+    return out
+
+
+def breakdown_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``p.breakdown.finditer(text, start, end)`` to ``out``: at
+    each step the leftmost of the next match of its word-led branch and of its SLOT-led
+    ones (never at one offset), from the end of the last. The SLOT-led ones run once
+    per SLOT run (:func:`slot_search`), the word-led one only in windows holding one of
+    ``_BREAKDOWN_WORDS``, where ``breakdown`` was tried at every a, i, o and SLOT
+    (speed only)."""
+    worded = holds_any(text, _BREAKDOWN_WORDS, start, end)
+    a = slot_search(p.breakdown_slots, text, start, end)
+    b = p.breakdown_words.search(text, start, end) if worded else None
+    while True:
+        if a is not None and (b is None or a.start() < b.start()):
+            m = a
+        elif b is not None:
+            m = b
+        else:
+            return
+        out.append(m)
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = slot_search(p.breakdown_slots, text, pos, end)
+        if b is not None and b.start() < pos:
+            b = p.breakdown_words.search(text, pos, end)
+
+
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    # windows without a group word hold no match (speed only)
-    for m in doc.finditer(p.breakdown, HINT, needs=SLOT, within=p.group_hint):
-        # the quantity of the second and third branches (g2, g3) starts the match
-        q = doc.quantity_at(m.start("n") if m.group("g1") else m.start())
+    for m in _breakdown_matches(doc, p):
+        worded = m.re is p.breakdown_words
+        # the quantity of the SLOT-led branches (g2, g3) starts the match
+        q = doc.quantity_at(m.start("n") if worded else m.start())
         if q is None:
             continue
-        gword = m.group("g1") or m.group("g2") or m.group("g3")
-        word = m.group("w")
+        gword = m.group("g1") if worded else (m.group("g2") or m.group("g3"))
+        word = None if worded else m.group("w")
         if word:
             kind = _kind_of(word, p.killed_words) if word not in ("victims", "casualties") else None
         else:
@@ -349,12 +424,49 @@ _CONT_ENDINGS = (",", ";", "and", "while", "with", "another", "further")  # for 
 _CONT_AFTER = re.compile(r"\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:in|near|at|from)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ]")
 
 
+def continues_before(text: str) -> bool:
+    r"""``_CONT_BEFORE.search(text) is not None``, read from the end of ``text``: white
+    space, before it "another" or "a further" (each after white space) or nothing, and
+    before that a comma, a semicolon or "and", "while", "with" starting a word (``\b``:
+    the start of ``text`` or no word character before it).
+
+    ``re`` has no backward search: ``search`` tried the pattern at every offset of the
+    24 characters, and most figures follow a comma (speed only)."""
+    body = text.rstrip()
+    if len(body) == len(text):
+        return False
+    if body.endswith("another"):
+        head = body[:-7]
+        core = head.rstrip()
+        return len(core) < len(head) and _ends_with_connector(core)
+    if body.endswith("further"):
+        head = body[:-7]
+        core = head.rstrip()
+        if len(core) < len(head) and core.endswith("a"):
+            head = core[:-1]
+            core = head.rstrip()
+            return len(core) < len(head) and _ends_with_connector(core)
+        return False
+    return _ends_with_connector(body)
+
+
+def _ends_with_connector(text: str) -> bool:
+    """``text`` ends with "," or ";" or with "and", "while" or "with" at a word start."""
+    if text.endswith((",", ";")):
+        return True
+    for word in ("and", "while", "with"):
+        if text.endswith(word):
+            i = len(text) - len(word)
+            return i == 0 or not _word_char(text[i - 1], False)
+    return False
+
+
 def _continuations(doc: Doc, found: dict[int, CasualtyMention]) -> None:
     """"killed 3 people in Kharkiv and 2 in Sumy": the 2 inherits the kind before it."""
     for q in doc.numbers:
         if q.kind != "count" or q.start in found:
             continue
-        if not search_tail(_CONT_BEFORE, _CONT_ENDINGS, doc.lower[max(0, q.start - 24) : q.start]):
+        if not continues_before(doc.lower[max(0, q.start - 24) : q.start]):
             continue
         if not _CONT_AFTER.match(doc.text[q.end : q.end + 40]):
             continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,34 +19,64 @@ class Damage:
     end: int
 
 
+_TABLE = load_toml("damage.toml")
+# category word -> its category
+_WORD_CATEGORY: dict[str, str] = {w: cat for cat, words in _TABLE["categories"].items() for w in words}
+_VERBS = Hint(_TABLE["verbs"])
+_WORDS = Hint(list(_WORD_CATEGORY))
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[Hint, re.Pattern[str], dict[str, str]]:
-    t = load_toml("damage.toml")
-    word_category = {w: cat for cat, words in t["categories"].items() for w in words}
-    verbs = Hint(t["verbs"])
-    words = re.compile(rf"(?<![\w-])(?:{_alt(word_category)})(?![\w-])")
-    return verbs, words, word_category
+    """The verbs, the category words as the pattern :func:`find_damage` stands for, and
+    word -> category."""
+    words = re.compile(rf"(?<![\w-])(?:{_alt(_WORD_CATEGORY)})(?![\w-])")
+    return _VERBS, words, _WORD_CATEGORY
 
 
 def find_damage(doc: Doc) -> list[Damage]:
-    """One record per category per sentence that reports damage."""
-    verbs, words, word_category = _patterns()
+    """One record per category per sentence that reports damage.
+
+    The category words of a sentence are what ``_patterns()[1].finditer(doc.lower,
+    start, end)`` finds there: the longest category word at each offset that stands as a
+    whole word (``Hint.whole_words``), taken in order, each from the end of the last
+    (finditer does not overlap matches: "plant" in "power plant" is not taken). No
+    category word can reach across a sentence edge (they hold letters, hyphens and
+    single spaces only; a sentence ends at a stop or a newline), so the whole-word
+    occurrences of the document, read once from the shared Aho-Corasick pass, serve
+    every sentence, where the pattern (which starts with a lookbehind) stepped through
+    every offset of each sentence with a damage verb (speed only)."""
     out: list[Damage] = []
     if not doc.sentences:
         return out
+    verb_starts = _VERBS.word_starts(doc.lower)
+    if not verb_starts:
+        return out
+    found = _WORDS.whole_words(doc.lower)
+    if not found:
+        return out
+    starts = sorted(found)
+    lower, text = doc.lower, doc.text
     last = -1
-    for offset in verbs.word_starts(doc.lower):  # one scan, then only the sentences hit
+    for offset in verb_starts:  # only the sentences with a verb
         index = doc.sentence_index(offset)
         if index == last:
             continue
         last = index
         start, end = doc.sentences[index]
         seen: set[str] = set()
-        for m in words.finditer(doc.lower, start, end):
-            category = word_category[m.group()]
+        pos = start
+        for i in range(bisect_left(starts, start), len(starts)):
+            s = starts[i]
+            if s >= end:
+                break
+            if s < pos:
+                continue
+            e = s + found[s]
+            pos = e
+            category = _WORD_CATEGORY[lower[s:e]]
             if category in seen:
                 continue
             seen.add(category)
-            out.append(Damage(category, doc.text[m.start() : m.end()], m.start(), m.end()))
+            out.append(Damage(category, text[s:e], s, e))
     return out

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt, search_tail
+from ._patterns import Hint, _word_char, alternation as _alt, search_tail
 from ..resources import load_csv, load_toml
 from .doc import SLOT, SLOT_RUN, Doc, slot_matches
 
@@ -84,8 +84,15 @@ def _tables() -> _Tables:
     np_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?P<np>{np_tail})")
     of_rx = re.compile(rf"(?P<n>{SLOT_RUN})\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})")
     derived_ref_rx = re.compile(rf"all\s+but\s+(?P<k>{SLOT}+)\s+of\s+(?:the|these|those|its)(?P<np>{np_tail})")
+    # "(?P<pre>all\s+but\s+(?P<k>SLOT+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all|a\s+third|two[\s-]thirds|a\s+quarter)..."
+    # (tests/extract/test_speed_cw2_weapons.py), started with one character set for the
+    # first letters, each branch then checking its letter with a lookbehind, so that ``re``
+    # skips to those letters instead of trying the alternation at every offset. Branches
+    # with one first letter keep their order, and no others can match at one offset
+    # (speed only).
     derived_rx = re.compile(
-        rf"(?P<pre>all\s+but\s+(?P<k>{SLOT}+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all|a\s+third|two[\s-]thirds|a\s+quarter)"
+        rf"(?P<pre>[ahmnot](?:(?<=a)(?:ll\s+but\s+(?P<k>{SLOT}+)|lmost\s+all|ll|\s+third|\s+quarter)|(?<=m)(?:ore\s+than\s+half|ost)"
+        rf"|(?<=o)ver\s+half|(?<=h)alf|(?<=n)early\s+all|(?<=t)wo[\s-]thirds))"
         rf"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})"
     )
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
@@ -160,25 +167,74 @@ def _clause(doc: Doc, t: _Tables, start: int, end: int) -> tuple[str, str]:
     """Text of the clause before ``start`` and after ``end``, both within the sentence."""
     s_start, s_end = doc.sentence_of(start)
     before = doc.lower[s_start:start]
-    cuts = list(t.break_rx.finditer(before))
-    if cuts:
-        before = before[cuts[-1].end() :]
+    before = before[last_break_end(before) :]
     after = doc.lower[end:s_end]
-    cut = t.break_rx.search(after)
-    if cut:
-        after = after[: cut.start()]
-    return before, after
+    return before, after[: first_break_start(after)]
+
+
+# The breaks of ``break_rx``: its characters, and its words with a word boundary on both
+# sides. Its matches never overlap (no break starts inside another), so ``finditer``
+# finds one at every offset where it matches.
+_BREAK_CHARS = ";,—–()"
+_BREAK_WORDS = ("and", "but", "while", "whereas", "of which", "of them")
+
+
+def _break_word_at(text: str, i: int, word: str) -> bool:
+    r"""``word`` at ``text[i:]`` stands as ``break_rx`` takes it: no word character
+    before it (``(?<!\w.)`` after its first letter) nor after it (``\b``)."""
+    j = i + len(word)
+    return (i == 0 or not _word_char(text[i - 1], False)) and (j == len(text) or not _word_char(text[j], False))
+
+
+def last_break_end(text: str) -> int:
+    """The end of the last match of ``break_rx`` in ``text`` (0 when none), found from
+    the end with ``str.rfind``: the clause before a count. ``finditer`` tried the
+    pattern at every a, b, o and w of the sentence before it (speed only)."""
+    best, best_end = -1, 0
+    for c in _BREAK_CHARS:
+        i = text.rfind(c)
+        if i > best:
+            best, best_end = i, i + 1
+    for word in _BREAK_WORDS:
+        i = text.rfind(word)
+        while i > best:
+            if _break_word_at(text, i, word):
+                best, best_end = i, i + len(word)
+                break
+            i = text.rfind(word, 0, i + len(word) - 1)
+    return best_end
+
+
+def first_break_start(text: str) -> int:
+    """The start of the first match of ``break_rx`` in ``text`` (its length when none),
+    found with ``str.find`` (speed only, as :func:`last_break_end`)."""
+    best = len(text)
+    for c in _BREAK_CHARS:
+        i = text.find(c, 0, best)
+        if i >= 0:
+            best = i
+    for word in _BREAK_WORDS:
+        i = text.find(word, 0, best)
+        while 0 <= i < best:
+            if _break_word_at(text, i, word):
+                best = i
+                break
+            i = text.find(word, i + 1, best)
+    return best
 
 
 def _role(doc: Doc, t: _Tables, start: int, end: int) -> str | None:
     before, after = _clause(doc, t, start, end)
-    verbs_after = [t.verb_role[m.group()] for m in t.verb_rx.finditer(after)]
-    if verbs_after and verbs_after[0] in ("intercepted", "hits"):
-        return verbs_after[0]
-    verbs_before = [t.verb_role[m.group()] for m in t.verb_rx.finditer(before)]
-    if verbs_before:
-        return verbs_before[-1]
-    return verbs_after[0] if verbs_after else None
+    first = t.verb_rx.search(after)  # the first verb after: finditer's first match
+    role_after = t.verb_role[first.group()] if first is not None else None
+    if role_after == "intercepted" or role_after == "hits":
+        return role_after
+    role_before = None
+    for m in t.verb_rx.finditer(before):
+        role_before = t.verb_role[m.group()]
+    if role_before is not None:
+        return role_before
+    return role_after
 
 
 def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
@@ -416,6 +472,44 @@ _SLOT_OF_THEM = re.compile(rf"{SLOT}+\s+of\s+them")
 _LIST_OPENER = re.compile(r":|(?<![;\n])(?<![;\n] )\s[-–—]\s|\(")
 _INCLUDING = re.compile(r"(?:including|among them|of them|of which|of these|incl\.)\s*(?:were\s+)?$|\bof them\s+(?:were\s+)?$")
 
+_INCLUDING_WORDS = ("including", "among them", "of them", "of which", "of these", "incl.")
+
+
+def ends_naming_parts(text: str) -> bool:
+    """``_INCLUDING.search(text) is not None``, read from the end: one of
+    ``_INCLUDING_WORDS``, then "were" (after any white space, itself followed by
+    some) or nothing, then white space only. (Its second branch, "of them" after a word
+    boundary, matches only where the first does.) ``re`` has no backward search and
+    tried the alternation at every offset of the 30 characters (speed only)."""
+    body = text.rstrip()
+    if body.endswith(_INCLUDING_WORDS):
+        return True
+    if len(body) < len(text) and body.endswith("were"):
+        return body[:-4].rstrip().endswith(_INCLUDING_WORDS)
+    return False
+
+
+def opens_list(text: str, start: int, end: int) -> bool:
+    """``_LIST_OPENER.search(text, start, end) is not None``: a colon or an opening
+    bracket, or a dash with white space on both sides whose first white space follows
+    neither ";" or a newline nor one of them and a space (the lookbehinds see the text
+    before ``start`` too). Found with ``str.find`` where the alternation was tried at
+    every offset (speed only)."""
+    end = min(end, len(text))
+    if end <= start:
+        return False
+    if text.find(":", start, end) >= 0 or text.find("(", start, end) >= 0:
+        return True
+    for dash in "-–—":
+        i = text.find(dash, start + 1, end - 1)
+        while i >= 0:
+            s = i - 1
+            if (text[s].isspace() and text[i + 1].isspace() and (s == 0 or text[s - 1] not in ";\n")
+                    and (s < 2 or text[s - 2] not in ";\n" or text[s - 1] != " ")):
+                return True
+            i = text.find(dash, i + 1, end - 1)
+    return False
+
 
 def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     """"47 missiles, including 20 Kh-101" or "38 missiles - 24 Kh-101, nine Iskander-M":
@@ -424,13 +518,13 @@ def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     for i, w in enumerate(mentions):
         sentence = doc.sentence_index(w.num_start)
         before = doc.lower[max(0, w.start - 30) : w.start]
-        named = bool(_INCLUDING.search(before) or _OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
+        named = bool(ends_naming_parts(before) or _OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
                      or _SLOT_OF_THEM.match(doc.shadow[w.num_start : w.num_start + 40]))
         listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
         for other in reversed(mentions[:i]):
             if other.breakdown or other.role != w.role or doc.sentence_index(other.num_start) not in (sentence, sentence - 1):
                 continue
-            opened = doc.sentence_index(other.num_start) == sentence and bool(_LIST_OPENER.search(doc.text, other.end, w.start))
+            opened = doc.sentence_index(other.num_start) == sentence and opens_list(doc.text, other.end, w.start)
             if not (named or listed or opened):
                 continue
             if family(other.category) == family(w.category) and (other.low or 0) >= (w.low or 0):
