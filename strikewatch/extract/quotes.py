@@ -752,13 +752,15 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         speaker = role = None
         is_person = False
         # The matches of ``reported``, then of ``according``, until one names a speaker.
-        m = _search_reported(sentence, verb_starts, s_start, words)
+        pair = _NAME_PAIR.search(sentence)
+        name_at = pair.start() if pair is not None else -1
+        m = _search_reported(sentence, verb_starts, s_start, words, name_at)
         if m is not None:
             subject = _subject_of(m)
             if subject:
                 speaker, role, is_person = speakers.resolve(subject)
         if speaker is None:
-            m = _search_according(sentence)
+            m = _search_according(sentence, name_at)
             if m is not None:
                 subject = _subject_of(m)
                 if subject:
@@ -776,18 +778,25 @@ def _subject_of(m: re.Match[str]) -> str | None:
             or groups.get("named5") or groups.get("subj"))
 
 
-def _search_according(sentence: str) -> re.Match[str] | None:
+def _search_according(sentence: str, name_at: int) -> re.Match[str] | None:
     """``according.search(sentence)``, with its groups (speed only: every branch of
     ``according`` contains one of the literals tested first, and after position 0 a
-    match starts with a character of :func:`_led_according`)."""
-    if "ccording" in sentence or ":" in sentence or "by" in sentence:
+    match starts with a character of :func:`_led_according`). ``name_at``: as for
+    :func:`_search_reported`; only the branches that begin with "according" need no name."""
+    if "ccording" in sentence or (name_at >= 0 and (":" in sentence or "by" in sentence)):
         according = _attribution()[4]
         return according.match(sentence) or _led_according().search(sentence, 1)
     return None
 
 
+# ``_NAME``'s first two words, as far as the first letter of the second: every match of
+# ``_NAME`` holds one from its start, so a sentence without one holds no name.
+_NAME_PAIR = re.compile(r"[A-Z][a-zà-ÿ’'\-]++\s+[A-Z][a-zà-ÿ’'\-]")
+_UNKNOWN = -2
+
+
 def _search_reported(sentence: str, verb_starts: list[int], offset: int,
-                     words: _WordsBefore | None = None) -> re.Match[str] | None:
+                     words: _WordsBefore | None = None, name_at: int = _UNKNOWN) -> re.Match[str] | None:
     """A match with the groups of ``reported.search(sentence)`` (``verb_starts``: where
     speech verbs start, as offsets into the document; ``sentence`` starts at ``offset``).
 
@@ -799,15 +808,34 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
     of the branch that matches (``reported`` leaves the others unset). The first branch,
     the costly one, is tried only where a speech verb follows within the run of subject
     characters (:func:`_subject_reaches_verb`); the third carries a lookahead that a
-    capital follows the verb across lower-case words (see :func:`_reported_parts`)."""
+    capital follows the verb across lower-case words (see :func:`_reported_parts`).
+
+    ``words``: see :class:`_WordsBefore` (read from ``sentence`` if not given);
+    ``name_at``: where ``_NAME_PAIR`` first matches in ``sentence`` (-1: nowhere; searched
+    if not given). The second and third branches need a name, so a sentence without one
+    (most) is tried with the first branch alone, at 0 and after its commas; and no name
+    starts before ``name_at``."""
     subject_verb, name_or_verb, led_name, verb_name = _reported_parts()
     if words is None:
         words = _words_before(sentence, sentence[::-1], verb_starts, offset)
+    if name_at == _UNKNOWN:
+        pair = _NAME_PAIR.search(sentence)
+        name_at = pair.start() if pair is not None else -1
+    if name_at < 0:
+        size = len(sentence)
+        at = 0
+        while at < size:
+            if _subject_reaches_verb(sentence, at, verb_starts, offset, words):
+                m = subject_verb.match(sentence, at)
+                if m is not None:
+                    return m
+            at = _next_comma(sentence, at + 1, size)
+        return None
     first = _attribution()[3] if _subject_reaches_verb(sentence, 0, verb_starts, offset, words) else name_or_verb
     m = first.match(sentence)
     if m is not None:
         return m
-    named = led_name.search(sentence, 1)
+    named = led_name.search(sentence, max(1, name_at))
     limit = named.start() if named is not None else len(sentence)
     i = bisect_left(verb_starts, offset + 1)
     comma = _next_comma(sentence, 1, limit)

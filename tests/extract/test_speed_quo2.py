@@ -8,11 +8,12 @@ from hypothesis import given, settings, strategies as st
 from strikewatch.extract import quotes
 from strikewatch.extract.doc import Doc, lower_preserving
 
-from .test_speed_quo import TOKENS, prefixes, sentences
+from .test_speed_quo import TOKENS, _groups, prefixes, sentences
 
 SPACES = [" ", "  ", "\n", "\t", "\u00a0", " \n "]
 MORE = TOKENS + ["has", "had", "have", "also", "Has", "Mayor Vitali Klitschko", "Oleh Syniehubov,", "x1", "2",
-                 "Kyiv Mayor", "Said", "\u2019", "-Klitschko", "Ihor Terekhov", "Terekhov", "head of the city military administration", "mayor,Klitschko", "x;Terekhov", "a,governor"]
+                 "Kyiv Mayor", "Said", "\u2019", "-Klitschko", "Ihor Terekhov", "Terekhov", "head of the city military administration", "mayor,Klitschko", "x;Terekhov", "a,governor",
+                 "Ihor  Terekhov", "Vitali\nKlitschko", "Oleh\u00a0Syniehubov"]
 spaced = st.lists(st.tuples(st.sampled_from(MORE), st.sampled_from(SPACES)), min_size=1, max_size=30).map(
     lambda parts: "".join(w + s for w, s in parts))
 
@@ -179,3 +180,29 @@ def test_before_searched_from_its_earliest_start_equals_the_plain_search(head, p
     at = quotes._before_start(head, starts, len(prefix))
     found = before.search(head, at) if at is not None else None
     assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+ACCORDING_TOKENS = MORE + ["according to", "According to", "by", "hit by", ":", "- ", "\u2014 ", "Mayor", "Governor Oleh Syniehubov:",
+                           "Ihor Terekhov:", "the", "Air Force", "police", "Kharkiv Oblast"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ACCORDING_TOKENS), st.sampled_from(SPACES)), min_size=1, max_size=25).map(
+    lambda parts: "".join(w + s for w, s in parts)))
+def test_according_with_the_name_gate_equals_the_plain_search(sentence):
+    according = quotes._attribution()[4]
+    plain = according.search(sentence)
+    pair = quotes._NAME_PAIR.search(sentence)
+    found = quotes._search_according(sentence, pair.start() if pair is not None else -1)
+    # (a led search's span is its first character only: the start and groups are kept)
+    assert (found and (found.start(), found.groupdict())) == (plain and (plain.start(), plain.groupdict()))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(prefixes, spaced)
+def test_search_reported_with_odd_white_space_equals_the_plain_search(prefix, sentence):
+    text = prefix + sentence
+    starts = quotes._speech_verbs(lower_preserving(text)).starts
+    plain = quotes._attribution()[3].search(sentence)
+    found = quotes._search_reported(sentence, starts, len(prefix))
+    assert (found and (found.start(), _groups(found))) == (plain and (plain.start(), _groups(plain)))
