@@ -189,8 +189,11 @@ def _role_starts(lower: str, offsets: dict[str, list[int]],
                  anchors: dict[str, tuple[tuple[str, int], ...]]) -> list[int]:
     """Every offset at which a role phrase starts in ``lower``, from the keyword offsets."""
     starts: set[int] = set()
-    for word, phrases in anchors.items():
-        for at in offsets.get(word, ()):
+    for word, ats in offsets.items():  # (the keywords found, usually few of them)
+        phrases = anchors.get(word)
+        if phrases is None:
+            continue
+        for at in ats:
             for phrase, shift in phrases:
                 start = at - shift
                 if start >= 0 and lower.startswith(phrase, start):
@@ -245,25 +248,67 @@ class _WordsBefore:
     ends_subject: list[bool]
 
 
-def _words_before(text: str, rev: str, verb_starts: list[int], offset: int) -> _WordsBefore:
-    """:class:`_WordsBefore` for the verbs of ``text`` (``rev``: ``text`` reversed;
-    ``verb_starts``: offsets in a document in which ``text`` starts at ``offset``; verbs
-    outside ``text`` get -1). Speed only: one match of ``_REV_WORD`` on the reversed text
-    per verb, where the scans used to slice and split the text before each verb for each
-    comma they were tried from."""
+def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefore:
+    """:class:`_WordsBefore` for the verbs of ``text`` (``verb_starts``: offsets in a
+    document in which ``text`` starts at ``offset``; verbs outside ``text`` get -1).
+    Speed only: read once per verb, where the scans used to slice and split the text
+    before each verb for each comma they were tried from."""
     size = len(text)
     starts: list[int] = []
     ends_subject: list[bool] = []
     for verb in verb_starts:
         at = verb - offset
-        m = _REV_WORD.match(rev, size - at) if 0 < at <= size else None
-        if m is None:
+        start = end = -1
+        if 0 < at <= size and text[at - 1].isspace():
+            start, end = _last_word(text, 0, at)
+        if start < 0:
             starts.append(-1)
             ends_subject.append(False)
         else:
-            starts.append(offset + size - m.end())
-            ends_subject.append(m.start("ok") >= 0)
+            starts.append(offset + start)
+            word = text[start:end]
+            ends_subject.append(word in _SUBJECT_HEAD_SET or _is_name_word(word))
     return _WordsBefore(starts, ends_subject)
+
+
+def _last_word(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """(start, end) of the last run of non-space characters in ``text[lo:hi]`` (what
+    ``text[lo:hi].split()[-1]`` is), or (-1, -1) if there is none."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return -1, -1
+    start = end - 1
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    return start, end
+
+
+def _is_name_word(word: str) -> bool:
+    """``_NAME_WORD.fullmatch(word) is not None`` (a capital, then one or more of
+    a-z, à-ÿ, ’, ' and -), without a regex call (speed only)."""
+    if len(word) < 2 or not "A" <= word[0] <= "Z":
+        return False
+    for c in word[1:]:
+        code = ord(c)
+        if not (97 <= code <= 122 or 0xE0 <= code <= 0xFF or code == 0x2019 or code == 0x27 or code == 0x2D):
+            return False
+    return True
+
+
+def _name_may_end(text: str, lo: int, hi: int) -> bool:
+    """:func:`_may_end_name` without slicing and splitting the window (speed only)."""
+    if hi <= lo or not text[hi - 1].isspace():
+        return False
+    start, end = _last_word(text, lo, hi)
+    if start < 0:
+        return False
+    if text[start:end] in _AUXILIARIES:
+        start, end = _last_word(text, lo, start)
+        if start < 0:
+            return False
+    return _is_name_word(text[start:end])
 
 
 @lru_cache(maxsize=1)
@@ -302,10 +347,6 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 _AUXILIARIES = frozenset(("has", "had", "also"))
-# What :func:`_may_end_name` tests, read on the reversed text from the end of the window
-# (white space, maybe an auxiliary and white space, then a name word that is a whole
-# word of the window): one match instead of slicing and splitting the window.
-_REV_NAME_END = re.compile(r"\s+(?:(?:sah|dah|osla)\s+)?[a-zà-ÿ’'\-]+[A-Z](?!\S)")
 
 
 def _may_end_name(text: str, lo: int, hi: int) -> bool:
@@ -333,12 +374,10 @@ class Speakers:
     """The people of one article and how to find them again."""
 
     def __init__(self, doc: Doc) -> None:
-        self._rev = ""
         self.people: list[Person] = []
         self._last: Person | None = None
         self.verbs = _speech_verbs(doc.lower)  # shared by the scans of quotes.py
-        self._rev = doc.text[::-1]
-        self.verbs.words = _words_before(doc.text, self._rev, self.verbs.starts, 0)
+        self.verbs.words = _words_before(doc.text, self.verbs.starts, 0)
         self._register(doc)
 
     def _register(self, doc: Doc) -> None:
@@ -364,10 +403,8 @@ class Speakers:
                 role = (groups.get("role1") or groups.get("role2") or "").lower()
                 if name:
                     self.add(name, t.roles.get(role, role))
-        size = len(text)
         for start, _ in self.verbs.spans:
-            # Speed only: as ``_may_end_name(text, max(0, start - 60), start)``.
-            if _REV_NAME_END.match(self._rev, size - start, size - max(0, start - 60)) is None:
+            if not _name_may_end(text, max(0, start - 60), start):
                 continue
             before = name_before.search(text, max(0, start - 60), start)
             if before:
@@ -529,10 +566,6 @@ _SUBJECT = (
 _SUBJECT_HEAD_SET = frozenset(_SUBJECT_HEADS.split("|"))
 # On the reversed text, from the verb back: its white space, then the word before it,
 # marked ``ok`` if the whole word is a name word (``_NAME_WORD``) or a head word.
-_REV_WORD = re.compile(
-    r"\s+(?:(?P<ok>[a-zà-ÿ’'\-]+[A-Z]|" + "|".join(sorted((w[::-1] for w in _SUBJECT_HEAD_SET), key=len, reverse=True))
-    + r")(?!\S)|\S+)"
-)
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ’'\-]+")
 
 
@@ -817,7 +850,7 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
     starts before ``name_at``."""
     subject_verb, name_or_verb, led_name, verb_name = _reported_parts()
     if words is None:
-        words = _words_before(sentence, sentence[::-1], verb_starts, offset)
+        words = _words_before(sentence, verb_starts, offset)
     if name_at == _UNKNOWN:
         pair = _NAME_PAIR.search(sentence)
         name_at = pair.start() if pair is not None else -1

@@ -24,8 +24,8 @@ def test_subject_reaches_verb_equals_the_plain_loop(prefix, sentence):
     text = prefix + sentence + " Next"
     sentence = sentence.rstrip(",")  # the sentence may end where a word does, or inside it
     starts = quotes._speech_verbs(lower_preserving(text)).starts
-    in_text = quotes._words_before(text, text[::-1], starts, 0)  # as Speakers reads them
-    in_sentence = quotes._words_before(sentence, sentence[::-1], starts, len(prefix))
+    in_text = quotes._words_before(text, starts, 0)  # as Speakers reads them
+    in_sentence = quotes._words_before(sentence, starts, len(prefix))
     for at in [0] + [i for i, c in enumerate(sentence) if c in ",;"]:
         expected = quotes._subject_reaches_verb_plain(sentence, at, starts, len(prefix))
         assert quotes._subject_reaches_verb(sentence, at, starts, len(prefix), in_text) == expected
@@ -38,14 +38,34 @@ def test_name_before_only_matches_where_the_gate_lets_it(text, back):
     """``_may_end_name`` is true wherever ``name_before`` matches (so skipping the search
     elsewhere changes nothing)."""
     name_before = quotes._register_patterns()[1]
-    rev = text[::-1]
     for hi in range(len(text) + 1):
         lo = max(0, hi - back)
         gate = quotes._may_end_name(text, lo, hi)
         if name_before.search(text, lo, hi) is not None:
             assert gate
-        # and the test on the reversed text that Speakers makes is the same
-        assert (quotes._REV_NAME_END.match(rev, len(text) - hi, len(text) - lo) is not None) == gate
+        # and the character scan that Speakers makes is the same test
+        assert quotes._name_may_end(text, lo, hi) == gate
+
+
+WORD_CHARS = "AZaz\u00e0\u00f7\u00ff\u00df\u00c0\u2019'-_.,1 \u0130\u0131\u017f\u00e9Kk"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=WORD_CHARS, max_size=8) | st.sampled_from(MORE) | st.text(max_size=6))
+def test_name_word_scan_equals_the_pattern(word):
+    assert quotes._is_name_word(word) == (quotes._NAME_WORD.fullmatch(word) is not None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(sentences | spaced | st.text(max_size=20), st.integers(0, 40), st.integers(0, 40))
+def test_last_word_scan_equals_split(text, lo, hi):
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    window = text[lo:hi]
+    start, end = quotes._last_word(text, lo, hi)
+    if not window.split():
+        assert (start, end) == (-1, -1)
+    else:
+        assert text[start:end] == window.split()[-1] and end == lo + len(window.rstrip())
 
 
 def _old_attributions(sentence, verb_starts, offset):
