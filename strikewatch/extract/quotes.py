@@ -462,8 +462,10 @@ class Speakers:
                 self._last = person
                 return person.name, person.role, True
             return None, role, False
+        low = s.lower()
+        plain = not any(trap in s for trap in _CASE_TRAPS)
         for person in self.people:
-            if any(_word_rx(sn).search(s) for sn in person.surnames):
+            if _names_any(s, low, plain, person.surnames):
                 self._last = person
                 return person.name, person.role, True
         name_match = _last_name_run(s)
@@ -476,6 +478,19 @@ class Speakers:
                     self._last = person
                     return person.name, person.role, True
         return None, None, False
+
+
+def _names_any(subject: str, low: str, plain: bool, surnames: set[str]) -> bool:
+    """``any(_word_rx(sn).search(subject) for sn in surnames)`` (speed only; surnames are
+    lower case, see :meth:`Speakers.add`): an ASCII lower-case surname can match case-insensitively only where ``low`` (``subject.lower()``) holds
+    it, unless ``subject`` holds one of ``_CASE_TRAPS`` (``plain`` is False then), so the
+    pattern is run only where one ``in`` test cannot rule it out."""
+    for sn in surnames:
+        if plain and sn.isascii() and sn not in low:
+            continue
+        if _word_rx(sn).search(subject) is not None:
+            return True
+    return False
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")

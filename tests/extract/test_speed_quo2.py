@@ -226,3 +226,17 @@ def test_search_reported_with_odd_white_space_equals_the_plain_search(prefix, se
     plain = quotes._attribution()[3].search(sentence)
     found = quotes._search_reported(sentence, starts, len(prefix))
     assert (found and (found.start(), _groups(found))) == (plain and (plain.start(), _groups(plain)))
+
+
+SURNAMES = ["klitschko", "klychko", "syniehubov", "terekhov", "o’neil", "o'neil", "kiss", "ski", "zelenskyy", "élan", "kelvin"]
+SUBJECT_TOKENS = MORE + ["KLITSCHKO", "Klitſchko", "Kiſs", "KİSS", "Kıss", "\u212aelvin", "Élan", "ÉLAN", "O’Neil", "O'NEIL",
+                         "Klitschkos", "xklitschko", "Syniehubov’s", "Terekhov-led"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_TOKENS), min_size=1, max_size=8).map(" ".join),
+       st.sets(st.sampled_from(SURNAMES), max_size=3))
+def test_surname_gate_equals_the_word_patterns(subject, surnames):
+    expected = any(quotes._word_rx(sn).search(subject) for sn in surnames)
+    plain = not any(trap in subject for trap in quotes._CASE_TRAPS)
+    assert quotes._names_any(subject, subject.lower(), plain, surnames) == expected
