@@ -13,7 +13,8 @@ from .test_speed_quo import TOKENS, _groups, prefixes, sentences
 SPACES = [" ", "  ", "\n", "\t", "\u00a0", " \n "]
 MORE = TOKENS + ["has", "had", "have", "also", "Has", "Mayor Vitali Klitschko", "Oleh Syniehubov,", "x1", "2",
                  "Kyiv Mayor", "Said", "\u2019", "-Klitschko", "Ihor Terekhov", "Terekhov", "head of the city military administration", "mayor,Klitschko", "x;Terekhov", "a,governor",
-                 "Ihor  Terekhov", "Vitali\nKlitschko", "Oleh\u00a0Syniehubov"]
+                 "Ihor  Terekhov", "Vitali\nKlitschko", "Oleh\u00a0Syniehubov",
+                 "Klitschko has said", "Terekhov had  told reporters", "Oleh Syniehubov also said"]
 spaced = st.lists(st.tuples(st.sampled_from(MORE), st.sampled_from(SPACES)), min_size=1, max_size=30).map(
     lambda parts: "".join(w + s for w, s in parts))
 
@@ -240,3 +241,25 @@ def test_surname_gate_equals_the_word_patterns(subject, surnames):
     expected = any(quotes._word_rx(sn).search(subject) for sn in surnames)
     plain = not any(trap in subject for trap in quotes._CASE_TRAPS)
     assert quotes._names_any(subject, subject.lower(), plain, surnames) == expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(articles | spaced | st.text(alphabet="Ab \n\u00e0-’.,", max_size=30))
+def test_pair_starts_are_where_the_pair_pattern_matches(text):
+    assert quotes._pair_starts(text) == [p for p in range(len(text)) if quotes._NAME_PAIR.match(text, p)]
+    for start in range(len(text) + 1):
+        for end in (start, (start + len(text)) // 2 + 1, len(text)):
+            pair = quotes._NAME_PAIR.search(text[start:end])
+            first = quotes._first_pair(quotes._pair_starts(text), start, end)
+            # the first pair of the text in [start, end) comes no later than the part's own
+            assert (first == -1) <= (pair is None) and (pair is None or 0 <= first <= pair.start())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(articles | spaced | sentences, st.sampled_from([0, 3, 10, 60]))
+def test_name_gate_from_the_words_before_equals_the_window_test(text, back):
+    starts = quotes._speech_verbs(lower_preserving(text)).starts
+    words = quotes._words_before(text, starts, 0)
+    for i, start in enumerate(starts):
+        lo = max(0, start - back)
+        assert quotes._name_gate(text, words, i, lo, start) == quotes._may_end_name(text, lo, start)
