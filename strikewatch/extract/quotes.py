@@ -202,7 +202,7 @@ def _role_starts(lower: str, offsets: dict[str, list[int]],
 
 
 def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.Pattern[str],
-            name_first: re.Pattern[str], pairs: list[int]) -> list[re.Match[str]]:
+            name_first: re.Pattern[str]) -> list[re.Match[str]]:
     """What ``intro.finditer(text, lo, hi)`` finds, with the groups of the branch that
     matched. ``intro`` tries at every position a role then a name (``role_first``)
     and a name then a role (``name_first``). A name starts at a capital, which the
@@ -210,17 +210,17 @@ def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.
     ``role_starts``. So the leftmost match is whichever comes first, the role branch
     winning a tie as in ``intro``.
 
-    Both branches hold a name, which starts at one of ``pairs`` (see :func:`_pair_starts`):
-    where none is left in the window nothing can match, and a name-first match starts at
-    one of them (speed only)."""
+    Both branches hold a name, which starts with a match of ``_NAME_PAIR``: where none
+    is left in the window nothing can match, and a name-first match starts no earlier
+    than the first (speed only)."""
     out: list[re.Match[str]] = []  # a list, not a generator: cheaper once compiled
     pos = lo
     i = bisect_left(role_starts, lo)
     while True:
-        j = bisect_left(pairs, pos)
-        if j == len(pairs) or pairs[j] >= hi:
+        pair = _NAME_PAIR.search(text, pos, hi)
+        if pair is None:
             return out
-        named = name_first.search(text, pairs[j], hi)
+        named = name_first.search(text, pair.start(), hi)
         limit = named.start() if named is not None else hi
         m = None
         while i < len(role_starts) and role_starts[i] <= limit:
@@ -402,12 +402,10 @@ class Speakers:
     """The people of one article and how to find them again."""
 
     def __init__(self, doc: Doc) -> None:
-        self.pairs: list[int] = []  # where _NAME_PAIR can match in the text
         self.people: list[Person] = []
         self._last: Person | None = None
         self.verbs = _speech_verbs(doc.lower)  # shared by the scans of quotes.py
         self.verbs.words = _words_before(doc.text, self.verbs.starts, 0)
-        self.pairs = _pair_starts(doc.text)
         self._register(doc)
 
     def _register(self, doc: Doc) -> None:
@@ -423,8 +421,7 @@ class Speakers:
         role_starts = _role_starts(doc.lower, offsets, anchors) if fast and anchors is not None else []
         for start, end in spans:
             lo, hi = max(0, start - 110), min(len(text), end + 60)
-            found = (_intros(text, lo, hi, role_starts, role_first, name_first, self.pairs) if fast
-                     else list(intro.finditer(text, lo, hi)))
+            found = _intros(text, lo, hi, role_starts, role_first, name_first) if fast else list(intro.finditer(text, lo, hi))
             for m in found:
                 if m.start() in seen:
                     continue
@@ -821,7 +818,6 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
     verb_spans = speakers.verbs.spans
     verb_starts = speakers.verbs.starts
     words = speakers.verbs.words
-    pairs = speakers.pairs
     # Sentences are in text order and so are the verbs: walk both with bisect.
     span_starts = [start for start, _ in verb_spans]
     text = doc.text
@@ -836,7 +832,8 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         speaker = role = None
         is_person = False
         # The matches of ``reported``, then of ``according``, until one names a speaker.
-        name_at = _first_pair(pairs, s_start, s_end)
+        pair = _NAME_PAIR.search(text, s_start, s_end)  # (as in ``sentence``: no anchors)
+        name_at = pair.start() - s_start if pair is not None else -1
         m = _search_reported(sentence, verb_starts, s_start, words, name_at)
         if m is not None:
             subject = _subject_of(m)
@@ -876,22 +873,6 @@ def _search_according(sentence: str, name_at: int) -> re.Match[str] | None:
 # ``_NAME`` holds one from its start, so a sentence without one holds no name.
 _NAME_PAIR = re.compile(r"[A-Z][a-zà-ÿ’'\-]++\s+[A-Z][a-zà-ÿ’'\-]")
 _UNKNOWN = -2
-# Where ``_NAME_PAIR`` matches, each found once (its capital only is consumed).
-_NAME_PAIR_AT = re.compile(r"[A-Z](?=[a-zà-ÿ’'\-]++\s+[A-Z][a-zà-ÿ’'\-])")
-
-
-def _pair_starts(text: str) -> list[int]:
-    """Every offset at which ``_NAME_PAIR`` matches in ``text``: one scan per text instead
-    of a search per sentence and window (speed only). A pair inside a part of the text
-    matches there as in the text, so the pairs of a part are among these (some of
-    these may run past its end: a superset, which is all the gates need)."""
-    return [m.start() for m in _NAME_PAIR_AT.finditer(text)]
-
-
-def _first_pair(pairs: list[int], start: int, end: int) -> int:
-    """The first of ``pairs`` in ``[start, end)``, as an offset from ``start``, or -1."""
-    i = bisect_left(pairs, start)
-    return pairs[i] - start if i < len(pairs) and pairs[i] < end else -1
 
 
 def _search_reported(sentence: str, verb_starts: list[int], offset: int,
@@ -910,9 +891,8 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
     capital follows the verb across lower-case words (see :func:`_reported_parts`).
 
     ``words``: see :class:`_WordsBefore` (read from ``sentence`` if not given);
-    ``name_at``: -1 if ``_NAME_PAIR`` matches nowhere in ``sentence``, else an offset
-    before which no name starts (where it first matches, or a pair that
-    :func:`_pair_starts` found earlier; searched if not given). The second and third branches need a name, so a sentence without one
+    ``name_at``: where ``_NAME_PAIR`` first matches in ``sentence`` (-1: nowhere; searched
+    if not given). The second and third branches need a name, so a sentence without one
     (most) is tried with the first branch alone, at 0 and after its commas; and no name
     starts before ``name_at``."""
     subject_verb, name_or_verb, led_name, verb_name = _reported_parts()

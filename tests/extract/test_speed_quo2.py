@@ -244,18 +244,6 @@ def test_surname_gate_equals_the_word_patterns(subject, surnames):
 
 
 @settings(max_examples=1500, deadline=None)
-@given(articles | spaced | st.text(alphabet="Ab \n\u00e0-’.,", max_size=30))
-def test_pair_starts_are_where_the_pair_pattern_matches(text):
-    assert quotes._pair_starts(text) == [p for p in range(len(text)) if quotes._NAME_PAIR.match(text, p)]
-    for start in range(len(text) + 1):
-        for end in (start, (start + len(text)) // 2 + 1, len(text)):
-            pair = quotes._NAME_PAIR.search(text[start:end])
-            first = quotes._first_pair(quotes._pair_starts(text), start, end)
-            # the first pair of the text in [start, end) comes no later than the part's own
-            assert (first == -1) <= (pair is None) and (pair is None or 0 <= first <= pair.start())
-
-
-@settings(max_examples=1500, deadline=None)
 @given(articles | spaced | sentences, st.sampled_from([0, 3, 10, 60]))
 def test_name_gate_from_the_words_before_equals_the_window_test(text, back):
     starts = quotes._speech_verbs(lower_preserving(text)).starts
