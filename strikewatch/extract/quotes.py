@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -138,6 +137,32 @@ def _keyword_spans(lower: str, keywords: tuple[str, ...]) -> tuple[list[tuple[in
     return spans, offsets
 
 
+_ROLE_HINT = Hint(_ROLE_HINTS)
+_ROLE_RANK: dict[str, int] = {word: rank for rank, word in enumerate(_ROLE_HINTS)}
+
+
+def _role_keyword_spans(lower: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    """``_keyword_spans(lower, _ROLE_HINTS)``, from the shared Aho-Corasick pass (speed
+    only: the pass is made for the other hints anyway, where each keyword cost a
+    ``str.find`` scan over the whole text). The pass reports every occurrence of every
+    keyword, overlapping ones too, by end: for one keyword in text order."""
+    found: list[tuple[int, int, int]] = []
+    offsets: dict[str, list[int]] = {}
+    for end, length in _ROLE_HINT.hits(lower):
+        start = end - length + 1
+        word = lower[start : end + 1]
+        found.append((start, _ROLE_RANK[word], end + 1))
+        offsets.setdefault(word, []).append(start)
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    stop = 0
+    for start, _, end in found:
+        if start >= stop:  # finditer resumes after the previous match
+            spans.append((start, end))
+            stop = end
+    return spans, offsets
+
+
 # Characters that re.IGNORECASE equates with an ASCII letter although ``str.lower``
 # does not turn them into it (see the re docs on IGNORECASE). Where the text has none,
 # a role matched case-insensitively in the text is the same role in ``doc.lower``.
@@ -164,8 +189,11 @@ def _role_starts(lower: str, offsets: dict[str, list[int]],
                  anchors: dict[str, tuple[tuple[str, int], ...]]) -> list[int]:
     """Every offset at which a role phrase starts in ``lower``, from the keyword offsets."""
     starts: set[int] = set()
-    for word, phrases in anchors.items():
-        for at in offsets.get(word, ()):
+    for word, ats in offsets.items():  # (the keywords found, usually few of them)
+        phrases = anchors.get(word)
+        if phrases is None:
+            continue
+        for at in ats:
             for phrase, shift in phrases:
                 start = at - shift
                 if start >= 0 and lower.startswith(phrase, start):
@@ -174,17 +202,25 @@ def _role_starts(lower: str, offsets: dict[str, list[int]],
 
 
 def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.Pattern[str],
-            name_first: re.Pattern[str]) -> Iterator[re.Match[str]]:
+            name_first: re.Pattern[str]) -> list[re.Match[str]]:
     """What ``intro.finditer(text, lo, hi)`` finds, with the groups of the branch that
     matched. ``intro`` tries at every position a role then a name (``role_first``)
     and a name then a role (``name_first``). A name starts at a capital, which the
     plain search of ``name_first`` skips to quickly; a role starts at one of
     ``role_starts``. So the leftmost match is whichever comes first, the role branch
-    winning a tie as in ``intro``."""
+    winning a tie as in ``intro``.
+
+    Both branches hold a name, which starts with a match of ``_NAME_PAIR``: where none
+    is left in the window nothing can match, and a name-first match starts no earlier
+    than the first (speed only)."""
+    out: list[re.Match[str]] = []  # a list, not a generator: cheaper once compiled
     pos = lo
     i = bisect_left(role_starts, lo)
     while True:
-        named = name_first.search(text, pos, hi)
+        pair = _NAME_PAIR.search(text, pos, hi)
+        if pair is None:
+            return out
+        named = name_first.search(text, pair.start(), hi)
         limit = named.start() if named is not None else hi
         m = None
         while i < len(role_starts) and role_starts[i] <= limit:
@@ -196,8 +232,8 @@ def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.
                     break
         m = m or named
         if m is None:
-            return
-        yield m
+            return out
+        out.append(m)
         pos = m.end()
 
 
@@ -205,6 +241,102 @@ def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.
 class _Verbs:
     starts: list[int]  # every offset at which a speech verb starts a word
     spans: list[tuple[int, int]]  # the non-overlapping hits a finditer would give
+    words: _WordsBefore | None = None  # the word before each of ``starts`` (see Speakers)
+
+
+@dataclass(slots=True)
+class _WordsBefore:
+    """The word before each speech verb (by its index in ``_Verbs.starts``), read once
+    per text for the scans of :func:`_subject_reaches_verb`: where it starts (-1 if the
+    verb follows no white space or only white space), and whether it can end a subject
+    (a name word or one of ``_SUBJECT_HEADS``). A word is a run of non-space characters;
+    the white space between it and the verb is its whole run."""
+    starts: list[int]
+    ends_subject: list[bool]
+    name_word: list[bool]  # the word is a name word (``_NAME_WORD``)
+    auxiliary: list[bool]  # the word is one of ``_AUXILIARIES``
+
+
+def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefore:
+    """:class:`_WordsBefore` for the verbs of ``text`` (``verb_starts``: offsets in a
+    document in which ``text`` starts at ``offset``; verbs outside ``text`` get -1).
+    Speed only: read once per verb, where the scans used to slice and split the text
+    before each verb for each comma they were tried from."""
+    size = len(text)
+    starts: list[int] = []
+    ends_subject: list[bool] = []
+    name_word: list[bool] = []
+    auxiliary: list[bool] = []
+    for verb in verb_starts:
+        at = verb - offset
+        start = end = -1
+        if 0 < at <= size and text[at - 1].isspace():
+            start, end = _last_word(text, 0, at)
+        if start < 0:
+            starts.append(-1)
+            ends_subject.append(False)
+            name_word.append(False)
+            auxiliary.append(False)
+        else:
+            starts.append(offset + start)
+            word = text[start:end]
+            named = _is_name_word(word)
+            ends_subject.append(named or word in _SUBJECT_HEAD_SET)
+            name_word.append(named)
+            auxiliary.append(word in _AUXILIARIES)
+    return _WordsBefore(starts, ends_subject, name_word, auxiliary)
+
+
+def _last_word(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """(start, end) of the last run of non-space characters in ``text[lo:hi]`` (what
+    ``text[lo:hi].split()[-1]`` is), or (-1, -1) if there is none."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return -1, -1
+    start = end - 1
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    return start, end
+
+
+def _is_name_word(word: str) -> bool:
+    """``_NAME_WORD.fullmatch(word) is not None`` (a capital, then one or more of
+    a-z, à-ÿ, ’, ' and -), without a regex call (speed only)."""
+    if len(word) < 2 or not "A" <= word[0] <= "Z":
+        return False
+    for c in word[1:]:
+        code = ord(c)
+        if not (97 <= code <= 122 or 0xE0 <= code <= 0xFF or code == 0x2019 or code == 0x27 or code == 0x2D):
+            return False
+    return True
+
+
+def _name_gate(text: str, words: _WordsBefore, i: int, lo: int, hi: int) -> bool:
+    """``_name_may_end(text, lo, hi)`` for the window before verb ``i`` (which starts at
+    ``hi``), read from the word before it (none: false) where that lies within the window
+    and is no auxiliary (speed only)."""
+    word = words.starts[i]
+    if word < 0:
+        return False
+    if word >= lo and not words.auxiliary[i]:
+        return words.name_word[i]
+    return _name_may_end(text, lo, hi)
+
+
+def _name_may_end(text: str, lo: int, hi: int) -> bool:
+    """:func:`_may_end_name` without slicing and splitting the window (speed only)."""
+    if hi <= lo or not text[hi - 1].isspace():
+        return False
+    start, end = _last_word(text, lo, hi)
+    if start < 0:
+        return False
+    if text[start:end] in _AUXILIARIES:
+        start, end = _last_word(text, lo, start)
+        if start < 0:
+            return False
+    return _is_name_word(text[start:end])
 
 
 @lru_cache(maxsize=1)
@@ -242,6 +374,30 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
     return intro, name_before, role_first, name_first
 
 
+_AUXILIARIES = frozenset(("has", "had", "also"))
+
+
+def _may_end_name(text: str, lo: int, hi: int) -> bool:
+    r"""Whether ``name_before`` (a name, white space, maybe "has", "had" or "also" and
+    white space, then the end) may match in ``text[lo:hi]``: that slice ends with white
+    space, and its last word, or the one before if that is an auxiliary, is a name word.
+    A name's last word is a whole word there (white space before and after it).
+
+    Speed only: ``name_before.search`` tries every capital of the window; most speech
+    verbs follow a lower-case word ("officials said") and are ruled out by this test."""
+    if hi <= lo or not text[hi - 1].isspace():
+        return False
+    words = text[lo:hi].rsplit(None, 2)
+    if not words:
+        return False
+    word = words[-1]
+    if word in _AUXILIARIES:
+        if len(words) < 2:
+            return False
+        word = words[-2]
+    return _NAME_WORD.fullmatch(word) is not None
+
+
 class Speakers:
     """The people of one article and how to find them again."""
 
@@ -249,6 +405,7 @@ class Speakers:
         self.people: list[Person] = []
         self._last: Person | None = None
         self.verbs = _speech_verbs(doc.lower)  # shared by the scans of quotes.py
+        self.verbs.words = _words_before(doc.text, self.verbs.starts, 0)
         self._register(doc)
 
     def _register(self, doc: Doc) -> None:
@@ -258,13 +415,13 @@ class Speakers:
         intro, name_before, role_first, name_first = _register_patterns()
         text = doc.text
         seen: set[int] = set()
-        spans, offsets = _keyword_spans(doc.lower, _ROLE_HINTS)
+        spans, offsets = _role_keyword_spans(doc.lower)
         anchors = _role_anchors()
         fast = anchors is not None and not any(trap in text for trap in _CASE_TRAPS)
         role_starts = _role_starts(doc.lower, offsets, anchors) if fast and anchors is not None else []
         for start, end in spans:
             lo, hi = max(0, start - 110), min(len(text), end + 60)
-            found = _intros(text, lo, hi, role_starts, role_first, name_first) if fast else intro.finditer(text, lo, hi)
+            found = _intros(text, lo, hi, role_starts, role_first, name_first) if fast else list(intro.finditer(text, lo, hi))
             for m in found:
                 if m.start() in seen:
                     continue
@@ -274,7 +431,13 @@ class Speakers:
                 role = (groups.get("role1") or groups.get("role2") or "").lower()
                 if name:
                     self.add(name, t.roles.get(role, role))
+        verb_starts = self.verbs.starts
+        words = self.verbs.words
+        if words is None:
+            words = _words_before(text, verb_starts, 0)
         for start, _ in self.verbs.spans:
+            if not _name_gate(text, words, bisect_left(verb_starts, start), max(0, start - 60), start):
+                continue
             before = name_before.search(text, max(0, start - 60), start)
             if before:
                 name = _clean_name(before.group("n"))
@@ -331,8 +494,10 @@ class Speakers:
                 self._last = person
                 return person.name, person.role, True
             return None, role, False
+        low = s.lower()
+        plain = not any(trap in s for trap in _CASE_TRAPS)
         for person in self.people:
-            if any(_word_rx(sn).search(s) for sn in person.surnames):
+            if _names_any(s, low, plain, person.surnames):
                 self._last = person
                 return person.name, person.role, True
         name_match = _last_name_run(s)
@@ -345,6 +510,19 @@ class Speakers:
                     self._last = person
                     return person.name, person.role, True
         return None, None, False
+
+
+def _names_any(subject: str, low: str, plain: bool, surnames: set[str]) -> bool:
+    """``any(_word_rx(sn).search(subject) for sn in surnames)`` (speed only; surnames are
+    lower case, see :meth:`Speakers.add`): an ASCII lower-case surname can match case-insensitively only where ``low`` (``subject.lower()``) holds
+    it, unless ``subject`` holds one of ``_CASE_TRAPS`` (``plain`` is False then), so the
+    pattern is run only where one ``in`` test cannot rule it out."""
+    for sn in surnames:
+        if plain and sn.isascii() and sn not in low:
+            continue
+        if _word_rx(sn).search(subject) is not None:
+            return True
+    return False
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -433,6 +611,8 @@ _SUBJECT = (
     + _SUBJECT_HEADS + "))"
 )
 _SUBJECT_HEAD_SET = frozenset(_SUBJECT_HEADS.split("|"))
+# On the reversed text, from the verb back: its white space, then the word before it,
+# marked ``ok`` if the whole word is a name word (``_NAME_WORD``) or a head word.
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ’'\-]+")
 
 
@@ -496,9 +676,7 @@ def _direct(doc: Doc, speakers: Speakers) -> list[Quote]:
         if hit is None:
             head = text[max(0, m_start - 160) : m_start].rsplit("\n", 1)[-1]
             head_start = m_start - len(head)
-            i = bisect_left(verb_starts, head_start)
-            first_verb = verb_starts[i] - head_start if i < len(verb_starts) and verb_starts[i] < m_start else None
-            before_from = _before_from(head, first_verb)
+            before_from = _before_start(head, verb_starts, head_start)
             if before_from is not None:
                 hit = before.search(head, before_from)
         subject = (hit.groupdict().get("named") or hit.group("subj")) if hit else None
@@ -569,6 +747,41 @@ def _paragraph_break(text: str, start: int, stop: int) -> int:
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
+def _before_start(head: str, verb_starts: list[int], head_start: int) -> int | None:
+    """Where a match of ``before`` can start in ``head`` at the earliest (None: nowhere);
+    ``verb_starts`` are where speech verbs start in the document, ``head`` starting at
+    ``head_start``. Speed only, like :func:`_before_from` (its first form) but tighter.
+
+    A match is a subject (subject characters only, see ``_SUBJECT_RUN``), a speech verb
+    and what may follow it up to the end of ``head`` (:func:`_before_tail`: a few words,
+    a comma or colon, white space); or a name (the same characters) and the colon that
+    ends ``head``. So it starts within the run of subject characters before a verb after
+    which that tail matches, or before that colon. Most heads have no such verb (the
+    speech verbs in them are followed by more text) and are not searched at all, where
+    ``before`` tried every position from the first verb on."""
+    tail = _before_tail()
+    size = len(head)
+    earliest = size
+    for i in range(bisect_left(verb_starts, head_start), len(verb_starts)):
+        at = verb_starts[i] - head_start
+        if at >= size:
+            break
+        if tail.match(head, at) is not None:
+            earliest = min(earliest, at - _letter_run_before(head, at))
+    stripped = head.rstrip()
+    if stripped.endswith(":"):
+        colon = len(stripped) - 1
+        earliest = min(earliest, colon - _letter_run_before(head, colon))
+    return earliest if earliest < size else None
+
+
+@lru_cache(maxsize=1)
+def _before_tail() -> re.Pattern[str]:
+    r"""What follows the subject and its white space in the first branch of ``before``,
+    the outer ``\s*$`` included."""
+    return re.compile(rf"(?:{_tables().verbs_rx})(?:\s+[\w’' ]{{0,30}}?)?\s*[,:]?\s*$")
+
+
 def _before_from(head: str, first_verb: int | None) -> int | None:
     """Where a match of ``before`` can start in ``head`` at the earliest (None: nowhere).
     ``before`` tries every position, so starting late saves most of its time. A match
@@ -604,6 +817,7 @@ def _continues(text: str, previous: Quote, start: int) -> bool:
 def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> list[Quote]:
     verb_spans = speakers.verbs.spans
     verb_starts = speakers.verbs.starts
+    words = speakers.verbs.words
     # Sentences are in text order and so are the verbs: walk both with bisect.
     span_starts = [start for start, _ in verb_spans]
     text = doc.text
@@ -617,35 +831,52 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         sentence = text[s_start:s_end]
         speaker = role = None
         is_person = False
-        for m in _attributions(sentence, verb_starts, s_start):
-            groups = m.groupdict()
-            subject = (groups.get("named") or groups.get("named2") or groups.get("named3") or groups.get("named4")
-                       or groups.get("named5") or groups.get("subj"))
+        # The matches of ``reported``, then of ``according``, until one names a speaker.
+        pair = _NAME_PAIR.search(text, s_start, s_end)  # (as in ``sentence``: no anchors)
+        name_at = pair.start() - s_start if pair is not None else -1
+        m = _search_reported(sentence, verb_starts, s_start, words, name_at)
+        if m is not None:
+            subject = _subject_of(m)
             if subject:
                 speaker, role, is_person = speakers.resolve(subject)
-                if speaker is not None:
-                    break
+        if speaker is None:
+            m = _search_according(sentence, name_at)
+            if m is not None:
+                subject = _subject_of(m)
+                if subject:
+                    speaker, role, is_person = speakers.resolve(subject)
         if speaker is None and role is None:
             continue
         out.append(Quote(sentence, speaker, role, "reported", s_start, s_end, is_person))
     return out
 
 
-def _attributions(sentence: str, verb_starts: list[int], offset: int) -> Iterator[re.Match[str]]:
-    """The matches of ``reported`` and then ``according`` in ``sentence`` (which starts
-    at ``offset`` in the document), with the groups of their ``search``."""
-    m = _search_reported(sentence, verb_starts, offset)
-    if m is not None:
-        yield m
-    # Every branch of ``according`` contains one of these.
-    if "ccording" in sentence or ":" in sentence or "by" in sentence:
-        _, _, _, _, according = _attribution()
-        m = according.match(sentence) or _led_according().search(sentence, 1)
-        if m is not None:
-            yield m
+def _subject_of(m: re.Match[str]) -> str | None:
+    """The subject an attribution match names (at most one of its groups is set)."""
+    groups = m.groupdict()
+    return (groups.get("named") or groups.get("named2") or groups.get("named3") or groups.get("named4")
+            or groups.get("named5") or groups.get("subj"))
 
 
-def _search_reported(sentence: str, verb_starts: list[int], offset: int) -> re.Match[str] | None:
+def _search_according(sentence: str, name_at: int) -> re.Match[str] | None:
+    """``according.search(sentence)``, with its groups (speed only: every branch of
+    ``according`` contains one of the literals tested first, and after position 0 a
+    match starts with a character of :func:`_led_according`). ``name_at``: as for
+    :func:`_search_reported`; only the branches that begin with "according" need no name."""
+    if "ccording" in sentence or (name_at >= 0 and (":" in sentence or "by" in sentence)):
+        according = _attribution()[4]
+        return according.match(sentence) or _led_according().search(sentence, 1)
+    return None
+
+
+# ``_NAME``'s first two words, as far as the first letter of the second: every match of
+# ``_NAME`` holds one from its start, so a sentence without one holds no name.
+_NAME_PAIR = re.compile(r"[A-Z][a-zà-ÿ’'\-]++\s+[A-Z][a-zà-ÿ’'\-]")
+_UNKNOWN = -2
+
+
+def _search_reported(sentence: str, verb_starts: list[int], offset: int,
+                     words: _WordsBefore | None = None, name_at: int = _UNKNOWN) -> re.Match[str] | None:
     """A match with the groups of ``reported.search(sentence)`` (``verb_starts``: where
     speech verbs start, as offsets into the document; ``sentence`` starts at ``offset``).
 
@@ -657,13 +888,34 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int) -> re.M
     of the branch that matches (``reported`` leaves the others unset). The first branch,
     the costly one, is tried only where a speech verb follows within the run of subject
     characters (:func:`_subject_reaches_verb`); the third carries a lookahead that a
-    capital follows the verb across lower-case words (see :func:`_reported_parts`)."""
+    capital follows the verb across lower-case words (see :func:`_reported_parts`).
+
+    ``words``: see :class:`_WordsBefore` (read from ``sentence`` if not given);
+    ``name_at``: where ``_NAME_PAIR`` first matches in ``sentence`` (-1: nowhere; searched
+    if not given). The second and third branches need a name, so a sentence without one
+    (most) is tried with the first branch alone, at 0 and after its commas; and no name
+    starts before ``name_at``."""
     subject_verb, name_or_verb, led_name, verb_name = _reported_parts()
-    first = _attribution()[3] if _subject_reaches_verb(sentence, 0, verb_starts, offset) else name_or_verb
+    if words is None:
+        words = _words_before(sentence, verb_starts, offset)
+    if name_at == _UNKNOWN:
+        pair = _NAME_PAIR.search(sentence)
+        name_at = pair.start() if pair is not None else -1
+    if name_at < 0:
+        size = len(sentence)
+        at = 0
+        while at < size:
+            if _subject_reaches_verb(sentence, at, verb_starts, offset, words):
+                m = subject_verb.match(sentence, at)
+                if m is not None:
+                    return m
+            at = _next_comma(sentence, at + 1, size)
+        return None
+    first = _attribution()[3] if _subject_reaches_verb(sentence, 0, verb_starts, offset, words) else name_or_verb
     m = first.match(sentence)
     if m is not None:
         return m
-    named = led_name.search(sentence, 1)
+    named = led_name.search(sentence, max(1, name_at))
     limit = named.start() if named is not None else len(sentence)
     i = bisect_left(verb_starts, offset + 1)
     comma = _next_comma(sentence, 1, limit)
@@ -672,7 +924,7 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int) -> re.M
         if verb > limit:
             verb = limit
         if comma < verb:  # (never equal: a verb starts with a letter)
-            if _subject_reaches_verb(sentence, comma, verb_starts, offset):
+            if _subject_reaches_verb(sentence, comma, verb_starts, offset, words):
                 m = subject_verb.match(sentence, comma)
                 if m is not None:
                     return m
@@ -708,24 +960,57 @@ def _next_comma(sentence: str, start: int, limit: int) -> int:
     return comma if semicolon < 0 or comma < semicolon else semicolon
 
 
-def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset: int) -> bool:
+def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset: int,
+                          words: _WordsBefore) -> bool:
     """Whether the first branch of ``reported`` may match at ``at`` (0, or a comma or
     semicolon): its subject and the spaces after it are subject characters (see
     ``_SUBJECT_RUN``) from ``at`` (after the comma) up to a speech verb, which starts
     within their run; and the word before the spaces before the verb is a name word or
     one of ``_SUBJECT_HEADS`` (words are whole: the runs in ``_SUBJECT`` are possessive
-    and end at white space)."""
+    and end at white space).
+
+    Speed only: what :func:`_subject_reaches_verb_plain` gives, with the word before each
+    verb read once per text (``words``, see :func:`_words_before`) instead of a slice and
+    split of the sentence up to each verb for every comma. Only a word that begins before
+    ``at`` (cut short by it here) is read again."""
+    start = at + 1 if sentence.startswith((",", ";"), at) else at
+    begin = offset + start
+    size = len(sentence)
+    for i in range(bisect_right(verb_starts, begin), len(verb_starts)):
+        verb = verb_starts[i] - offset
+        if verb >= size:
+            return False
+        word = words.starts[i]
+        if word < 0:
+            continue
+        if word >= begin:
+            if not words.ends_subject[i]:
+                continue
+        else:
+            # The subject ends with a name word or a head word, then white space.
+            head = sentence[start:verb].rstrip()
+            if not head:
+                continue
+            last = head.rsplit(None, 1)[-1]
+            if last not in _SUBJECT_HEAD_SET and _NAME_WORD.fullmatch(last) is None:
+                continue
+        # The run up to this verb is also the run up to any later one.
+        return _SUBJECT_RUN.fullmatch(sentence, start, verb) is not None
+    return False
+
+
+def _subject_reaches_verb_plain(sentence: str, at: int, verb_starts: list[int], offset: int) -> bool:
+    """:func:`_subject_reaches_verb` as first written (reads every verb's word before,
+    then the run up to the first verb that qualifies); for the tests."""
     start = at + 1 if sentence.startswith((",", ";"), at) else at
     for i in range(bisect_right(verb_starts, offset + start), len(verb_starts)):
         verb = verb_starts[i] - offset
         if verb >= len(sentence):
             return False
-        # The subject ends with a name word or a head word, then white space.
         head = sentence[start:verb]
         words = head.rstrip()
         if len(words) < len(head) and words:
             last = words.rsplit(None, 1)[-1]
             if last in _SUBJECT_HEAD_SET or _NAME_WORD.fullmatch(last) is not None:
-                # The run up to this verb is also the run up to any later one.
                 return _SUBJECT_RUN.fullmatch(sentence, start, verb) is not None
     return False
