@@ -138,9 +138,9 @@ class Hint:
         longest: dict[int, int] = {}
         for end, length in self.hits(lower):
             start = end - length + 1
-            if start and _word_char(lower[start - 1], hyphen):
+            if start and word_char(lower[start - 1], hyphen):
                 continue
-            if end + 1 < size and _word_char(lower[end + 1], hyphen):
+            if end + 1 < size and word_char(lower[end + 1], hyphen):
                 continue
             if length > longest.get(start, 0):
                 longest[start] = length
@@ -194,6 +194,6 @@ def _shared_hits(lower: str) -> defaultdict[int, list[tuple[int, int]]]:
     return found
 
 
-def _word_char(c: str, hyphen: bool) -> bool:
+def word_char(c: str, hyphen: bool) -> bool:
     r"""``c`` matches ``\w`` (or ``[\w-]`` with ``hyphen``)."""
     return c.isalnum() or c == "_" or (hyphen and c == "-")

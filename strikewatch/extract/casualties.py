@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, _word_char, alternation as _alt, literals, word_start_alternation
+from ._patterns import Hint, alternation as _alt, literals, word_char, word_start_alternation
 from ..resources import load_toml
 from .doc import SLOT, SLOT_RUN, Doc, holds_any, slot_search
 
@@ -457,7 +457,7 @@ def _ends_with_connector(text: str) -> bool:
     for word in ("and", "while", "with"):
         if text.endswith(word):
             i = len(text) - len(word)
-            return i == 0 or not _word_char(text[i - 1], False)
+            return i == 0 or not word_char(text[i - 1], False)
     return False
 
 

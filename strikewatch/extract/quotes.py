@@ -115,34 +115,12 @@ def _led(pattern: str, first: str) -> re.Pattern[str]:
 _ROLE_HINTS: tuple[str, ...] = tuple(load_toml("speakers.toml")["role_keywords"])
 
 
-def _keyword_spans(lower: str, keywords: tuple[str, ...]) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
-    """The spans ``re.finditer("|".join(keywords), lower)`` would give, from one
-    ``str.find`` loop per keyword (much faster than the regex scan over the text), and
-    every offset of each keyword (overlapping ones too)."""
-    found: list[tuple[int, int, int]] = []
-    offsets: dict[str, list[int]] = {}
-    for rank, word in enumerate(keywords):
-        at = lower.find(word)
-        while at >= 0:
-            found.append((at, rank, at + len(word)))
-            offsets.setdefault(word, []).append(at)
-            at = lower.find(word, at + 1)
-    found.sort()
-    spans: list[tuple[int, int]] = []
-    end = 0
-    for start, _, stop in found:
-        if start >= end:  # finditer resumes after the previous match
-            spans.append((start, stop))
-            end = stop
-    return spans, offsets
-
-
 _ROLE_HINT = Hint(_ROLE_HINTS)
 _ROLE_RANK: dict[str, int] = {word: rank for rank, word in enumerate(_ROLE_HINTS)}
 
 
 def _role_keyword_spans(lower: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
-    """``_keyword_spans(lower, _ROLE_HINTS)``, from the shared Aho-Corasick pass (speed
+    """``keyword_spans(lower, _ROLE_HINTS)`` (tests/extract/quotes_oracles.py: a ``str.find`` loop per keyword), from the shared Aho-Corasick pass (speed
     only: the pass is made for the other hints anyway, where each keyword cost a
     ``str.find`` scan over the whole text). The pass reports every occurrence of every
     keyword, overlapping ones too, by end: for one keyword in text order."""
@@ -326,7 +304,7 @@ def _name_gate(text: str, words: _WordsBefore, i: int, lo: int, hi: int) -> bool
 
 
 def _name_may_end(text: str, lo: int, hi: int) -> bool:
-    """:func:`_may_end_name` without slicing and splitting the window (speed only)."""
+    """``may_end_name`` (tests/extract/quotes_oracles.py) without slicing and splitting the window (speed only)."""
     if hi <= lo or not text[hi - 1].isspace():
         return False
     start, end = _last_word(text, lo, hi)
@@ -375,27 +353,6 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 _AUXILIARIES = frozenset(("has", "had", "also"))
-
-
-def _may_end_name(text: str, lo: int, hi: int) -> bool:
-    r"""Whether ``name_before`` (a name, white space, maybe "has", "had" or "also" and
-    white space, then the end) may match in ``text[lo:hi]``: that slice ends with white
-    space, and its last word, or the one before if that is an auxiliary, is a name word.
-    A name's last word is a whole word there (white space before and after it).
-
-    Speed only: ``name_before.search`` tries every capital of the window; most speech
-    verbs follow a lower-case word ("officials said") and are ruled out by this test."""
-    if hi <= lo or not text[hi - 1].isspace():
-        return False
-    words = text[lo:hi].rsplit(None, 2)
-    if not words:
-        return False
-    word = words[-1]
-    if word in _AUXILIARIES:
-        if len(words) < 2:
-            return False
-        word = words[-2]
-    return _NAME_WORD.fullmatch(word) is not None
 
 
 class Speakers:
@@ -969,7 +926,7 @@ def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset
     one of ``_SUBJECT_HEADS`` (words are whole: the runs in ``_SUBJECT`` are possessive
     and end at white space).
 
-    Speed only: what :func:`_subject_reaches_verb_plain` gives, with the word before each
+    Speed only: what ``subject_reaches_verb_plain`` (tests/extract/quotes_oracles.py) gives, with the word before each
     verb read once per text (``words``, see :func:`_words_before`) instead of a slice and
     split of the sentence up to each verb for every comma. Only a word that begins before
     ``at`` (cut short by it here) is read again."""
@@ -996,21 +953,4 @@ def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset
                 continue
         # The run up to this verb is also the run up to any later one.
         return _SUBJECT_RUN.fullmatch(sentence, start, verb) is not None
-    return False
-
-
-def _subject_reaches_verb_plain(sentence: str, at: int, verb_starts: list[int], offset: int) -> bool:
-    """:func:`_subject_reaches_verb` as first written (reads every verb's word before,
-    then the run up to the first verb that qualifies); for the tests."""
-    start = at + 1 if sentence.startswith((",", ";"), at) else at
-    for i in range(bisect_right(verb_starts, offset + start), len(verb_starts)):
-        verb = verb_starts[i] - offset
-        if verb >= len(sentence):
-            return False
-        head = sentence[start:verb]
-        words = head.rstrip()
-        if len(words) < len(head) and words:
-            last = words.rsplit(None, 1)[-1]
-            if last in _SUBJECT_HEAD_SET or _NAME_WORD.fullmatch(last) is not None:
-                return _SUBJECT_RUN.fullmatch(sentence, start, verb) is not None
     return False

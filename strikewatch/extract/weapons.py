@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, _word_char, alternation as _alt, search_tail
+from ._patterns import Hint, alternation as _alt, search_tail, word_char
 from ..resources import load_csv, load_toml
 from .doc import SLOT, SLOT_RUN, Doc, slot_matches
 
@@ -183,7 +183,7 @@ def _break_word_at(text: str, i: int, word: str) -> bool:
     r"""``word`` at ``text[i:]`` stands as ``break_rx`` takes it: no word character
     before it (``(?<!\w.)`` after its first letter) nor after it (``\b``)."""
     j = i + len(word)
-    return (i == 0 or not _word_char(text[i - 1], False)) and (j == len(text) or not _word_char(text[j], False))
+    return (i == 0 or not word_char(text[i - 1], False)) and (j == len(text) or not word_char(text[j], False))
 
 
 def last_break_end(text: str) -> int:

@@ -13,6 +13,7 @@ from strikewatch.extract import _patterns
 from strikewatch.extract._patterns import Hint, alternation, search_tail
 from strikewatch.extract.damage import _patterns as damage_patterns
 from strikewatch.resources import load_toml
+from .quotes_oracles import keyword_spans, may_end_name, subject_reaches_verb_plain
 
 TOKENS = [
     "one", "someone", "none", "often", "ten", "tense", "twenty-one", "forty five", "a few", "a dozen",
@@ -153,7 +154,7 @@ def test_speech_verb_scan_equals_the_bounded_alternation(text):
     lower = text.lower()
     rx = re.compile(rf"(?<![\w])(?:{quotes._tables().verbs_rx})\b")
     assert quotes._speech_verbs(lower).spans == [m.span() for m in rx.finditer(lower)]
-    spans, _ = quotes._keyword_spans(lower, quotes._ROLE_HINTS)
+    spans, _ = keyword_spans(lower, quotes._ROLE_HINTS)
     assert spans == [m.span() for m in re.finditer("|".join(quotes._ROLE_HINTS), lower)]
 
 

@@ -9,6 +9,7 @@ from strikewatch.extract import quotes
 from strikewatch.extract.doc import Doc, lower_preserving
 
 from .test_speed_quo import TOKENS, _groups, prefixes, sentences
+from .quotes_oracles import keyword_spans, may_end_name, subject_reaches_verb_plain
 
 SPACES = [" ", "  ", "\n", "\t", "\u00a0", " \n "]
 MORE = TOKENS + ["has", "had", "have", "also", "Has", "Mayor Vitali Klitschko", "Oleh Syniehubov,", "x1", "2",
@@ -28,7 +29,7 @@ def test_subject_reaches_verb_equals_the_plain_loop(prefix, sentence):
     in_text = quotes._words_before(text, starts, 0)  # as Speakers reads them
     in_sentence = quotes._words_before(sentence, starts, len(prefix))
     for at in [0] + [i for i, c in enumerate(sentence) if c in ",;"]:
-        expected = quotes._subject_reaches_verb_plain(sentence, at, starts, len(prefix))
+        expected = subject_reaches_verb_plain(sentence, at, starts, len(prefix))
         assert quotes._subject_reaches_verb(sentence, at, starts, len(prefix), in_text) == expected
         assert quotes._subject_reaches_verb(sentence, at, starts, len(prefix), in_sentence) == expected
 
@@ -41,7 +42,7 @@ def test_name_before_only_matches_where_the_gate_lets_it(text, back):
     name_before = quotes._register_patterns()[1]
     for hi in range(len(text) + 1):
         lo = max(0, hi - back)
-        gate = quotes._may_end_name(text, lo, hi)
+        gate = may_end_name(text, lo, hi)
         if name_before.search(text, lo, hi) is not None:
             assert gate
         # and the character scan that Speakers makes is the same test
@@ -123,7 +124,7 @@ def _old_register(doc):
     intro, name_before, _, _ = quotes._register_patterns()
     text = doc.text
     seen = set()
-    spans, _ = quotes._keyword_spans(doc.lower, quotes._ROLE_HINTS)
+    spans, _ = keyword_spans(doc.lower, quotes._ROLE_HINTS)
     for start, end in spans:
         lo, hi = max(0, start - 110), min(len(text), end + 60)
         for m in intro.finditer(text, lo, hi):
@@ -182,7 +183,7 @@ KEYWORD_TOKENS = ARTICLE_TOKENS + ["ahead", "headquarters", "spokes", "advisor",
 @given(st.lists(st.sampled_from(KEYWORD_TOKENS), max_size=40).map(" ".join) | st.lists(st.sampled_from(KEYWORD_TOKENS), max_size=40).map("".join))
 def test_role_keywords_from_the_shared_pass_equal_the_find_loops(text):
     lower = lower_preserving(text)
-    assert quotes._role_keyword_spans(lower) == quotes._keyword_spans(lower, quotes._ROLE_HINTS)
+    assert quotes._role_keyword_spans(lower) == keyword_spans(lower, quotes._ROLE_HINTS)
 
 
 HEAD_TOKENS = MORE + ["said:", "Klitschko:", "told reporters on Monday,", "added,", "wrote on Telegram:", "said in a statement:",
@@ -250,4 +251,4 @@ def test_name_gate_from_the_words_before_equals_the_window_test(text, back):
     words = quotes._words_before(text, starts, 0)
     for i, start in enumerate(starts):
         lo = max(0, start - back)
-        assert quotes._name_gate(text, words, i, lo, start) == quotes._may_end_name(text, lo, start)
+        assert quotes._name_gate(text, words, i, lo, start) == may_end_name(text, lo, start)
