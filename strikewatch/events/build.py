@@ -1,14 +1,13 @@
 """Assemble event records (the ``strikewatch events`` JSON contract) from grouped reports."""
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
+from ..gcpause import cyclic_gc_paused
 from .conflicts import find_conflicts
 from .features import features_of, parse_timestamp
 from .grouping import Grouping, group_features
@@ -115,31 +114,16 @@ def make_event(reports: list[dict[str, Any]], stories: list[int]) -> dict[str, A
     }
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Grouping and the event records allocate millions of small acyclic objects:
-    running the cyclic garbage collector over them meanwhile only costs time (it also
-    rescans every live report on each full pass: about 10% of grouping at 1M reports,
-    more for the event records)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def group_reports(reports: list[dict[str, Any]]) -> Grouping:
     """Group reports (in the given order; see ``grouping.py``)."""
-    with _gc_paused():
+    with cyclic_gc_paused():
         return group_features(features_of(reports), drop_sketches=True)
 
 
 def build_events(reports: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Group extraction reports (``Report.to_dict()``, optionally with the article's
     ``text``) into reconciled events, ordered by date then id."""
-    with _gc_paused():  # the event records are acyclic too
+    with cyclic_gc_paused():  # the event records are acyclic too
         ordered = unique_reports(reports)
         grouping = group_reports(ordered)
         events = [make_event([ordered[i] for i in members], [grouping.story_of[i] for i in members])
@@ -158,7 +142,7 @@ class EventBuilder:
     """
 
     def features(self, reports: list[dict[str, Any]]) -> list[Any]:
-        with _gc_paused():
+        with cyclic_gc_paused():
             return features_of(reports)
 
     def group(self, features: list[Any]) -> list[tuple[list[int], list[int]]]:
@@ -166,10 +150,10 @@ class EventBuilder:
         (any label shared by the reprints of one story)."""
         for i, found in enumerate(features):
             found.index = i
-        with _gc_paused():
+        with cyclic_gc_paused():
             grouping = group_features(features)
         return [(members, [grouping.story_of[i] for i in members]) for members in grouping.events]
 
     def event(self, reports: list[dict[str, Any]], stories: list[int]) -> dict[str, Any]:
-        with _gc_paused():
+        with cyclic_gc_paused():
             return make_event(reports, stories)

@@ -193,8 +193,18 @@ def after_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[s
         if text.find(mark, start, end) >= 0:
             labelled = True
             break
-    a = slot_search(p.after_slot, text, start, end)
-    b = p.after_labelled.search(text, start, end) if labelled else None
+    _two_branches(p.after_slot, p.after_labelled, labelled, text, start, end, out)
+
+
+def _two_branches(slot_led: re.Pattern[str], word_led: re.Pattern[str], words_may_match: bool,
+                  text: str, start: int, end: int, out: list[re.Match[str]]) -> None:
+    """Appends the matches of ``finditer(text, start, end)`` of a pattern made of the
+    branches ``slot_led`` (which start with SLOT) and ``word_led`` (which never match
+    where a SLOT-led one does): at each step the leftmost of the next match of either,
+    from the end of the last. ``slot_led`` runs once per SLOT run (:func:`slot_search`);
+    ``word_led`` not at all unless ``words_may_match``."""
+    a = slot_search(slot_led, text, start, end)
+    b = word_led.search(text, start, end) if words_may_match else None
     while True:
         if a is not None and (b is None or a.start() < b.start()):
             m = a
@@ -205,9 +215,9 @@ def after_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[s
         out.append(m)
         pos = m.end()
         if a is not None and a.start() < pos:
-            a = slot_search(p.after_slot, text, pos, end)
+            a = slot_search(slot_led, text, pos, end)
         if b is not None and b.start() < pos:
-            b = p.after_labelled.search(text, pos, end)
+            b = word_led.search(text, pos, end)
 
 
 def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
@@ -347,21 +357,7 @@ def breakdown_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Mat
     ``_BREAKDOWN_WORDS``, where ``breakdown`` was tried at every a, i, o and SLOT
     (speed only)."""
     worded = holds_any(text, _BREAKDOWN_WORDS, start, end)
-    a = slot_search(p.breakdown_slots, text, start, end)
-    b = p.breakdown_words.search(text, start, end) if worded else None
-    while True:
-        if a is not None and (b is None or a.start() < b.start()):
-            m = a
-        elif b is not None:
-            m = b
-        else:
-            return
-        out.append(m)
-        pos = m.end()
-        if a is not None and a.start() < pos:
-            a = slot_search(p.breakdown_slots, text, pos, end)
-        if b is not None and b.start() < pos:
-            b = p.breakdown_words.search(text, pos, end)
+    _two_branches(p.breakdown_slots, p.breakdown_words, worded, text, start, end, out)
 
 
 def _breakdowns(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
