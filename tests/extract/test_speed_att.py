@@ -43,6 +43,12 @@ _DATE_TOKENS = ["3", "31st", "20", "2025", "of", "in", "since", "during", "mid-"
 def test_month_gate_never_hides_a_date(text, start, end):
     """Where ``_month_at_word_start`` says no for the month stems of a window,
     ``EXPLICIT`` and ``_IN_MONTH`` find nothing in it."""
+    check_month_gate(text, start, end)
+
+
+def check_month_gate(text: str, start: int, end: int) -> None:
+    """Where the month gate says no for the whole text or for ``[start, end)``, the
+    date patterns find nothing there."""
     lower = lower_preserving(text)
     end = min(end, len(lower))
     start = min(start, end)
