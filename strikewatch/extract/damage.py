@@ -1,12 +1,10 @@
 """Damage by category: a sentence with a damage verb and a word naming what was hit."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt
+from ._patterns import Hint
 from ..resources import load_toml
 from .doc import Doc
 
@@ -26,19 +24,12 @@ _VERBS = Hint(_TABLE["verbs"])
 _WORDS = Hint(list(_WORD_CATEGORY))
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[Hint, re.Pattern[str], dict[str, str]]:
-    """The verbs, the category words as the pattern :func:`find_damage` stands for, and
-    word -> category."""
-    words = re.compile(rf"(?<![\w-])(?:{_alt(_WORD_CATEGORY)})(?![\w-])")
-    return _VERBS, words, _WORD_CATEGORY
-
-
 def find_damage(doc: Doc) -> list[Damage]:
-    """One record per category per sentence that reports damage.
+    r"""One record per category per sentence that reports damage.
 
-    The category words of a sentence are what ``_patterns()[1].finditer(doc.lower,
-    start, end)`` finds there: the longest category word at each offset that stands as a
+    The category words of a sentence are what their bounded alternation
+    (``(?<![\w-])(?:alternation(words))(?![\w-])``, longest first) finds with
+    ``finditer(doc.lower, start, end)``: the longest category word at each offset that stands as a
     whole word (``Hint.whole_words``), taken in order, each from the end of the last
     (finditer does not overlap matches: "plant" in "power plant" is not taken). No
     category word can reach across a sentence edge (they hold letters, hyphens and

@@ -47,11 +47,11 @@ def _extract(article: Article) -> Report:
     doc = Doc.build(article.text)
     title_doc = Doc.build(article.title or "")
     date, _ = event_date(doc, article.title or "", article.published)
-    places = find_places(doc.text)
-    title_places = find_places(title_doc.text)
+    places = find_places(doc.text, doc.lower)
+    title_places = find_places(title_doc.text, title_doc.lower)
     for p in title_places:
         p.where = "title"
-    sites = launch_site_spans(doc.text)
+    sites = launch_site_spans(doc.text, doc.lower)
     russian = [(p.start, p.end) for p in places if p.place.country == "Russia" and p.place.level != "country"
                and not any(a <= p.start < b for a, b in sites)]
     ukrainian = any(p.place.country == "Ukraine" and p.place.level != "country" for p in places + title_places)

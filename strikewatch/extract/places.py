@@ -245,29 +245,12 @@ _DISTRICT = re.compile(r"([A-Z](?<![\w’'-].)[a-z’'-]+(?:skyi|skyy|skiy|sky|k
 _REGION_REF = re.compile(r"(?<!head )(?<!governor )(?<!chief )(?:in|across|of|around|throughout|elsewhere in)\s+the\s+(?:surrounding\s+|wider\s+|same\s+)?(?:region|oblast|province)\b(?!\s+[A-Z])")
 
 
-# The last two texts lowered by :func:`_lowered` (an article's text and title) and
-# their ``lower_preserving``.
-_LOWERED: list[tuple[str, str]] = []
-
-
-def _lowered(text: str) -> str:
-    """``lower_preserving(text)``, kept for the last two texts: find_places and
-    launch_site_spans read the same text (speed only: lowering a text costs about as
-    much as all that launch_site_spans does with it; as ``scan``, keyed by the text)."""
-    for seen, lower in _LOWERED:
-        if seen is text or seen == text:
-            return lower
-    lower = lower_preserving(text)
-    _LOWERED.insert(0, (text, lower))
-    del _LOWERED[2:]
-    return lower
-
-
-def find_places(text: str) -> list[PlaceMention]:
+def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
     """Gazetteer matches, city districts not in the gazetteer ("the Saltivskyi
     district" of whatever city the text is about) and "the region" meaning the oblast
-    of the city named before it."""
-    phrases = scan(_lowered(text))
+    of the city named before it. ``lower``: ``lower_preserving(text)``, when the caller
+    has it (a ``Doc``)."""
+    phrases = scan(lower_preserving(text) if lower is None else lower)
     found = _gazetteer_places(text, phrases)
     _districts_of_the_city_in_question(found)
     region_words = _occurrences(text, phrases, "places.region", ("Region", "region", "Oblast", "oblast", "Province", "province"))
@@ -421,14 +404,14 @@ _LAUNCH_SITES = re.compile(
 )
 
 
-def launch_site_spans(text: str) -> list[tuple[int, int]]:
+def launch_site_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]:
     """Where a list of launch sites stands ("from Kursk, Millerovo and
     Primorsko-Akhtarsk"): places there are origins, not targets. Same matches as
     ``_LAUNCH_SITES.finditer(text)``, trying the pattern only where one of the words
-    it starts with (``_LAUNCH_STARTS``) stands."""
+    it starts with (``_LAUNCH_STARTS``) stands. ``lower`` as for :func:`find_places`."""
     spans: list[tuple[int, int]] = []
     last = 0
-    for start, _ in _occurrences(text, scan(_lowered(text)), "places.launch", _LAUNCH_STARTS):
+    for start, _ in _occurrences(text, scan(lower_preserving(text) if lower is None else lower), "places.launch", _LAUNCH_STARTS):
         if start < last:
             continue
         m = _LAUNCH_SITES.match(text, start)
@@ -575,7 +558,7 @@ def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: li
     """Set ``status`` (struck/mentioned) and ``attack`` on each mention in place."""
     g = gazetteer()
     struck_sentences: dict[int, bool] = {}
-    sites = launch_site_spans(doc.text) if sites is None else sites
+    sites = launch_site_spans(doc.text, doc.lower) if sites is None else sites
     for m in mentions:
         m.attack = attack_of(m.start)
         origin = bool(sites) and any(a <= m.start < b for a, b in sites)

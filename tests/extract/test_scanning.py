@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from strikewatch.extract import doc as doc_module, numbers
 from strikewatch.extract import _patterns
 from strikewatch.extract._patterns import Hint, alternation, search_tail
-from strikewatch.extract.damage import _patterns as damage_patterns
+from strikewatch.extract.damage import _VERBS as DAMAGE_VERBS
 from strikewatch.resources import load_toml
 from .quotes_oracles import keyword_spans, may_end_name, subject_reaches_verb_plain
 
@@ -127,7 +127,7 @@ def test_whole_word_hits_match_the_bounded_alternation(text):
     rx = re.compile(rf"(?<![\w-])(?:{alternation(verbs)})(?![\w-])")
     # every regex hit is a whole-word hit; every whole-word hit is a verb with a
     # boundary on both sides (the regex may prefer a longer verb at the same start)
-    hits = damage_patterns()[0].word_starts(lower)
+    hits = DAMAGE_VERBS.word_starts(lower)
     assert {m.start() for m in rx.finditer(lower)} <= set(hits)
     for start in hits:
         assert start == 0 or not re.match(r"[\w-]", lower[start - 1])

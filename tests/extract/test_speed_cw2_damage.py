@@ -1,8 +1,11 @@
 """find_damage reads the category words from the shared Aho-Corasick pass; it finds
 what the bounded alternation it replaces found in each sentence with a damage verb."""
+import re
+
 from hypothesis import given, settings, strategies as st
 
 from strikewatch.extract import damage
+from strikewatch.extract._patterns import alternation
 from strikewatch.extract.doc import Doc
 
 from .test_scanning import _token_texts
@@ -10,7 +13,8 @@ from .test_scanning import _token_texts
 
 def _old_find_damage(doc: Doc) -> list[damage.Damage]:
     """find_damage as it was: the pattern run over each sentence with a verb."""
-    verbs, words, word_category = damage._patterns()
+    verbs, word_category = damage._VERBS, damage._WORD_CATEGORY
+    words = re.compile(rf"(?<![\w-])(?:{alternation(word_category)})(?![\w-])")
     out: list[damage.Damage] = []
     if not doc.sentences:
         return out

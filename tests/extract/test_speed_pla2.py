@@ -214,9 +214,11 @@ def test_day_refs_are_the_finditer(text, start, end):
         assert new == [(m.span(), m.group("wd"), m.group("wd2")) for m in attacks._DAY_REF.finditer(lower, a, b)]
 
 
-def test_lowered_is_lower_preserving():
-    for text in ("Kyiv", "KYIV İstanbul", "Kyiv", "", "ΣΑ"):
-        assert places._lowered(text) == lower_preserving(text)
+def test_places_given_the_lowered_text_equal_places_lowering_it_themselves():
+    for text in ("Kyiv", "KYIV İstanbul", "Drones launched from Kursk and Bryansk hit Kharkiv.", "", "ΣΑ"):
+        lower = lower_preserving(text)
+        assert places.find_places(text, lower) == places.find_places(text)
+        assert places.launch_site_spans(text, lower) == places.launch_site_spans(text)
 
 
 _CLAUSE_TOKENS = ["while", "as", "as the", "but", "whereas", "after", "when", ",", ";", ", as", ", while", " ", "\n", "\t",
