@@ -91,7 +91,7 @@ def _patterns() -> _Patterns:
     subjects = t["toll"]["killed_subjects"] + t["toll"]["injured_subjects"]
     toll = re.compile(
         rf"(?P<subj>{_alt(t['toll']['killed_subjects'])}|{_alt(t['toll']['injured_subjects'])})"
-        rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;\ue000]{{1,140}}?)?"
+        rf"(?:\s+(?:from|in|of|after|following|caused\s+by)\s+[^.;{SLOT}]{{1,140}}?)?"
         rf"(?:\s+(?:has|had|have|later|now|then|since|subsequently|further|officially|also|reportedly|already))*"
         rf"(?:\s+(?P<v>{_alt(t['toll']['update_verbs'] + t['toll']['state_verbs'])})|(?=\s+to\s+{SLOT}))"
         rf"(?:\s+(?:the\s+)?(?:death\s+)?toll)?\s+(?:to\s+)?(?:at\s+least\s+)?{_N}"

@@ -26,8 +26,18 @@ _ABBREV = re.compile(
     re.IGNORECASE,
 )
 
-# Stands in for a quantity in the shadow text; patterns match runs of it.
-SLOT = "\ue000"
+# Stands in for a quantity in the shadow text; patterns match runs of it. A C0 control
+# character: neither ``\w``, ``\s`` nor ``\d`` (like the private-use "\ue000" it
+# replaces, it is matched only by ``.``, ``\W``, ``\S``, ``\D`` and negated sets, and
+# no pattern names it otherwise), and it is Latin-1, so the shadow of a Latin-1 text
+# stays a one-byte string: the regex engine and ``str.find`` run on one byte per
+# character instead of two (speed only). Text holding it already has it replaced in
+# the shadow by SLOT_STAND_IN, so that it makes no phantom quantity (see _shadow).
+SLOT = "\x01"
+# What a SLOT character of the text itself becomes in the shadow: another C0 control
+# character that no pattern names, so that it reads as the SLOT character of the
+# text did (a character that is no word, space or digit) without making a quantity.
+SLOT_STAND_IN = "\x02"
 # "SLOT+" for patterns that start with a quantity. ``re`` finds no literal in a
 # leading "SLOT+" to skip to, so it tries such a pattern at every offset; this same
 # pattern starts with the literal SLOT, which it skips to (speed only).
@@ -289,6 +299,10 @@ def slot_search(rx: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[
 
 
 def _shadow(lower: str, numbers: list[Quantity]) -> str:
+    """``lower`` with each counted quantity replaced by as many SLOT characters, and
+    the SLOT characters of the text itself by SLOT_STAND_IN (same length)."""
+    if SLOT in lower:
+        lower = lower.replace(SLOT, SLOT_STAND_IN)
     parts: list[str] = []
     last = 0
     for q in numbers:
