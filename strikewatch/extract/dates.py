@@ -58,6 +58,56 @@ def _may_hold(kind: str, segment: str) -> bool:
     return holds_any(segment, _NEEDS[kind], 0, len(segment))
 
 
+# Speed only: where the first match of an expression can start, so that its search
+# starts there instead of at 0 (``rx.finditer(segment, pos)`` finds the same matches as
+# ``rx.finditer(segment)`` when none starts before ``pos``; the lookbehinds still read
+# the text before ``pos``) or is not run at all. tests/extract/test_speed_core.py checks
+# _first_expression against the plain searches.
+_POSSESSIVES = ("'s", "’s")  # every match of attack_weekday holds one ("Monday's strike")
+_DIGITS = tuple("0123456789")
+_WEEKDAY_PARTS_LONGEST = len("overnight")  # the longest word "weekday" may start with
+# every match of last_night starts with one of these
+_LAST_NIGHT_FIRSTS = ("last", "consecutive", "straight", "second", "third", "another", "overnight", "this",
+                      "early", "tonight", "earlier", "today")
+
+
+def _first_find(segment: str, words: tuple[str, ...]) -> int:
+    """The first offset of any of ``words`` in ``segment``, or -1."""
+    first = -1
+    for word in words:
+        i = segment.find(word)
+        if i >= 0 and (first < 0 or i < first):
+            first = i
+    return first
+
+
+def _search_from(kind: str, segment: str) -> int:
+    """An offset no match of expression ``kind`` in ``segment`` starts before, or -1
+    when ``segment`` can hold none (it lacks a string every match holds)."""
+    size = len(segment)
+    if not holds_any(segment, _NEEDS[kind], 0, size):
+        return -1
+    if kind == "attack_weekday":
+        return 0 if holds_any(segment, _POSSESSIVES, 0, size) else -1
+    if kind == "explicit":
+        # every match holds a digit (\d: in ASCII text one of the ten)
+        return 0 if not segment.isascii() or holds_any(segment, _DIGITS, 0, size) else -1
+    if kind == "weekday":
+        # a match is a weekday, or one of its words, white space and a weekday: it
+        # starts at the first weekday, or within the longest word before the white space
+        # before it (no weekday starts inside a word and white space before another)
+        first = _first_find(segment, _WEEKDAYS)
+        j = first
+        while j > 0 and segment[j - 1].isspace():
+            j -= 1
+        return first if j == first else max(0, j - _WEEKDAY_PARTS_LONGEST)
+    if kind == "yesterday":
+        return segment.find("yesterday")
+    if kind == "last_night":
+        return _first_find(segment, _LAST_NIGHT_FIRSTS)
+    return 0
+
+
 _SPEECH = re.compile(
     r"(?:(?:said|says|announced|reported|told|added|wrote|declared|mourning|posted|confirmed|funerals?|held|buried|buries|memorial)\s+(?:\w+\s+){0,2}"
     r"|(?:rose|risen|rises|climbed|increased|reached)\s+to\s+\S+\s+)(?:early\s+|late\s+)?(?:on\s+)?$"
@@ -179,9 +229,10 @@ def _dateline_end(text: str) -> int:
 def _first_expression(segment: str) -> tuple[str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     for rank, (kind, rx) in enumerate(_EXPRESSIONS):
-        if not _may_hold(kind, segment):
+        pos = _search_from(kind, segment)
+        if pos < 0:
             continue
-        for m in rx.finditer(segment):
+        for m in rx.finditer(segment, pos):
             if _CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
                 continue
             if kind in ("weekday", "explicit") and _SPEECH.search(segment[max(0, m.start() - 30) : m.start()]):

@@ -86,3 +86,104 @@ def test_a_slot_character_in_the_text_makes_no_quantity():
     assert doc.shadow.count(SLOT) == 1  # the "3"
     assert doc.shadow.count(SLOT_STAND_IN) == 3
     assert [(m.kind, m.low) for m in casualties.find_casualties(doc)] == [("injured", 3)]
+
+
+# --- dates: the expressions searched from where their first match can start ---------
+
+from strikewatch.extract import dates, doc as doc_module  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from .test_scanning import _old_split  # noqa: E402
+
+
+def _old_first_expression(segment: str):
+    """dates._first_expression as it was: every expression gated by _may_hold only and
+    searched from the start of the segment."""
+    best = None
+    for rank, (kind, rx) in enumerate(dates._EXPRESSIONS):
+        if not dates._may_hold(kind, segment):
+            continue
+        for m in rx.finditer(segment):
+            if dates._CONTEXT.search(segment[max(0, m.start() - 30) : m.start()]):
+                continue
+            if kind in ("weekday", "explicit") and dates._SPEECH.search(segment[max(0, m.start() - 30) : m.start()]):
+                continue
+            if best is None or (m.start(), rank) < (best[0], best[1]):
+                best = (m.start(), rank, kind, m)
+            break
+    if best and best[2] == "weekday":
+        night = dates._EXPRESSIONS[2][1].search(segment) if dates._may_hold("night_weekday", segment) else None
+        if night:
+            return "night_weekday", night
+        named = dates._EXPRESSIONS[0][1].search(segment)
+        if named:
+            return "attack_weekday", named
+    return (best[2], best[3]) if best else None
+
+
+_DATE_TOKENS = ["monday", "tuesday", "sunday", "saturday", "friday", "mondays", "xmonday", "sundaythis", "early",
+                "late", "on", "overnight", "last", "this", "morning", "night", "evening", "afternoon", "'s", "’s",
+                "monday's", "friday’s", "attack", "strike", "strikes", "the", "night of", "into", "to", "13", "14",
+                "3", "2025", "2024", "march", "mar.", "july", "sept", "dec", "of", "st", "th", "-", "–", ",", ".",
+                "last night", "second night", "another night", "this morning", "early hours", "tonight", "today",
+                "earlier today", "yesterday", "xyesterday", "said", "officials said", "rose to", "last week",
+                "since", "in 2024", "a week ago", "  ", "\n", "٣", "onmonday", "lastnight", "overnighttoday"]
+
+
+def _key_of(hit):
+    return None if hit is None else (hit[0], hit[1].span(), hit[1].groupdict())
+
+
+_DATE_CASES = ["overnight monday", "overnight  \n sunday", "this sunday's strike", "friday’s attack", "on 14 march",
+               "march 3, 2025", "dec. 13", "march 3", "3rd of may", "another night", "earlier today", "xyesterday", "yesterday",
+               "early  hours", "last night", "the consecutive night", "late tuesday", "straight night"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_token_texts(_DATE_TOKENS + _DATE_CASES, 30, 16))
+def test_first_expression_equals_the_plain_searches(segment):
+    assert _key_of(dates._first_expression(segment)) == _key_of(_old_first_expression(segment))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_token_texts(_DATE_TOKENS + _DATE_CASES, 12, 8))
+def test_no_date_expression_matches_before_its_search_start(segment):
+    for kind, rx in dates._EXPRESSIONS:
+        pos = dates._search_from(kind, segment)
+        first = rx.search(segment)
+        if pos < 0:
+            assert first is None, kind
+        elif first is not None:
+            assert first.start() >= pos, kind
+
+
+def test_date_cases_start_where_their_match_starts():
+    for case in _DATE_CASES:
+        for kind, rx in dates._EXPRESSIONS:
+            first = rx.search(case)
+            pos = dates._search_from(kind, case)
+            assert first is None if pos < 0 else first is None or pos <= first.start(), (case, kind)
+            assert pos >= 0 or first is None
+
+
+# --- doc: sentence boundaries read without a regex call after ". " ------------------
+
+_SPLIT_ALPHABET = ".!?\n -*•\"'()[]“”‘’AaZz9АЯІЇЄҐЁбя@"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=_SPLIT_ALPHABET, max_size=40)
+       | _token_texts(["The", "A", "9", "\"We", "“Я", "‘Ї", "(Є", "[Ґ", "Ёж", "U.S.", "Mr.", "a.", ". ", ".  ", ".\n",
+                       ".\n\n", "\n- ", "x", "said", "(a", "'b", "!", "?", ".”", ".) "], 30, 16))
+def test_sentence_split_equals_the_regex_boundaries(text):
+    assert doc_module.split_sentences(text) == _old_split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_token_texts(["The", "one", "5", ". ", "\n\n", "x", "said", "Mr."], 40, 10))
+def test_sentence_index_equals_bisect(text):
+    from bisect import bisect_right
+
+    doc = Doc.build(text)
+    for offset in range(-2, len(text) + 3):
+        assert doc.sentence_index(offset) == max(0, bisect_right(doc._sentence_starts, offset) - 1)
