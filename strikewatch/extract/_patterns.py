@@ -162,7 +162,7 @@ _NEXT_KEY = [0]
 def _changed() -> None:
     """The set of stems changed: the automaton and the cached passes are out of date."""
     _shared_automaton.cache_clear()
-    _shared_hits.cache_clear()
+    _HITS.clear()
 
 
 @lru_cache(maxsize=1)
@@ -180,17 +180,28 @@ def _shared_automaton() -> "ahocorasick.Automaton":
     return automaton
 
 
-@lru_cache(maxsize=4)
+# The passes of the last few texts (_shared_hits), oldest first. A plain dict instead of
+# ``lru_cache``: compiled, a call through the ``lru_cache`` wrapper costs several times
+# the dict look-up, and ``Hint.hits`` asks about twenty times an article (speed only).
+_HITS: dict[str, defaultdict[int, list[tuple[int, int]]]] = {}
+_HITS_KEPT = 4
+
+
 def _shared_hits(lower: str) -> defaultdict[int, list[tuple[int, int]]]:
-    """Hint key -> its hits in ``lower``, from one pass of the shared automaton. Cached:
-    the components reading the same text share the pass."""
-    automaton = _shared_automaton()
-    found: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
-    if not len(automaton):
+    """Hint key -> its hits in ``lower``, from one pass of the shared automaton. Cached
+    for the last few texts: the components reading the same text share the pass."""
+    found = _HITS.get(lower)
+    if found is not None:
         return found
-    for end, (length, keys) in automaton.iter(lower):
-        for key in keys:
-            found[key].append((end, length))
+    found = defaultdict(list)
+    automaton = _shared_automaton()
+    if len(automaton):
+        for end, (length, keys) in automaton.iter(lower):
+            for key in keys:
+                found[key].append((end, length))
+    if len(_HITS) >= _HITS_KEPT:
+        del _HITS[next(iter(_HITS))]
+    _HITS[lower] = found
     return found
 
 

@@ -198,6 +198,23 @@ class Doc:
     _windows: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _stems: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted (speed only; two documents an article).
+    def __init__(self, text: str, lower: str, sentences: list[tuple[int, int]], paragraph_starts: list[int],
+                 numbers: list[Quantity], shadow: str, by_start: dict[int, Quantity] | None = None,
+                 _sentence_starts: list[int] | None = None, _windows: dict[int, list[tuple[int, int]]] | None = None,
+                 _stems: dict[int, list[tuple[int, int]]] | None = None) -> None:
+        self.text = text
+        self.lower = lower
+        self.sentences = sentences
+        self.paragraph_starts = paragraph_starts
+        self.numbers = numbers
+        self.shadow = shadow
+        self.by_start = {} if by_start is None else by_start
+        self._sentence_starts = [] if _sentence_starts is None else _sentence_starts
+        self._windows = {} if _windows is None else _windows
+        self._stems = {} if _stems is None else _stems
+
     @classmethod
     def build(cls, text: str) -> "Doc":
         lower = lower_preserving(text)

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import Fact
-from .places import lookup
+from .places import PlaceMention, lookup
+from .quotes import Quote
 
 Range = tuple[int | None, int | None]
 
@@ -159,7 +160,7 @@ def _duration(facts: list[Fact]) -> tuple[Range, list[str]] | None:
     return ((pool[0].low, pool[0].high), [pool[0].id]) if pool else None
 
 
-def _struck_names(places, where: str) -> list[str]:
+def _struck_names(places: list[PlaceMention], where: str) -> list[str]:
     """Struck places of the main attack in order; the headline counts only when the
     body names none."""
     names: list[str] = []
@@ -170,7 +171,9 @@ def _struck_names(places, where: str) -> list[str]:
     return names
 
 
-def summarise(facts, sentence_of, places, quotes) -> tuple[dict, dict]:
+# Typed parameters: the compiled code reads the places' and quotes' fields directly (speed only).
+def summarise(facts: list[Fact], sentence_of: dict[str, int], places: list[PlaceMention],
+              quotes: list[Quote]) -> tuple[dict, dict]:
     missiles = _weapons(facts, sentence_of, "missiles_launched") if facts else None
     if missiles is None and facts:
         missiles = _weapons(_hits_as_launched(facts, "missile"), sentence_of, "missiles_launched")
