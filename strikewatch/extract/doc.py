@@ -295,15 +295,18 @@ class Doc:
         return False
 
     def finditer(self, rx: re.Pattern[str], hint: Hint, text: str | None = None, needs: str = "",
-                 within: Hint | None = None, any_of: tuple[str, ...] = ()):
+                 within: Hint | None = None, any_of: tuple[str, ...] = ()) -> list[re.Match[str]]:
         """``rx.finditer`` over the shadow text (or ``text``), only in hinted sentences.
         ``needs`` is a string every match of ``rx`` contains (SLOT for patterns built
         around a quantity), ``within`` a Hint one of whose stems every match contains
         (as written in ``lower``, which the shadow text and ``lower`` share outside
         quantities), ``any_of`` literal strings one of which every match contains:
         windows without them are skipped without running ``rx``, a few ``str.find``
-        instead of a pattern run (speed only)."""
+        instead of a pattern run (speed only). A list, not a generator: compiled, a
+        generator pays a resume per match, and no caller stops early or changes what
+        the search reads (speed only)."""
         target = self.shadow if text is None else text
+        out: list[re.Match[str]] = []
         for start, end in self.windows(hint):
             if needs and target.find(needs, start, end) < 0:
                 continue
@@ -311,7 +314,8 @@ class Doc:
                 continue
             if any_of and not holds_any(target, any_of, start, end):
                 continue
-            yield from rx.finditer(target, start, end)
+            out.extend(rx.finditer(target, start, end))
+        return out
 
 
 def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:

@@ -219,7 +219,7 @@ _AFTER_ANY = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _AF
 # Every branch of _AFTER_ANY but "%", ":\d\d" and the ones starting with a word character
 # skips white space and dashes, then reads one of its words standing whole (the pattern
 # follows it with \b, or with white space, a dash or "." where it goes on: "a.m.",
-# "per cent", "year-old", "of may"). _AFTER_LEAD reads that first word; a branch
+# "per cent", "year-old", "of may"). _lead_word reads that first word; a branch
 # without it cannot match. The words of each branch, in the order of _AFTER_KIND:
 _AFTER_BRANCH_WORDS = [
     ("age", "year years month months week weeks day days"),
@@ -232,7 +232,8 @@ _AFTER_BRANCH_WORDS = [
     ("date", "of " + " ".join(_MONTHS.split("|"))),
     ("years", "year years decade decades day days week weeks month months minute minutes second seconds"),
 ]
-_AFTER_LEAD = re.compile(r"[\s\-‑–]*(\w*)")
+# The dashes that _lead_word skips with white space.
+_LEAD_DASHES = "-‑–"
 # word -> the kinds (branches of _AFTER_ANY) that can match with it, in branch order
 _AFTER_WORD_KINDS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _name, _words in _AFTER_BRANCH_WORDS:
@@ -244,6 +245,31 @@ _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {
 }
 
 
+def _lead_word(lower: str, end: int) -> tuple[int, int]:
+    r"""``re.match(r"[\s\-‑–]*(\w*)", lower, end, end + 24).span(1)``: the first word
+    after white space and dashes. Written out (``\s`` is ``str.isspace``, ``\w``
+    ``str.isalnum`` or "_"): compiled, the loop reads the few characters for a fraction
+    of a regex call and its span (speed only)."""
+    limit = end + 24
+    if limit > len(lower):
+        limit = len(lower)
+    i = end
+    while i < limit:
+        c = lower[i]
+        if c.isspace() or c in _LEAD_DASHES:
+            i += 1
+        else:
+            break
+    first = i
+    while i < limit:
+        c = lower[i]
+        if c.isalnum() or c == "_":
+            i += 1
+        else:
+            break
+    return first, i
+
+
 def _after_kind(lower: str, end: int, is_digits: bool) -> str:
     """The kind the words after a number give it ("" for none): what _AFTER_ANY says
     on ``lower[end : end + 24]``, a "time" of number words going on to the later
@@ -251,10 +277,7 @@ def _after_kind(lower: str, end: int, is_digits: bool) -> str:
     space and dashes is one of theirs, and then only those that have it (most counts
     are followed by other words, "people", "drones"); after "%" or ":", or with a word
     character at ``end``, _AFTER_ANY runs as it is."""
-    lead = _AFTER_LEAD.match(lower, end, end + 24)
-    if lead is None:  # never: the pattern matches the empty string
-        return _after_any_kind(lower, end, is_digits)
-    first, stop = lead.span(1)
+    first, stop = _lead_word(lower, end)
     if first == stop:
         if stop < len(lower) and stop < end + 24 and lower[stop] in "%:":
             return _after_any_kind(lower, end, is_digits)

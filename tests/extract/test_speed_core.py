@@ -187,3 +187,21 @@ def test_sentence_index_equals_bisect(text):
     doc = Doc.build(text)
     for offset in range(-2, len(text) + 3):
         assert doc.sentence_index(offset) == max(0, bisect_right(doc._sentence_starts, offset) - 1)
+
+
+# --- numbers: the word after a number read with a character loop --------------------
+
+from strikewatch.extract import numbers  # noqa: E402
+
+_OLD_AFTER_LEAD = re.compile(r"[\s\-‑–]*(\w*)")
+_LEAD_ALPHABET = " \t\n\u00a0\u2009-‑–—_aZé٣²5.%:,'’x"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=_LEAD_ALPHABET, max_size=40)
+       | _token_texts(["12", " people", " - year-old", "  –  hours", "_x", "5%", "10:30", "per cent", "km", "a.m.",
+                       "\u00a0million", "twenty-one", "years old", "٣", "²", "x" * 30], 10, 8),
+       st.integers(0, 45))
+def test_lead_word_equals_the_pattern(text, end):
+    end = min(end, len(text))
+    assert numbers._lead_word(text, end) == _OLD_AFTER_LEAD.match(text, end, end + 24).span(1)
