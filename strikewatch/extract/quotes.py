@@ -28,6 +28,13 @@ class Person:
     role: str | None = None
     surnames: set[str] = field(default_factory=set)
 
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, name: str, role: str | None = None, surnames: set[str] | None = None) -> None:
+        self.name = name
+        self.role = role
+        self.surnames = set() if surnames is None else surnames  # (a new set for each, as the factory gives)
+
 
 @dataclass(slots=True)
 class Quote:
@@ -38,6 +45,18 @@ class Quote:
     start: int
     end: int
     is_person: bool = False
+
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, text: str, speaker: str | None, role: str | None, kind: str, start: int, end: int,
+                 is_person: bool = False) -> None:
+        self.text = text
+        self.speaker = speaker
+        self.role = role
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.is_person = is_person
 
 
 # Letter runs in the name and subject patterns are possessive (``++``): what follows a
@@ -164,20 +183,18 @@ def _role_anchors() -> dict[str, tuple[tuple[str, int], ...]] | None:
     return {word: tuple(phrases) for word, phrases in anchors.items()}
 
 
-def _role_starts(lower: str, offsets: dict[str, list[int]],
-                 anchors: dict[str, tuple[tuple[str, int], ...]]) -> list[int]:
-    """Every offset at which a role phrase starts in ``lower``, from the keyword offsets."""
-    starts: set[int] = set()
-    for word, ats in offsets.items():  # (the keywords found, usually few of them)
-        phrases = anchors.get(word)
-        if phrases is None:
-            continue
-        for at in ats:
-            for phrase, shift in phrases:
-                start = at - shift
-                if start >= 0 and lower.startswith(phrase, start):
-                    starts.add(start)
-    return sorted(starts)
+# Every role phrase (speakers.toml ``roles``) as a stem of the shared Aho-Corasick pass:
+# where the phrases are lower-case ASCII (``_role_anchors`` is not None) its hits are
+# where a role phrase starts in the lower-case text.
+_ROLE_PHRASES: Final = Hint(load_toml("speakers.toml")["roles"])
+
+
+def _role_starts(lower: str) -> list[int]:
+    """Every offset at which a role phrase starts in ``lower`` (overlapping ones too), in
+    order: a ``str.find`` loop per phrase would give them. Speed only: read from the
+    shared pass, where they were found by ``str.startswith`` tests of every phrase
+    containing each role keyword found, at that keyword."""
+    return _ROLE_PHRASES.starts(lower)
 
 
 def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.Pattern[str],
@@ -222,6 +239,13 @@ class _Verbs:
     spans: list[tuple[int, int]]  # the non-overlapping hits a finditer would give
     words: _WordsBefore | None = None  # the word before each of ``starts`` (see Speakers)
 
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, starts: list[int], spans: list[tuple[int, int]], words: _WordsBefore | None = None) -> None:
+        self.starts = starts
+        self.spans = spans
+        self.words = words
+
 
 @dataclass(slots=True)
 class _WordsBefore:
@@ -234,6 +258,14 @@ class _WordsBefore:
     ends_subject: list[bool]
     name_word: list[bool]  # the word is a name word (``_NAME_WORD``)
     auxiliary: list[bool]  # the word is one of ``_AUXILIARIES``
+
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, starts: list[int], ends_subject: list[bool], name_word: list[bool], auxiliary: list[bool]) -> None:
+        self.starts = starts
+        self.ends_subject = ends_subject
+        self.name_word = name_word
+        self.auxiliary = auxiliary
 
 
 def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefore:
@@ -272,7 +304,7 @@ def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefor
             auxiliary.append(False)
         else:
             starts.append(offset + start)
-            named = _is_name_word(word)
+            named = "A" <= word[0] <= "Z" and _is_name_word(word)  # (most are lower case)
             ends_subject.append(named or word in _SUBJECT_HEAD_SET)
             name_word.append(named)
             auxiliary.append(word in _AUXILIARIES)
@@ -386,10 +418,9 @@ class Speakers:
         intro, name_before, role_first, name_first = _register_patterns()
         text = doc.text
         seen: set[int] = set()
-        spans, offsets = _role_keyword_spans(doc.lower)
-        anchors = _role_anchors()
-        fast = anchors is not None and not any(trap in text for trap in _CASE_TRAPS)
-        role_starts = _role_starts(doc.lower, offsets, anchors) if fast and anchors is not None else []
+        spans, _ = _role_keyword_spans(doc.lower)
+        fast = _role_anchors() is not None and not any(trap in text for trap in _CASE_TRAPS)
+        role_starts = _role_starts(doc.lower) if fast and spans else []
         for start, end in spans:
             lo, hi = max(0, start - 110), min(len(text), end + 60)
             found = _intros(text, lo, hi, role_starts, role_first, name_first) if fast else list(intro.finditer(text, lo, hi))
@@ -802,6 +833,8 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
     # first verb span at or after each sentence start, which ``bisect_left`` gave).
     j = 0
     count = len(verb_spans)
+    first_verb = 0
+    verb_count = len(verb_starts)
     for s_start, s_end in doc.sentences:
         while j < count and verb_spans[j][0] < s_start:
             j += 1
@@ -811,6 +844,8 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
             continue
         if covered and _overlaps_any(covered, s_start, s_end):
             continue
+        while first_verb < verb_count and verb_starts[first_verb] < s_start:
+            first_verb += 1  # bisect_left(verb_starts, s_start), walked
         sentence = text[s_start:s_end]
         speaker = role = None
         is_person = False
@@ -824,7 +859,7 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
         else:
             pair = _NAME_PAIR.search(text, s_start, s_end)  # (as in ``sentence``: no anchors)
             name_at = pair.start() - s_start if pair is not None else -1
-        m = _search_reported(sentence, verb_starts, s_start, words, name_at, parts)
+        m = _search_reported(sentence, verb_starts, s_start, words, name_at, parts, first_verb)
         if m is not None:
             subject = _subject_of(m)
             if subject:
@@ -879,7 +914,7 @@ _ReportedParts = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
 
 def _search_reported(sentence: str, verb_starts: list[int], offset: int,
                      words: _WordsBefore | None = None, name_at: int = _UNKNOWN,
-                     parts: _ReportedParts | None = None) -> re.Match[str] | None:
+                     parts: _ReportedParts | None = None, first_verb: int = -1) -> re.Match[str] | None:
     """A match with the groups of ``reported.search(sentence)`` (``verb_starts``: where
     speech verbs start, as offsets into the document; ``sentence`` starts at ``offset``).
 
@@ -897,7 +932,8 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
     ``name_at``: where ``_NAME_PAIR`` first matches in ``sentence`` (-1: nowhere; searched
     if not given). The second and third branches need a name, so a sentence without one
     (most) is tried with the first branch alone, at 0 and after its commas; and no name
-    starts before ``name_at``. ``parts``: :func:`_reported_parts` (fetched if not given)."""
+    starts before ``name_at``. ``parts``: :func:`_reported_parts` (fetched if not given);
+    ``first_verb``: ``bisect_left(verb_starts, offset)`` (found if not given)."""
     if parts is None:
         parts = _reported_parts()
     subject_verb, name_or_verb, led_name, verb_name, reported = parts
@@ -907,7 +943,8 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
         pair = _NAME_PAIR.search(sentence)
         name_at = pair.start() if pair is not None else -1
     # The first verb at or after the sentence start: the scans of the subject start there.
-    first_verb = bisect_left(verb_starts, offset)
+    if first_verb < 0:
+        first_verb = bisect_left(verb_starts, offset)
     if name_at < 0:
         size = len(sentence)
         at = 0
@@ -924,7 +961,9 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
         return m
     named = led_name.search(sentence, max(1, name_at))
     limit = named.start() if named is not None else len(sentence)
-    i = bisect_left(verb_starts, offset + 1, first_verb)
+    i = first_verb  # bisect_left(verb_starts, offset + 1), walked from it
+    while i < len(verb_starts) and verb_starts[i] <= offset:
+        i += 1
     comma = _next_comma(sentence, 1, limit)
     while True:
         verb = verb_starts[i] - offset if i < len(verb_starts) else limit

@@ -3,13 +3,13 @@ on generated texts full of near misses: words before speech verbs with odd white
 and non-letters, commas, capitals and case traps."""
 from bisect import bisect_left
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from strikewatch.extract import quotes
 from strikewatch.extract.doc import Doc, lower_preserving
 
 from .quotes_oracles import subject_reaches_verb_plain
-from .test_speed_quo import prefixes, sentences
+from .test_speed_quo import _groups, prefixes, sentences
 from .test_speed_quo2 import MORE, SPACES, _old_register, _old_reported, _people, _quotes, articles, spaced
 
 WORD_TOKENS = MORE + ["Kyiv’s", "O'Neil", "x1", "élan", "İstanbul", "\u212aelvin", "K", "a-b", "_x", "said,said", "\u2009",
@@ -98,3 +98,49 @@ def test_reported_equals_the_bisect_walk_with_a_pair_search_per_sentence(text):
     assert [(q.start, q.end) for q in quotes._direct(doc, new)] == covered
     assert _quotes(quotes._reported(doc, new, covered)) == _quotes(_old_reported(doc, old, covered))
     assert _people(new) == _people(old)
+
+
+ROLE_TOKENS = ["head", "ahead", "regional head", "head of the regional military administration", "the city military administration head",
+               "Mayor", "mayor", "city mayor", "prime minister", "minister", "Prime Minister", "spokesman", "air force spokesman",
+               "chief of staff", "chief", "human rights commissioner", "ombudsman", "adviser", "advisor", "x", "-", ",", "."]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(ROLE_TOKENS), max_size=25).map(" ".join)
+       | st.lists(st.sampled_from(ROLE_TOKENS + [" "]), max_size=16).map("".join))
+def test_role_starts_from_the_shared_pass_equal_the_find_loops(text):
+    lower = lower_preserving(text)
+    expected = set()
+    for phrase in quotes._tables().roles:
+        at = lower.find(phrase)
+        while at >= 0:
+            expected.add(at)
+            at = lower.find(phrase, at + 1)
+    assert quotes._role_anchors() is not None  # (the phrases are lower-case ASCII: the pass is used)
+    assert quotes._role_starts(lower) == sorted(expected)
+
+
+GLUED_TOKENS = ["\u201c", "\"", "-", "(", " ", "  ", ",", ";", "said", "told", "says", "the", "mayor", "Klitschko", "Vitali Klitschko",
+                "Ab Cd", "Oleh", " Syniehubov", "has", "x", "A", ":", "according to"]
+
+
+glued = st.lists(st.sampled_from(GLUED_TOKENS), min_size=1, max_size=16).map("".join)
+opened = st.tuples(st.sampled_from(["\u201c", "\"", "-", "(", "", ","]), st.sampled_from(["said", "told", "says", "Said"]),
+                   glued).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(prefixes, glued | opened)
+@example("", "\u201csaid Vitali Klitschko")
+def test_search_reported_on_glued_tokens_equals_the_plain_search(prefix, sentence):
+    """Verbs right after the sentence start (one character in), commas and names glued
+    to them; with the first verb given as ``_reported`` walks it, and found."""
+    text = prefix + sentence
+    starts = quotes._speech_verbs(lower_preserving(text)).starts
+    plain = quotes._attribution()[3].search(sentence)
+    expected = plain and (plain.start(), _groups(plain))
+    words = quotes._words_before(text, starts, 0)
+    for found in (quotes._search_reported(sentence, starts, len(prefix)),
+                  quotes._search_reported(sentence, starts, len(prefix), words, parts=quotes._reported_parts(),
+                                          first_verb=bisect_left(starts, len(prefix)))):
+        assert (found and (found.start(), _groups(found))) == expected
