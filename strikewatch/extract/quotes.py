@@ -305,9 +305,10 @@ def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefor
         else:
             starts.append(offset + start)
             named = "A" <= word[0] <= "Z" and _is_name_word(word)  # (most are lower case)
-            ends_subject.append(named or word in _SUBJECT_HEAD_SET)
+            kind = _HEAD_OR_AUXILIARY.get(word, 0)  # (one lookup for both sets)
+            ends_subject.append(named or kind == 1)
             name_word.append(named)
-            auxiliary.append(word in _AUXILIARIES)
+            auxiliary.append(kind == 2)
     return _WordsBefore(starts, ends_subject, name_word, auxiliary)
 
 
@@ -407,6 +408,10 @@ class Speakers:
     def __init__(self, doc: Doc) -> None:
         self.people: list[Person] = []
         self._last: Person | None = None
+        # Surnames known to be ASCII (``str.isascii``), filled by :meth:`add`: ``_names_any``
+        # may skip them by an ``in`` test (one set lookup instead of ``isascii`` per
+        # surname per subject; a surname missing here is only tested the slow way).
+        self._ascii: set[str] = set()
         self.verbs = _speech_verbs(doc.lower)  # shared by the scans of quotes.py
         self.verbs.words = _words_before(doc.text, self.verbs.starts, 0)
         self._register(doc)
@@ -458,6 +463,9 @@ class Speakers:
             person = Person(canonical, role or known_role, {canonical.split()[-1].lower()})
             person.surnames.update(_tables().one_word_aliases.get(canonical, ()))
             self.people.append(person)
+            for surname in person.surnames:
+                if surname.isascii():
+                    self._ascii.add(surname)
         elif role and not person.role:
             person.role = role
         return person
@@ -504,7 +512,7 @@ class Speakers:
         low = s.lower()
         plain = not any(trap in s for trap in _CASE_TRAPS)
         for person in self.people:
-            if _names_any(s, low, plain, person.surnames):
+            if _names_any(s, low, plain, person.surnames, self._ascii):
                 self._last = person
                 return person.name, person.role, True
         name_match = _last_name_run(s)
@@ -519,13 +527,15 @@ class Speakers:
         return None, None, False
 
 
-def _names_any(subject: str, low: str, plain: bool, surnames: set[str]) -> bool:
+def _names_any(subject: str, low: str, plain: bool, surnames: set[str], ascii_names: set[str] | None = None) -> bool:
     """``any(_word_rx(sn).search(subject) for sn in surnames)`` (speed only; surnames are
     lower case, see :meth:`Speakers.add`): an ASCII lower-case surname can match case-insensitively only where ``low`` (``subject.lower()``) holds
     it, unless ``subject`` holds one of ``_CASE_TRAPS`` (``plain`` is False then), so the
-    pattern is run only where one ``in`` test cannot rule it out."""
+    pattern is run only where one ``in`` test cannot rule it out. ``ascii_names``:
+    surnames known to be ASCII (see ``Speakers._ascii``; others are tested with
+    ``isascii`` when not given, or run the pattern when given but not listed)."""
     for sn in surnames:
-        if plain and sn.isascii() and sn not in low:
+        if plain and sn not in low and (sn in ascii_names if ascii_names is not None else sn.isascii()):
             continue
         if _word_rx(sn).search(subject) is not None:
             return True
@@ -618,6 +628,10 @@ _SUBJECT = (
     + _SUBJECT_HEADS + "))"
 )
 _SUBJECT_HEAD_SET: Final = frozenset(_SUBJECT_HEADS.split("|"))
+# A word -> 1 if it is in _SUBJECT_HEAD_SET, 2 if in _AUXILIARIES (the sets do not meet).
+if _SUBJECT_HEAD_SET & _AUXILIARIES:
+    raise ValueError("quotes: a subject head word is also an auxiliary")
+_HEAD_OR_AUXILIARY: Final[dict[str, int]] = {**{w: 1 for w in _SUBJECT_HEAD_SET}, **{w: 2 for w in _AUXILIARIES}}
 # On the reversed text, from the verb back: its white space, then the word before it,
 # marked ``ok`` if the whole word is a name word (``_NAME_WORD``) or a head word.
 _NAME_WORD: Final = re.compile(r"[A-Z][a-zà-ÿ’'\-]+")

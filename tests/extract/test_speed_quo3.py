@@ -10,7 +10,7 @@ from strikewatch.extract.doc import Doc, lower_preserving
 
 from .quotes_oracles import subject_reaches_verb_plain
 from .test_speed_quo import _groups, prefixes, sentences
-from .test_speed_quo2 import MORE, SPACES, _old_register, _old_reported, _people, _quotes, articles, spaced
+from .test_speed_quo2 import MORE, SPACES, SUBJECT_TOKENS, SURNAMES, _old_register, _old_reported, _people, _quotes, articles, spaced
 
 WORD_TOKENS = MORE + ["Kyiv’s", "O'Neil", "x1", "élan", "İstanbul", "\u212aelvin", "K", "a-b", "_x", "said,said", "\u2009",
                       "\u00a0said", "mayor\u2009said", "Klitschko\nsaid", "Klitschko\tsaid", "42 said"]
@@ -144,3 +144,23 @@ def test_search_reported_on_glued_tokens_equals_the_plain_search(prefix, sentenc
                   quotes._search_reported(sentence, starts, len(prefix), words, parts=quotes._reported_parts(),
                                           first_verb=bisect_left(starts, len(prefix)))):
         assert (found and (found.start(), _groups(found))) == expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_TOKENS + ["Kiss", "KISS", "Ivan", "kiss"]), min_size=1, max_size=8).map(" ".join),
+       st.sets(st.sampled_from(SURNAMES + ["ki\u017fs", "k\u0131ss", "\u0131van"]), max_size=3),
+       st.sets(st.sampled_from(SURNAMES + ["ki\u017fs", "k\u0131ss", "\u0131van"]), max_size=6))
+def test_surname_gate_with_the_ascii_surnames_equals_the_word_patterns(subject, surnames, listed):
+    """``_names_any`` with ``Speakers._ascii`` (surnames known to be ASCII, maybe not all
+    of them) finds what the surname patterns find."""
+    expected = any(quotes._word_rx(sn).search(subject) for sn in surnames)
+    plain = not any(trap in subject for trap in quotes._CASE_TRAPS)
+    ascii_names = {sn for sn in listed if sn.isascii()}
+    assert quotes._names_any(subject, subject.lower(), plain, surnames, ascii_names) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles | short_articles)
+def test_speakers_keep_their_ascii_surnames(text):
+    speakers = quotes.Speakers(Doc.build(text))
+    assert speakers._ascii == {sn for p in speakers.people for sn in p.surnames if sn.isascii()}
