@@ -9,9 +9,10 @@ subject says something ("the governor said ..."), or "according to ..."."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,13 @@ class Person:
     role: str | None = None
     surnames: set[str] = field(default_factory=set)
 
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, name: str, role: str | None = None, surnames: set[str] | None = None) -> None:
+        self.name = name
+        self.role = role
+        self.surnames = set() if surnames is None else surnames  # (a new set for each, as the factory gives)
+
 
 @dataclass(slots=True)
 class Quote:
@@ -38,14 +46,26 @@ class Quote:
     end: int
     is_person: bool = False
 
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, text: str, speaker: str | None, role: str | None, kind: str, start: int, end: int,
+                 is_person: bool = False) -> None:
+        self.text = text
+        self.speaker = speaker
+        self.role = role
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.is_person = is_person
+
 
 # Letter runs in the name and subject patterns are possessive (``++``): what follows a
 # run (a space, comma, colon or the end) can never match a letter given back from it,
 # so backtracking into the run only wastes time. The matches are the same.
 _NAME = r"[A-Z][a-zà-ÿ’'\-]++(?:\s+[A-Z][a-zà-ÿ’'\-]++){1,2}"
 _QUOTE = re.compile(r"[“\"]([^“”\"]{12,1500}?)(?:[”\"]|(?=\n\s*\n))")
-_QUOTE_MAX = 1500
-_NOT_NAME_WORDS = frozenset(
+_QUOTE_MAX: Final = 1500
+_NOT_NAME_WORDS: Final = frozenset(
     "The A An In On At Russian Ukrainian Russia Ukraine Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December Air Force State "
     "Emergency Service National Police Ministry Defence Defense Telegram Kremlin Army General Staff "
@@ -112,11 +132,11 @@ def _led(pattern: str, first: str) -> re.Pattern[str]:
 # Keywords that can appear in a role (speakers.toml ``role_keywords``); people introduced
 # with one are looked for only around them (found with ``str.find``, in this order for
 # equal starts).
-_ROLE_HINTS: tuple[str, ...] = tuple(load_toml("speakers.toml")["role_keywords"])
+_ROLE_HINTS: Final[tuple[str, ...]] = tuple(load_toml("speakers.toml")["role_keywords"])
 
 
-_ROLE_HINT = Hint(_ROLE_HINTS)
-_ROLE_RANK: dict[str, int] = {word: rank for rank, word in enumerate(_ROLE_HINTS)}
+_ROLE_HINT: Final = Hint(_ROLE_HINTS)
+_ROLE_RANK: Final[dict[str, int]] = {word: rank for rank, word in enumerate(_ROLE_HINTS)}
 
 
 def _role_keyword_spans(lower: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
@@ -144,7 +164,7 @@ def _role_keyword_spans(lower: str) -> tuple[list[tuple[int, int]], dict[str, li
 # Characters that re.IGNORECASE equates with an ASCII letter although ``str.lower``
 # does not turn them into it (see the re docs on IGNORECASE). Where the text has none,
 # a role matched case-insensitively in the text is the same role in ``doc.lower``.
-_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
+_CASE_TRAPS: Final = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 
 
 @lru_cache(maxsize=1)
@@ -163,20 +183,18 @@ def _role_anchors() -> dict[str, tuple[tuple[str, int], ...]] | None:
     return {word: tuple(phrases) for word, phrases in anchors.items()}
 
 
-def _role_starts(lower: str, offsets: dict[str, list[int]],
-                 anchors: dict[str, tuple[tuple[str, int], ...]]) -> list[int]:
-    """Every offset at which a role phrase starts in ``lower``, from the keyword offsets."""
-    starts: set[int] = set()
-    for word, ats in offsets.items():  # (the keywords found, usually few of them)
-        phrases = anchors.get(word)
-        if phrases is None:
-            continue
-        for at in ats:
-            for phrase, shift in phrases:
-                start = at - shift
-                if start >= 0 and lower.startswith(phrase, start):
-                    starts.add(start)
-    return sorted(starts)
+# Every role phrase (speakers.toml ``roles``) as a stem of the shared Aho-Corasick pass:
+# where the phrases are lower-case ASCII (``_role_anchors`` is not None) its hits are
+# where a role phrase starts in the lower-case text.
+_ROLE_PHRASES: Final = Hint(load_toml("speakers.toml")["roles"])
+
+
+def _role_starts(lower: str) -> list[int]:
+    """Every offset at which a role phrase starts in ``lower`` (overlapping ones too), in
+    order: a ``str.find`` loop per phrase would give them. Speed only: read from the
+    shared pass, where they were found by ``str.startswith`` tests of every phrase
+    containing each role keyword found, at that keyword."""
+    return _ROLE_PHRASES.starts(lower)
 
 
 def _intros(text: str, lo: int, hi: int, role_starts: list[int], role_first: re.Pattern[str],
@@ -221,6 +239,13 @@ class _Verbs:
     spans: list[tuple[int, int]]  # the non-overlapping hits a finditer would give
     words: _WordsBefore | None = None  # the word before each of ``starts`` (see Speakers)
 
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, starts: list[int], spans: list[tuple[int, int]], words: _WordsBefore | None = None) -> None:
+        self.starts = starts
+        self.spans = spans
+        self.words = words
+
 
 @dataclass(slots=True)
 class _WordsBefore:
@@ -233,6 +258,14 @@ class _WordsBefore:
     ends_subject: list[bool]
     name_word: list[bool]  # the word is a name word (``_NAME_WORD``)
     auxiliary: list[bool]  # the word is one of ``_AUXILIARIES``
+
+    # Written out (what the dataclass would generate) so that mypyc compiles it: the
+    # generated one runs interpreted, about 2,000 instructions a call (speed only).
+    def __init__(self, starts: list[int], ends_subject: list[bool], name_word: list[bool], auxiliary: list[bool]) -> None:
+        self.starts = starts
+        self.ends_subject = ends_subject
+        self.name_word = name_word
+        self.auxiliary = auxiliary
 
 
 def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefore:
@@ -247,9 +280,23 @@ def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefor
     auxiliary: list[bool] = []
     for verb in verb_starts:
         at = verb - offset
-        start = end = -1
+        start = -1
+        word = ""
         if 0 < at <= size and text[at - 1].isspace():
-            start, end = _last_word(text, 0, at)
+            # Usually one space, then a word of letters after a space: the word is the
+            # run back to that space (``rfind``) when it is alphanumeric (no white space
+            # is), where ``_last_word`` tests every character (speed only; the same word).
+            end = at - 1
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            if end > 0:
+                space = text.rfind(" ", 0, end)
+                word = text[space + 1 : end]
+                if word.isalnum():
+                    start = space + 1
+                else:
+                    start, end = _last_word(text, 0, end)  # (found: text[end - 1] is no space)
+                    word = text[start:end]
         if start < 0:
             starts.append(-1)
             ends_subject.append(False)
@@ -257,11 +304,11 @@ def _words_before(text: str, verb_starts: list[int], offset: int) -> _WordsBefor
             auxiliary.append(False)
         else:
             starts.append(offset + start)
-            word = text[start:end]
-            named = _is_name_word(word)
-            ends_subject.append(named or word in _SUBJECT_HEAD_SET)
+            named = "A" <= word[0] <= "Z" and _is_name_word(word)  # (most are lower case)
+            kind = _HEAD_OR_AUXILIARY.get(word, 0)  # (one lookup for both sets)
+            ends_subject.append(named or kind == 1)
             name_word.append(named)
-            auxiliary.append(word in _AUXILIARIES)
+            auxiliary.append(kind == 2)
     return _WordsBefore(starts, ends_subject, name_word, auxiliary)
 
 
@@ -352,7 +399,7 @@ def _register_patterns() -> tuple[re.Pattern[str], ...]:
     return intro, name_before, role_first, name_first
 
 
-_AUXILIARIES = frozenset(("has", "had", "also"))
+_AUXILIARIES: Final = frozenset(("has", "had", "also"))
 
 
 class Speakers:
@@ -361,6 +408,10 @@ class Speakers:
     def __init__(self, doc: Doc) -> None:
         self.people: list[Person] = []
         self._last: Person | None = None
+        # Surnames known to be ASCII (``str.isascii``), filled by :meth:`add`: ``_names_any``
+        # may skip them by an ``in`` test (one set lookup instead of ``isascii`` per
+        # surname per subject; a surname missing here is only tested the slow way).
+        self._ascii: set[str] = set()
         self.verbs = _speech_verbs(doc.lower)  # shared by the scans of quotes.py
         self.verbs.words = _words_before(doc.text, self.verbs.starts, 0)
         self._register(doc)
@@ -372,10 +423,9 @@ class Speakers:
         intro, name_before, role_first, name_first = _register_patterns()
         text = doc.text
         seen: set[int] = set()
-        spans, offsets = _role_keyword_spans(doc.lower)
-        anchors = _role_anchors()
-        fast = anchors is not None and not any(trap in text for trap in _CASE_TRAPS)
-        role_starts = _role_starts(doc.lower, offsets, anchors) if fast and anchors is not None else []
+        spans, _ = _role_keyword_spans(doc.lower)
+        fast = _role_anchors() is not None and not any(trap in text for trap in _CASE_TRAPS)
+        role_starts = _role_starts(doc.lower) if fast and spans else []
         for start, end in spans:
             lo, hi = max(0, start - 110), min(len(text), end + 60)
             found = _intros(text, lo, hi, role_starts, role_first, name_first) if fast else list(intro.finditer(text, lo, hi))
@@ -392,10 +442,15 @@ class Speakers:
         words = self.verbs.words
         if words is None:
             words = _words_before(text, verb_starts, 0)
+        k = 0  # bisect_left(verb_starts, start), walked (the spans are in text order)
+        count = len(verb_starts)
         for start, _ in self.verbs.spans:
-            if not _name_gate(text, words, bisect_left(verb_starts, start), max(0, start - 60), start):
+            while k < count and verb_starts[k] < start:
+                k += 1
+            lo = start - 60 if start > 60 else 0
+            if not _name_gate(text, words, k, lo, start):
                 continue
-            before = name_before.search(text, max(0, start - 60), start)
+            before = name_before.search(text, lo, start)
             if before:
                 name = _clean_name(before.group("n"))
                 if name:
@@ -408,6 +463,9 @@ class Speakers:
             person = Person(canonical, role or known_role, {canonical.split()[-1].lower()})
             person.surnames.update(_tables().one_word_aliases.get(canonical, ()))
             self.people.append(person)
+            for surname in person.surnames:
+                if surname.isascii():
+                    self._ascii.add(surname)
         elif role and not person.role:
             person.role = role
         return person
@@ -454,7 +512,7 @@ class Speakers:
         low = s.lower()
         plain = not any(trap in s for trap in _CASE_TRAPS)
         for person in self.people:
-            if _names_any(s, low, plain, person.surnames):
+            if _names_any(s, low, plain, person.surnames, self._ascii):
                 self._last = person
                 return person.name, person.role, True
         name_match = _last_name_run(s)
@@ -469,21 +527,23 @@ class Speakers:
         return None, None, False
 
 
-def _names_any(subject: str, low: str, plain: bool, surnames: set[str]) -> bool:
+def _names_any(subject: str, low: str, plain: bool, surnames: set[str], ascii_names: set[str] | None = None) -> bool:
     """``any(_word_rx(sn).search(subject) for sn in surnames)`` (speed only; surnames are
     lower case, see :meth:`Speakers.add`): an ASCII lower-case surname can match case-insensitively only where ``low`` (``subject.lower()``) holds
     it, unless ``subject`` holds one of ``_CASE_TRAPS`` (``plain`` is False then), so the
-    pattern is run only where one ``in`` test cannot rule it out."""
+    pattern is run only where one ``in`` test cannot rule it out. ``ascii_names``:
+    surnames known to be ASCII (see ``Speakers._ascii``; others are tested with
+    ``isascii`` when not given, or run the pattern when given but not listed)."""
     for sn in surnames:
-        if plain and sn.isascii() and sn not in low:
+        if plain and sn not in low and (sn in ascii_names if ascii_names is not None else sn.isascii()):
             continue
         if _word_rx(sn).search(subject) is not None:
             return True
     return False
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_NAME_RX = re.compile(_NAME)
+_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+")
+_NAME_RX: Final = re.compile(_NAME)
 
 
 @lru_cache(maxsize=4096)  # pure, and subjects repeat ("the mayor", "officials")
@@ -536,7 +596,7 @@ def _last_name_run(subject: str) -> str | None:
     return _clean_name(" ".join(run[-3:])) if run else None
 
 
-_ORG_WORDS = frozenset(
+_ORG_WORDS: Final = frozenset(
     "Command Affairs Forces Force Ministry Service Services Council Administration Office Committee Agency "
     "Staff Department Police Army Navy Guard Operational Exterior Foreign Armed Defence Defense Media News "
     "Wire Press Center Centre Institute University Bureau Mission Commission Union Nations Group Company "
@@ -567,10 +627,14 @@ _SUBJECT = (
     r"(?P<subj>(?:(?:the|a)\s+)?(?:[A-Za-z’'\-]++\s+){0,6}?(?:[A-Z][a-zà-ÿ’'\-]++(?:\s+[A-Z][a-zà-ÿ’'\-]++){0,2}|"
     + _SUBJECT_HEADS + "))"
 )
-_SUBJECT_HEAD_SET = frozenset(_SUBJECT_HEADS.split("|"))
+_SUBJECT_HEAD_SET: Final = frozenset(_SUBJECT_HEADS.split("|"))
+# A word -> 1 if it is in _SUBJECT_HEAD_SET, 2 if in _AUXILIARIES (the sets do not meet).
+if _SUBJECT_HEAD_SET & _AUXILIARIES:
+    raise ValueError("quotes: a subject head word is also an auxiliary")
+_HEAD_OR_AUXILIARY: Final[dict[str, int]] = {**{w: 1 for w in _SUBJECT_HEAD_SET}, **{w: 2 for w in _AUXILIARIES}}
 # On the reversed text, from the verb back: its white space, then the word before it,
 # marked ``ok`` if the whole word is a name word (``_NAME_WORD``) or a head word.
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ’'\-]+")
+_NAME_WORD: Final = re.compile(r"[A-Z][a-zà-ÿ’'\-]+")
 
 
 def _reported_branches() -> tuple[str, str, str]:
@@ -701,7 +765,7 @@ def _paragraph_break(text: str, start: int, stop: int) -> int:
     return -1
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
+_PARAGRAPH: Final = re.compile(r"\n\s*\n")
 
 
 def _before_start(head: str, verb_starts: list[int], head_start: int) -> int | None:
@@ -755,7 +819,7 @@ def _before_from(head: str, first_verb: int | None) -> int | None:
 
 
 # The characters of a subject or name in the attribution patterns (a superset).
-_SUBJECT_RUN = re.compile(r"[A-Za-zà-ÿ’'\-\s]*")
+_SUBJECT_RUN: Final = re.compile(r"[A-Za-zà-ÿ’'\-\s]*")
 
 
 def _letter_run_before(text: str, at: int) -> int:
@@ -775,23 +839,41 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
     verb_spans = speakers.verbs.spans
     verb_starts = speakers.verbs.starts
     words = speakers.verbs.words
-    # Sentences are in text order and so are the verbs: walk both with bisect.
-    span_starts = [start for start, _ in verb_spans]
+    parts = _reported_parts()  # (fetched once per text, not per sentence)
     text = doc.text
+    lower = doc.lower
     out: list[Quote] = []
+    # Sentences are in text order and so are the verbs: walk both (speed only: the
+    # first verb span at or after each sentence start, which ``bisect_left`` gave).
+    j = 0
+    count = len(verb_spans)
+    first_verb = 0
+    verb_count = len(verb_starts)
     for s_start, s_end in doc.sentences:
-        i = bisect_left(span_starts, s_start)
-        if i == len(span_starts) or span_starts[i] >= s_end:
+        while j < count and verb_spans[j][0] < s_start:
+            j += 1
+        if j == count:
+            break  # no verb left: no later sentence holds one either
+        if verb_spans[j][0] >= s_end:
             continue
-        if covered and any(a <= s_start < b or a < s_end <= b for a, b in covered):
+        if covered and _overlaps_any(covered, s_start, s_end):
             continue
+        while first_verb < verb_count and verb_starts[first_verb] < s_start:
+            first_verb += 1  # bisect_left(verb_starts, s_start), walked
         sentence = text[s_start:s_end]
         speaker = role = None
         is_person = False
         # The matches of ``reported``, then of ``according``, until one names a speaker.
-        pair = _NAME_PAIR.search(text, s_start, s_end)  # (as in ``sentence``: no anchors)
-        name_at = pair.start() - s_start if pair is not None else -1
-        m = _search_reported(sentence, verb_starts, s_start, words, name_at)
+        # A name pair's second word starts with a capital (A-Z, which ``doc.lower``
+        # turns into a-z at the same offset): where the sentence after its first
+        # character equals its lower case, no pair starts (one slice comparison, where
+        # ``_NAME_PAIR.search`` tests every character; speed only).
+        if text[s_start + 1 : s_end] == lower[s_start + 1 : s_end]:
+            name_at = -1
+        else:
+            pair = _NAME_PAIR.search(text, s_start, s_end)  # (as in ``sentence``: no anchors)
+            name_at = pair.start() - s_start if pair is not None else -1
+        m = _search_reported(sentence, verb_starts, s_start, words, name_at, parts, first_verb)
         if m is not None:
             subject = _subject_of(m)
             if subject:
@@ -806,6 +888,15 @@ def _reported(doc: Doc, speakers: Speakers, covered: list[tuple[int, int]]) -> l
             continue
         out.append(Quote(sentence, speaker, role, "reported", s_start, s_end, is_person))
     return out
+
+
+def _overlaps_any(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    """``any(a <= start < b or a < end <= b for a, b in covered)``, as a plain loop (no
+    generator: cheaper once compiled)."""
+    for a, b in covered:
+        if a <= start < b or a < end <= b:
+            return True
+    return False
 
 
 def _subject_of(m: re.Match[str]) -> str | None:
@@ -828,12 +919,16 @@ def _search_according(sentence: str, name_at: int) -> re.Match[str] | None:
 
 # ``_NAME``'s first two words, as far as the first letter of the second: every match of
 # ``_NAME`` holds one from its start, so a sentence without one holds no name.
-_NAME_PAIR = re.compile(r"[A-Z][a-zà-ÿ’'\-]++\s+[A-Z][a-zà-ÿ’'\-]")
-_UNKNOWN = -2
+_NAME_PAIR: Final = re.compile(r"[A-Z][a-zà-ÿ’'\-]++\s+[A-Z][a-zà-ÿ’'\-]")
+_UNKNOWN: Final = -2
+
+
+_ReportedParts = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 def _search_reported(sentence: str, verb_starts: list[int], offset: int,
-                     words: _WordsBefore | None = None, name_at: int = _UNKNOWN) -> re.Match[str] | None:
+                     words: _WordsBefore | None = None, name_at: int = _UNKNOWN,
+                     parts: _ReportedParts | None = None, first_verb: int = -1) -> re.Match[str] | None:
     """A match with the groups of ``reported.search(sentence)`` (``verb_starts``: where
     speech verbs start, as offsets into the document; ``sentence`` starts at ``offset``).
 
@@ -851,37 +946,45 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
     ``name_at``: where ``_NAME_PAIR`` first matches in ``sentence`` (-1: nowhere; searched
     if not given). The second and third branches need a name, so a sentence without one
     (most) is tried with the first branch alone, at 0 and after its commas; and no name
-    starts before ``name_at``."""
-    subject_verb, name_or_verb, led_name, verb_name = _reported_parts()
+    starts before ``name_at``. ``parts``: :func:`_reported_parts` (fetched if not given);
+    ``first_verb``: ``bisect_left(verb_starts, offset)`` (found if not given)."""
+    if parts is None:
+        parts = _reported_parts()
+    subject_verb, name_or_verb, led_name, verb_name, reported = parts
     if words is None:
         words = _words_before(sentence, verb_starts, offset)
     if name_at == _UNKNOWN:
         pair = _NAME_PAIR.search(sentence)
         name_at = pair.start() if pair is not None else -1
+    # The first verb at or after the sentence start: the scans of the subject start there.
+    if first_verb < 0:
+        first_verb = bisect_left(verb_starts, offset)
     if name_at < 0:
         size = len(sentence)
         at = 0
         while at < size:
-            if _subject_reaches_verb(sentence, at, verb_starts, offset, words):
+            if _subject_reaches_verb(sentence, at, verb_starts, offset, words, first_verb):
                 m = subject_verb.match(sentence, at)
                 if m is not None:
                     return m
             at = _next_comma(sentence, at + 1, size)
         return None
-    first = _attribution()[3] if _subject_reaches_verb(sentence, 0, verb_starts, offset, words) else name_or_verb
+    first = reported if _subject_reaches_verb(sentence, 0, verb_starts, offset, words, first_verb) else name_or_verb
     m = first.match(sentence)
     if m is not None:
         return m
     named = led_name.search(sentence, max(1, name_at))
     limit = named.start() if named is not None else len(sentence)
-    i = bisect_left(verb_starts, offset + 1)
+    i = first_verb  # bisect_left(verb_starts, offset + 1), walked from it
+    while i < len(verb_starts) and verb_starts[i] <= offset:
+        i += 1
     comma = _next_comma(sentence, 1, limit)
     while True:
         verb = verb_starts[i] - offset if i < len(verb_starts) else limit
         if verb > limit:
             verb = limit
         if comma < verb:  # (never equal: a verb starts with a letter)
-            if _subject_reaches_verb(sentence, comma, verb_starts, offset, words):
+            if _subject_reaches_verb(sentence, comma, verb_starts, offset, words, first_verb):
                 m = subject_verb.match(sentence, comma)
                 if m is not None:
                     return m
@@ -896,16 +999,17 @@ def _search_reported(sentence: str, verb_starts: list[int], offset: int,
 
 
 @lru_cache(maxsize=1)
-def _reported_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _reported_parts() -> _ReportedParts:
     """The branches of ``reported`` for :func:`_search_reported`: the first alone, the
     second and third, the second led by a capital (see :func:`_led`), and the third
     behind a lookahead that restates what it needs: from the verb on, lower-case letters,
     apostrophes, hyphens, commas and spaces (the verb, "the", up to six lower-case words)
     up to the capital that starts the name. Most verbs are followed otherwise ("said."),
-    and the lookahead rules them out before the verbs and word counts are tried."""
+    and the lookahead rules them out before the verbs and word counts are tried. Last,
+    ``reported`` itself (``_attribution()[3]``)."""
     subject_verb, name_verb, verb_name = _reported_branches()
     return (re.compile(subject_verb), re.compile(f"{name_verb}|{verb_name}"), _led(name_verb, "A-Z"),
-            re.compile(rf"(?=[a-z’'\-,\s]*+[A-Z]){verb_name}"))
+            re.compile(rf"(?=[a-z’'\-,\s]*+[A-Z]){verb_name}"), _attribution()[3])
 
 
 def _next_comma(sentence: str, start: int, limit: int) -> int:
@@ -918,7 +1022,7 @@ def _next_comma(sentence: str, start: int, limit: int) -> int:
 
 
 def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset: int,
-                          words: _WordsBefore) -> bool:
+                          words: _WordsBefore, lo: int = 0) -> bool:
     """Whether the first branch of ``reported`` may match at ``at`` (0, or a comma or
     semicolon): its subject and the spaces after it are subject characters (see
     ``_SUBJECT_RUN``) from ``at`` (after the comma) up to a speech verb, which starts
@@ -929,11 +1033,23 @@ def _subject_reaches_verb(sentence: str, at: int, verb_starts: list[int], offset
     Speed only: what ``subject_reaches_verb_plain`` (tests/extract/quotes_oracles.py) gives, with the word before each
     verb read once per text (``words``, see :func:`_words_before`) instead of a slice and
     split of the sentence up to each verb for every comma. Only a word that begins before
-    ``at`` (cut short by it here) is read again."""
-    start = at + 1 if sentence.startswith((",", ";"), at) else at
-    begin = offset + start
+    ``at`` (cut short by it here) is read again.
+
+    ``lo``: an index of ``verb_starts`` no later than the first verb after ``at`` (the
+    walk to it replaces ``bisect_right``; the callers pass the first verb of the
+    sentence). The character tests replace ``startswith((",", ";"), at)`` (speed only)."""
     size = len(sentence)
-    for i in range(bisect_right(verb_starts, begin), len(verb_starts)):
+    start = at
+    if at < size:
+        c = sentence[at]
+        if c == "," or c == ";":
+            start = at + 1
+    begin = offset + start
+    count = len(verb_starts)
+    first = lo
+    while first < count and verb_starts[first] <= begin:
+        first += 1
+    for i in range(first, count):
         verb = verb_starts[i] - offset
         if verb >= size:
             return False
