@@ -52,6 +52,7 @@ class _Patterns:
     before_verbs: Hint  # every match of ``before`` starts with one
     breakdown_words: re.Pattern[str]  # the first branch of ``breakdown`` ("including N children")
     breakdown_slots: re.Pattern[str]  # its other two ("N of them were children", "N children were among the dead")
+    singular_nouns: Hint  # the nouns of ``singular``: every match holds one, 1 to 4 words after its start
 
 
 _N = rf"(?P<n>{SLOT}+)"
@@ -131,7 +132,7 @@ def _patterns() -> _Patterns:
     verbs = frozenset(t["toll"]["update_verbs"])
     return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
                      literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]),
-                     breakdown_words, breakdown_slots)
+                     breakdown_words, breakdown_slots, Hint(t["singular"]["nouns"]))
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -140,8 +141,10 @@ def _kind_of(word: str, killed_words: frozenset[str]) -> str:
 
 def find_casualties(doc: Doc) -> list[CasualtyMention]:
     """Every killed/injured figure in the document, in text order, one per quantity."""
-    p = _patterns()
     found: dict[int, CasualtyMention] = {}
+    if not doc.windows(HINT):
+        return []  # every pattern runs in these windows only, and _continuations extends what they found
+    p = _patterns()
     _toll(doc, p, found)
     _bodies(doc, p, found)
     _after(doc, p, found)
@@ -188,12 +191,24 @@ def _after_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
 
 def after_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[str]]) -> None:
     """Appends the matches of ``p.after.finditer(text, start, end)`` to ``out`` (see _after_matches)."""
-    labelled = False
+    _two_branches(p.after_slot, p.after_labelled, label_mark_before_slot(text, start, end), text, start, end, out)
+
+
+def label_mark_before_slot(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` holds one of ``_LABEL_MARKS`` followed by white space
+    (``\s*``) and a SLOT, as every match of ``after_labelled`` does ("dead: 2"). Hyphens
+    and dashes are common in windows that hold no such label; a window where the mark
+    alone was required ran ``after_labelled`` at every d, i, k and w (speed only)."""
     for mark in _LABEL_MARKS:
-        if text.find(mark, start, end) >= 0:
-            labelled = True
-            break
-    _two_branches(p.after_slot, p.after_labelled, labelled, text, start, end, out)
+        i = text.find(mark, start, end)
+        while i >= 0:
+            j = i + 1
+            while j < end and text[j].isspace():
+                j += 1
+            if j < end and text[j] == SLOT:
+                return True
+            i = text.find(mark, i + 1, end)
+    return False
 
 
 def _two_branches(slot_led: re.Pattern[str], word_led: re.Pattern[str], words_may_match: bool,
@@ -233,7 +248,7 @@ def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             continue
         noun = (m.group("noun") or "").strip()
         head = noun.split()[-1] if noun else ""
-        increment = any(noun.startswith(w + " ") for w in ("more", "additional", "further"))
+        increment = noun.startswith(("more ", "additional ", "further "))
         group = p.groups.get(head) or p.groups.get(noun)
         kind = _kind_of(m.group("w"), p.killed_words)
         _add(doc, found, CasualtyMention(kind, q.low, q.high, q.start, m.end(), q.start, group, increment=increment))
@@ -390,8 +405,62 @@ def _parent_kind(doc: Doc, found: dict[int, CasualtyMention], offset: int) -> st
     return best.kind if best else None
 
 
+def _singular_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.singular, HINT)``, ``singular`` tried only at the
+    candidates of :func:`singular_starts` (:func:`matches_at`), where ``finditer`` tried
+    it at every a, o and t of the windows (speed only)."""
+    out: list[re.Match[str]] = []
+    nouns = p.singular_nouns.starts(doc.lower)
+    if not nouns:
+        return out
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        starts = singular_starts(shadow, nouns, start, end)
+        if starts:
+            matches_at(p.singular, shadow, starts, start, end, out)
+    return out
+
+
+_ARTICLES = ("a", "an", "one", "the")  # the words a match of ``singular`` starts with
+
+
+def singular_starts(text: str, nouns: list[int], start: int, end: int) -> list[int]:
+    r"""The offsets in [start, end) where a match of ``singular`` may start, sorted:
+    every whole word (a run of ``[\w-]``) "a", "an", "one" or "the" that stands one to
+    four words before a noun of ``nouns`` (the sorted starts of its nouns in ``text``),
+    the words separated by white space only. A match is such a word, white space, up
+    to three words each followed by white space (``(?:[\w-]+\s+){0,3}?``), then its
+    noun; read back from each noun, white space and a word at a time, those are the
+    words met before anything else (speed only: the nouns are few)."""
+    found: list[int] = []
+    size = len(nouns)
+    i = bisect_left(nouns, start)
+    while i < size:
+        n = nouns[i]
+        i += 1
+        if n >= end:
+            break
+        j = n
+        for _ in range(4):
+            k = j  # white space before j
+            while k > start and text[k - 1].isspace():
+                k -= 1
+            if k == j:
+                break
+            j = k  # the word before it
+            while j > start and word_char(text[j - 1], True):
+                j -= 1
+            if j == k:
+                break
+            if k - j <= 3 and text[j:k] in _ARTICLES:
+                found.append(j)
+    if len(found) > 1:
+        found = sorted(set(found))
+    return found
+
+
 def _singular(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.singular, HINT):
+    for m in _singular_matches(doc, p):
         if m.start() in found or m.group("a") == "one":
             continue
         kind = _kind_of(m.group("w") or m.group("among"), p.killed_words)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt, search_tail, word_char
+from ._patterns import Hint, alternation as _alt, word_char, word_start_alternation
 from ..resources import load_csv, load_toml
 from .doc import SLOT, SLOT_RUN, Doc, slot_matches
 
@@ -96,7 +96,11 @@ def _tables() -> _Tables:
         rf"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})"
     )
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
-    verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
+    # "(?<![\w-])(?:{_alt(verb_role)})(?![\w-])" (tests/extract/test_speed_cw3_weapons.py), started
+    # with one character set for the first letters of the verbs, as word_start_alternation
+    # writes it, so that ``re`` skips to those letters instead of trying the lookbehind at
+    # every offset (speed only).
+    verb_rx = re.compile(rf"{word_start_alternation(verb_role)}(?![\w-])")
     bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
     # Where a clause ends: r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
     # (tests/extract/test_speed_cw.py), written to start with one character set: ``re`` tries a pattern that
@@ -239,6 +243,8 @@ def _role(doc: Doc, t: _Tables, start: int, end: int) -> str | None:
 
 def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
     """Weapon counts; ``taken`` holds quantity starts already used as casualties."""
+    if not doc.windows(HINT):
+        return []  # every pattern runs in these windows only, and what the rest adds refers to what they found
     t = _tables()
     found: dict[int, WeaponMention] = {}
     _derived(doc, t, found, taken)
@@ -257,26 +263,78 @@ def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
 _IMPRECISE = re.compile(r"(?:a handful of)$")
 
 
+def imprecise(text: str, start: int, end: int) -> bool:
+    """``_IMPRECISE.search(text, start, end) is not None``: the span ends with "a handful
+    of", or with it and a newline (where ``$`` also matches). ``endswith`` instead of a
+    regex call per count (speed only)."""
+    if text.endswith("a handful of", start, end):
+        return True
+    return end > start and text[end - 1] == "\n" and text.endswith("a handful of", start, end - 1)
+
+
 def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, start: int | None = None) -> WeaponMention | None:
     q = doc.quantity_at(n_start)
-    if q is None or _IMPRECISE.search(doc.lower, q.start, q.end):
+    if q is None or imprecise(doc.lower, q.start, q.end):
         return None
     category, model, origin = _classify(doc.lower[np_start:np_end], t)
     return WeaponMention("", category, model, q.low, q.high, start if start is not None else q.start, np_end, q.start, origin=origin)
 
 
-def _slot_matches(doc: Doc, rx: re.Pattern[str]) -> list[re.Match[str]]:
+def _slot_matches(doc: Doc, rx: re.Pattern[str], firsts: tuple[str, ...] = ()) -> list[re.Match[str]]:
     """``doc.finditer(rx, HINT, needs=SLOT)`` for the patterns that start with a quantity
-    (np_rx, of_rx, bare_rx): see doc.slot_matches (speed only)."""
+    (np_rx, of_rx, bare_rx): see doc.slot_matches (speed only). With ``firsts``, see
+    :func:`slot_matches_before`."""
     out: list[re.Match[str]] = []
     for start, end in doc.windows(HINT):
-        out += slot_matches(rx, doc.shadow, start, end)
+        if firsts:
+            slot_matches_before(rx, firsts, doc.shadow, start, end, out)
+        else:
+            out += slot_matches(rx, doc.shadow, start, end)
     return out
+
+
+def slot_matches_before(rx: re.Pattern[str], firsts: tuple[str, ...], text: str, start: int, end: int,
+                        out: list[re.Match[str]]) -> None:
+    r"""Appends ``slot_matches(rx, text, start, end)`` to ``out`` for a pattern whose
+    every match is a SLOT run, white space (``\s+``), then one of ``firsts``: ``rx``
+    is tried only at the runs so followed (one ``startswith``), not at every run
+    (speed only; most runs are followed by a weapon noun, which neither of_rx nor
+    bare_rx can take)."""
+    pos = start
+    while True:
+        p = text.find(SLOT, pos, end)
+        if p < 0:
+            return
+        q = p + 1
+        while q < end and text[q] == SLOT:
+            q += 1
+        k = q
+        while k < end and text[k].isspace():
+            k += 1
+        if k > q and text.startswith(firsts, k, end):
+            m = rx.match(text, p, end)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                continue
+        pos = q
 
 
 # every match of ``derived_rx`` holds one ("all but", "more than half", "two-thirds"...)
 _DERIVED_WORDS = ("all", "half", "most", "third", "quarter")
 _DERIVED_REF_WORDS = ("all",)  # every match of ``derived_ref_rx`` starts with "all but"
+
+
+# What may follow the white space after the quantity of a match of ``of_rx`` ("N of the
+# M ...", "N out of M ...") and of ``bare_rx`` (its optional words, its auxiliaries, a
+# quote or an interception verb: "N of them were", "N more", "N were shot down").
+_OF_FIRSTS = ("of", "out")
+
+
+@lru_cache(maxsize=1)
+def _bare_firsts() -> tuple[str, ...]:
+    words = ["of", "more", "other", "were", "was", "have", "had", "are", "being", '"', "“", "'", "‘"]
+    return tuple(words + load_toml("weapon_terms.toml")["intercepted"])
 
 
 def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
@@ -290,7 +348,7 @@ def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"29 of the 31 missiles were shot down": 29 takes the verb, 31 was launched."""
-    for m in _slot_matches(doc, t.of_rx):
+    for m in _slot_matches(doc, t.of_rx, _OF_FIRSTS):
         if m.start("n") in taken:
             continue
         part = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -356,10 +414,23 @@ _VERB_ENDINGS = ("shot down", "destroyed", "intercepted", "neutralised", "neutra
                  "at least", "another", "a further")  # for search_tail
 
 
+def verb_before(text: str, offset: int) -> bool:
+    """``search_tail(_VERB_BEFORE, _VERB_ENDINGS, text[max(0, offset - 40) : offset])``
+    is a match, without the slice for the many counts that are not preceded by white
+    space and one of ``_VERB_ENDINGS`` (speed only)."""
+    lo = max(0, offset - 40)
+    k = offset
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == offset or not text.endswith(_VERB_ENDINGS, lo, k):
+        return False
+    return _VERB_BEFORE.search(text, lo, offset) is not None
+
+
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"of which 280 were shot down": a count with an interception verb and no noun
     refers to the nearest weapon phrase before it (same or previous sentence)."""
-    for m in _slot_matches(doc, t.bare_rx):
+    for m in _slot_matches(doc, t.bare_rx, _bare_firsts()):
         n = m.start("n")
         if n in taken or n in found:
             continue
@@ -368,12 +439,13 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
         if antecedent is None or q is None:
             continue
         found[n] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start, m.end(), q.start)
+    if not found:
+        return  # a count found below refers to an antecedent among them
+    lower = doc.lower
     for q in doc.numbers:
         if q.kind != "count" or q.start in taken or q.start in found:
             continue
-        before = doc.lower[max(0, q.start - 40) : q.start]
-        verb = search_tail(_VERB_BEFORE, _VERB_ENDINGS, before)
-        if not verb:
+        if not verb_before(lower, q.start):
             continue
         after = doc.lower[q.end : q.end + 12]
         if re.match(r"\s+(?:people|of the|in |at |on |over |near )", after) and not after.startswith(" of them"):
@@ -416,8 +488,14 @@ def _named_before(doc: Doc, t: _Tables, offset: int) -> WeaponMention | None:
     return WeaponMention("", category, model, None, None, m.start(), m.end(), m.start())
 
 
-_NONE = re.compile(r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
-                   r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted")
+# r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
+# r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted" (tests/extract/test_speed_cw3_weapons.py),
+# written to start with one character set (n, c, w; each branch then checks its letter with
+# a lookbehind, the first also that no word character or hyphen precedes it), so that
+# ``re`` skips to those letters instead of trying the alternation at every offset. The
+# branches start with different letters, so their order does not matter (speed only).
+_NONE = re.compile(r"[ncw](?:(?<=n)(?<![\w-].)(?:either|one)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
+                   r"|(?<=c)ould\s+not\s+be\s+(?:intercepted|shot\s+down)|(?<=w)(?:as|ere)\s+not\s+intercepted)")
 _NONE_STEMS = Hint(["neither", "none", "not"])  # every match of _NONE holds one
 
 

@@ -1,0 +1,64 @@
+"""The casualty shortcuts of the seventh pass find what the plain scans found: the
+singular pattern tried only at the articles read back from its nouns, and the labelled
+branch of ``after`` run only where a label mark is followed by a quantity."""
+from hypothesis import given, settings, strategies as st
+
+from strikewatch.extract import casualties
+from strikewatch.extract.doc import SLOT, Doc
+
+from .test_scanning import _token_texts
+
+_SINGULAR_TOKENS = ["a", "an", "one", "the", "A", "The", "ana", "then", "-a", "a-", "_an", "x", "man", "woman", "men",
+                    "many", "child", "children", "person", "police officer", "police", "officer", "security guard",
+                    "guard", "paramedic", "medic", "young", "elderly", "local", "was", "were", "has been", "is", "also",
+                    "reportedly", "killed", "died", "dead", "injured", "wounded", "hurt", "hospitalised", "among the dead",
+                    "among those injured", "among", ",", ", aged 40,", ".", ";", "-", "\ue000", "\ue000\ue000", "5", " ",
+                    "  ", "\n", "\t", "\u00a0", "é", "a man was killed", "an elderly woman died", "the driver was injured"]
+
+
+def _key(m):
+    return (m.span(), m.groupdict())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_SINGULAR_TOKENS, 30, 20), st.integers(0, 20), st.integers(0, 300))
+def test_singular_at_its_article_candidates_equals_finditer(text, start, length):
+    p = casualties._patterns()
+    end = min(len(text), start + length)
+    got: list = []
+    casualties.matches_at(p.singular, text, casualties.singular_starts(text, p.singular_nouns.starts(text), start, end),
+                          start, end, got)
+    assert [_key(m) for m in got] == [_key(m) for m in p.singular.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_token_texts(_SINGULAR_TOKENS, 40, 20))
+def test_singular_matches_equal_the_document_scan(text):
+    doc = Doc.build(text)
+    p = casualties._patterns()
+    assert [_key(m) for m in casualties._singular_matches(doc, p)] == [_key(m) for m in doc.finditer(p.singular, casualties.HINT)]
+
+
+_LABEL_TOKENS = ["dead", "killed", "injured", "wounded", "injured persons", "deaths", "dead:", "killed -", "injured –",
+                 ":", "-", "–", "—", " ", "  ", "\n", "\t", "\u00a0", "\ue000", "\ue000\ue000", "5", "two", "persons",
+                 "people", "were", "x", "d", "k", "i", "w", "Kh-101", "well-known", "dead - \ue000", "wounded:\ue000"]
+
+
+def _after_key(m, p):
+    if m.re is p.after_labelled:
+        return (m.span(), m.start("n4"), m.group("label"))
+    if m.re is p.after_slot:
+        return (m.span(), None, m.group("noun"), m.group("w"))
+    if m.group("label") is not None:
+        return (m.span(), m.start("n4"), m.group("label"))
+    return (m.span(), None, m.group("noun"), m.group("w"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_LABEL_TOKENS, 30, 20), st.integers(0, 12), st.integers(0, 200))
+def test_after_by_branches_with_the_label_gate_equals_after(text, start, length):
+    p = casualties._patterns()
+    end = min(len(text), start + length)
+    got: list = []
+    casualties.after_in(p, text, start, end, got)
+    assert [_after_key(m, p) for m in got] == [_after_key(m, p) for m in p.after.finditer(text, start, end)]

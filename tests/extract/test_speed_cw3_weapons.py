@@ -1,0 +1,90 @@
+"""The weapon shortcuts of the seventh pass give what the forms they replace gave: the
+verb and "none intercepted" patterns started with a character set, the quantity-led
+patterns tried only at quantities followed by a word they can start with, the
+interception verb before a count read from its end, and the "a handful of" test."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from strikewatch.extract import weapons
+from strikewatch.extract._patterns import alternation
+from strikewatch.extract.doc import slot_matches
+
+from .test_scanning import _token_texts
+
+_VERB_TOKENS = ["launched", "launch", "relaunched", "launched-", "-launched", "_fired", "fired", "shot down", "shot",
+                "shoot down", "downed", "intercepted", "hit", "hits", "hit by air defence", "struck", "struck with",
+                "attacked", "attack with", "were not intercepted", "lost track", "were lost", "x", "a", "-", "_", ",",
+                ".", " ", "  ", "\n", "é", "drones", "missiles", "\ue000", "sent", "sending", "consisting of"]
+
+
+def _old_verb_rx():
+    return re.compile(rf"(?<![\w-])(?:{alternation(weapons._tables().verb_role)})(?![\w-])")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_VERB_TOKENS, 24, 16), st.integers(0, 10))
+def test_verb_rx_equals_the_lookbehind_form(text, pos):
+    old = _old_verb_rx()
+    assert ([m.span() for m in weapons._tables().verb_rx.finditer(text, pos)]
+            == [m.span() for m in old.finditer(text, pos)])
+
+
+_OLD_NONE = re.compile(r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
+                       r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted")
+_NONE_TOKENS = ["neither", "none", "noneither", "-none", "_neither", "of them", "of the drones", "of", "the", "was", "were",
+                "intercepted", "shot down", "destroyed", "downed", "could", "not", "be", "could not be", "was not",
+                "were not intercepted", "n", "c", "w", "x", "-", " ", "  ", "\n", "é", "nothing", "cwas"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_NONE_TOKENS, 24, 16), st.integers(0, 10))
+def test_none_pattern_equals_the_lookbehind_form(text, pos):
+    assert [m.span() for m in weapons._NONE.finditer(text, pos)] == [m.span() for m in _OLD_NONE.finditer(text, pos)]
+
+
+_SLOT_LED_TOKENS = ["\ue000", "\ue000\ue000\ue000", "of", "out of", "out", "of the", "of them", "offer", "more", "others",
+                    "other drones", "other missiles", "were", "was", "have been", "had been", "are", "being", '"', "“", "'",
+                    "‘", "shot down", "intercepted", "destroyed", "downed", "hit by air defence", "drones", "missiles",
+                    "shahed", "kh-101", "cruise", "the", "these", "x", "-", ",", ".", " ", "  ", "\n", "\t", "\u00a0",
+                    "\ue000 out of \ue000 drones", "\ue000 of the \ue000 missiles", "\ue000\n of \ue000 drones",
+                    '\ue000 "shot down"', "\ue000 ‘intercepted’", "\ue000 were “destroyed”", "\ue000 'downed'",
+                    "\ue000 of them were shot down", "\ue000 more were intercepted", "\ue000 were jammed"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_SLOT_LED_TOKENS, 30, 20), st.integers(0, 12), st.integers(0, 200))
+def test_slot_matches_before_their_first_words_equal_slot_matches(text, start, length):
+    t = weapons._tables()
+    end = min(len(text), start + length)
+    for rx, firsts in ((t.of_rx, weapons._OF_FIRSTS), (t.bare_rx, weapons._bare_firsts())):
+        got: list = []
+        weapons.slot_matches_before(rx, firsts, text, start, end, got)
+        assert [(m.span(), m.groupdict()) for m in got] == [(m.span(), m.groupdict()) for m in slot_matches(rx, text, start, end)]
+        assert [(m.span(), m.groupdict()) for m in got] == [(m.span(), m.groupdict()) for m in rx.finditer(text, start, end)]
+
+
+_VERB_BEFORE_TOKENS = ["shot down", "destroyed", "intercepted", "neutralised", "neutralized", "downed", "suppressed",
+                       "at least", "another", "a further", "further", "least", "x", "were", ",", " ", "  ", "\n", "\t",
+                       "\u00a0", "é", "5", "shot", "down"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_VERB_BEFORE_TOKENS, 12, 12), st.integers(0, 80))
+def test_verb_before_equals_search_tail_on_the_slice(text, offset):
+    from strikewatch.extract._patterns import search_tail
+
+    offset = min(offset, len(text))
+    expected = search_tail(weapons._VERB_BEFORE, weapons._VERB_ENDINGS, text[max(0, offset - 40) : offset]) is not None
+    assert weapons.verb_before(text, offset) == expected
+
+
+_HANDFUL_TOKENS = ["a handful of", "handful of", "a handful", "a", "of", "x", " ", "\n", "\n\n", "5", "a handful of\n",
+                   "a handful of\n\n"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_token_texts(_HANDFUL_TOKENS, 6, 6), st.integers(0, 20), st.integers(0, 40))
+def test_imprecise_equals_the_pattern(text, start, length):
+    for end in (min(len(text), start + length), len(text)):
+        assert weapons.imprecise(text, start, end) == (weapons._IMPRECISE.search(text, start, end) is not None)
