@@ -334,8 +334,33 @@ def _toll_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
     shadow = doc.shadow
     for start, end in doc.windows(HINT):
         if shadow.find(SLOT, start, end) >= 0:
-            matches_at(p.toll, shadow, starts, start, end, out)
+            toll_in(p.toll, shadow, starts, start, end, out)
     return out
+
+
+def toll_in(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: int, out: list[re.Match[str]]) -> None:
+    """``matches_at(rx, text, starts, start, end, out)`` for ``toll``, tried only at the
+    subjects before whose first following quantity no "." or ";" stands. Nothing in a
+    match of ``toll`` holds them or a SLOT before its figure (the words between its
+    subject and figure are ``[^.;SLOT]``, white space and listed words), so its figure is
+    the first SLOT after its start; without one no later subject matches either (speed
+    only: "dead", "deaths" and "toll" stand in many sentences without a toll)."""
+    pos = start
+    for i in range(bisect_left(starts, start), len(starts)):
+        c = starts[i]
+        if c >= end:
+            return
+        if c < pos:
+            continue
+        figure = text.find(SLOT, c, end)
+        if figure < 0:
+            return
+        if text.find(".", c, figure) >= 0 or text.find(";", c, figure) >= 0:
+            continue
+        m = rx.match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
 
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:

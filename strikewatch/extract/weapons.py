@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ._patterns import Hint, alternation as _alt, word_char, word_start_alternation
 from ..resources import load_csv, load_toml
-from .doc import SLOT, SLOT_RUN, Doc, slot_matches
+from .doc import SLOT, SLOT_RUN, Doc, holds_any, slot_matches
 
 
 # Sentences without one of these hold no weapon count; patterns skip them.
@@ -359,9 +359,42 @@ def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set
             found.setdefault(whole.num_start, whole)
 
 
+def _derived_matches(doc: Doc, t: _Tables) -> list[re.Match[str]]:
+    """``doc.finditer(t.derived_rx, HINT, needs=SLOT, any_of=_DERIVED_WORDS)``, in the
+    windows where :func:`of_before_slot` also holds (speed only)."""
+    out: list[re.Match[str]] = []
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        if holds_any(shadow, _DERIVED_WORDS, start, end) and of_before_slot(shadow, start, end):
+            out += t.derived_rx.finditer(shadow, start, end)
+    return out
+
+
+_OF_DETERMINERS = ("of", "the", "these", "those", "its")
+
+
+def of_before_slot(text: str, start: int, end: int) -> bool:
+    r"""Whether a SLOT run in ``text[start:end]`` follows white space after "of" or
+    after one of the determiners that may stand between them, as the total of every
+    match of ``derived_rx`` does (``\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?SLOT+``):
+    a window without one is not searched (speed only: "all" stands in many words)."""
+    p = text.find(SLOT, start, end)
+    while p >= 0:
+        k = p
+        while k > start and text[k - 1].isspace():
+            k -= 1
+        if k < p and text.endswith(_OF_DETERMINERS, start, k):
+            return True
+        p += 1
+        while p < end and text[p] == SLOT:
+            p += 1
+        p = text.find(SLOT, p, end)
+    return False
+
+
 def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"all but two of the 31 missiles" -> 29; "more than half of the 318 drones" -> 160..318."""
-    for m in doc.finditer(t.derived_rx, HINT, needs=SLOT, any_of=_DERIVED_WORDS):
+    for m in _derived_matches(doc, t):
         whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
         if whole is None or whole.low is None or whole.low != whole.high:
             continue
@@ -593,18 +626,35 @@ def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     """"47 missiles, including 20 Kh-101" or "38 missiles - 24 Kh-101, nine Iskander-M":
     a part named after its total is not added. Parts of a mixed total ("308 air
     targets: 29 Kh-101 ...") are not parts of a missile total and stay."""
-    for i, w in enumerate(mentions):
+    # The first mention has none before it. Whether a mention is named or listed as a
+    # part is read only when a mention before it could be its total and opens no list
+    # to it (speed only: the tests are pure, their order does not matter).
+    for i in range(1, len(mentions)):
+        w = mentions[i]
         sentence = doc.sentence_index(w.num_start)
-        before = doc.lower[max(0, w.start - 30) : w.start]
-        named = bool(ends_naming_parts(before) or _OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
-                     or _SLOT_OF_THEM.match(doc.shadow[w.num_start : w.num_start + 40]))
-        listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
-        for other in reversed(mentions[:i]):
-            if other.breakdown or other.role != w.role or doc.sentence_index(other.num_start) not in (sentence, sentence - 1):
+        told = -1  # named or listed: 1 or 0 once read
+        for j in range(i - 1, -1, -1):
+            other = mentions[j]
+            if other.breakdown or other.role != w.role:
                 continue
-            opened = doc.sentence_index(other.num_start) == sentence and opens_list(doc.text, other.end, w.start)
-            if not (named or listed or opened):
+            other_sentence = doc.sentence_index(other.num_start)
+            if other_sentence != sentence and other_sentence != sentence - 1:
                 continue
+            if not (other_sentence == sentence and opens_list(doc.text, other.end, w.start)):
+                if told < 0:
+                    told = 1 if _named_or_listed(doc, mentions, i) else 0
+                if not told:
+                    continue
             if family(other.category) == family(w.category) and (other.low or 0) >= (w.low or 0):
                 w.breakdown = True
             break
+
+
+def _named_or_listed(doc: Doc, mentions: list[WeaponMention], i: int) -> bool:
+    """Mention ``i`` is named as a part ("including 20 Kh-101", "12 of them were") or
+    goes on a list of parts after the mention before it."""
+    w = mentions[i]
+    if (ends_naming_parts(doc.lower[max(0, w.start - 30) : w.start]) or _OF_THEM_AFTER.match(doc.lower, w.end, w.end + 20)
+            or _SLOT_OF_THEM.match(doc.shadow, w.num_start, w.num_start + 40)):
+        return True
+    return mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)

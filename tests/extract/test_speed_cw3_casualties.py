@@ -62,3 +62,22 @@ def test_after_by_branches_with_the_label_gate_equals_after(text, start, length)
     got: list = []
     casualties.after_in(p, text, start, end, got)
     assert [_after_key(m, p) for m in got] == [_after_key(m, p) for m in p.after.finditer(text, start, end)]
+
+
+_TOLL_TOKENS = ["death toll", "the toll", "toll", "injured toll", "number of dead", "number of the dead", "number of victims",
+                "deaths", "dead", "deadline", "fatalities", "has", "had", "now", "since", "rose", "risen", "to", "at",
+                "stands at", "stood", "is", "was", "of", "hit", "reached", "at least", "from", "in", "after", "the attack on",
+                "Kyiv", "the", "\ue000", "\ue000\ue000\ue000", "5", "people", ".", ",", ";", "\n\n", "killed", "x", "-",
+                "death toll rose to \ue000", "number of injured reached \ue000", "dead in the attack. \ue000",
+                "toll from the strike; \ue000", "deaths in Odesa rose to \ue000", "toll at \ue000", "toll is \ue000",
+                "deaths at \ue000", "dead rose to \ue000", "toll to \ue000", "dead hit \ue000"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_TOLL_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
+def test_toll_before_its_first_figure_equals_finditer(text, start, length):
+    p = casualties._patterns()
+    end = min(len(text), start + length)
+    got: list = []
+    casualties.toll_in(p.toll, text, p.toll_subjects.starts(text), start, end, got)
+    assert [_key(m) for m in got] == [_key(m) for m in p.toll.finditer(text, start, end)]

@@ -88,3 +88,91 @@ _HANDFUL_TOKENS = ["a handful of", "handful of", "a handful", "a", "of", "x", " 
 def test_imprecise_equals_the_pattern(text, start, length):
     for end in (min(len(text), start + length), len(text)):
         assert weapons.imprecise(text, start, end) == (weapons._IMPRECISE.search(text, start, end) is not None)
+
+
+_DERIVED_TOKENS = ["all", "all but", "almost all", "nearly all", "half", "more than half", "over half", "most", "a third",
+                   "two thirds", "two-thirds", "a quarter", "small", "called", "of", "of the", "of these", "of its", "the",
+                   "its", "bits", "soft", "\ue000", "\ue000\ue000", "drones", "missiles", "shahed drones", "cruise missiles",
+                   "were", "shot down", ",", ".", " ", "  ", "\n", "x", "-", "most of the \ue000 drones",
+                   "all but \ue000 of the \ue000 missiles", "half of \ue000 drones", "half of its \ue000 drones",
+                   "most of these \ue000 missiles", "all of those \ue000 drones", "a third of its \ue000 missiles"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_DERIVED_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
+def test_of_before_slot_holds_where_derived_matches(text, start, length):
+    end = min(len(text), start + length)
+    if weapons._tables().derived_rx.search(text, start, end) is not None:
+        assert weapons.of_before_slot(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_token_texts(_DERIVED_TOKENS, 40, 20))
+def test_derived_matches_equal_the_document_scan(text):
+    from strikewatch.extract.doc import SLOT, Doc
+
+    doc = Doc.build(text)
+    t = weapons._tables()
+    assert ([(m.span(), m.groupdict()) for m in weapons._derived_matches(doc, t)]
+            == [(m.span(), m.groupdict()) for m in doc.finditer(t.derived_rx, weapons.HINT, needs=SLOT, any_of=weapons._DERIVED_WORDS)])
+
+
+def _old_mark_breakdowns(doc, mentions):
+    for i, w in enumerate(mentions):
+        sentence = doc.sentence_index(w.num_start)
+        before = doc.lower[max(0, w.start - 30) : w.start]
+        named = bool(weapons._INCLUDING.search(before) or weapons._OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
+                     or weapons._SLOT_OF_THEM.match(doc.shadow[w.num_start : w.num_start + 40]))
+        listed = i > 0 and mentions[i - 1].breakdown and weapons._same_list(doc, mentions[i - 1], w)
+        for other in reversed(mentions[:i]):
+            if other.breakdown or other.role != w.role or doc.sentence_index(other.num_start) not in (sentence, sentence - 1):
+                continue
+            opened = doc.sentence_index(other.num_start) == sentence and weapons._LIST_OPENER.search(doc.text, other.end, w.start)
+            if not (named or listed or opened):
+                continue
+            if weapons.family(other.category) == weapons.family(w.category) and (other.low or 0) >= (w.low or 0):
+                w.breakdown = True
+            break
+
+
+def _unmarked_mentions(doc):
+    """find_weapons up to _mark_breakdowns."""
+    t = weapons._tables()
+    found: dict = {}
+    taken: set = set()
+    if not doc.windows(weapons.HINT):
+        return []
+    weapons._derived(doc, t, found, taken)
+    weapons._of_counts(doc, t, found, taken)
+    weapons._phrases(doc, t, found, taken)
+    weapons._derived_from_antecedent(doc, t, found, taken)
+    weapons._bare(doc, t, found, taken)
+    weapons._singular(doc, found)
+    weapons._none_intercepted(doc, found)
+    mentions = sorted(found.values(), key=lambda w: w.num_start)
+    weapons._fill_roles(doc, t, mentions)
+    return mentions
+
+
+_BREAKDOWN_TOKENS = ["5 missiles", "40 cruise missiles", "310 drones", "12 Kh-101", "five Kinzhal", "20 Shahed drones",
+                     "including", "among them", "of them", "of which", "incl.", ",", "and", "plus", ":", "(", ")", " - ",
+                     ".", "Russia launched", "were shot down", "launched", "hit", "12 of them were destroyed", "x",
+                     "air targets", "308 air targets", "2 missiles", "3", "The",
+                     "Russia launched 47 missiles, including 20 Kh-101, 12 Kalibr and five Kinzhal.",
+                     "38 missiles - 24 Kh-101, nine Iskander-M", "47 missiles, of which 20 Kh-101 plus 12 Kalibr",
+                     "among them 12 Kh-101 and five Kinzhal"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_token_texts(_BREAKDOWN_TOKENS, 30, 12))
+def test_mark_breakdowns_equals_the_eager_form(text):
+    import copy
+
+    from strikewatch.extract.doc import Doc
+
+    doc = Doc.build(text)
+    mentions = _unmarked_mentions(doc)
+    old = copy.deepcopy(mentions)
+    weapons._mark_breakdowns(doc, mentions)
+    _old_mark_breakdowns(doc, old)
+    assert [w.breakdown for w in mentions] == [w.breakdown for w in old]
