@@ -276,8 +276,39 @@ def before_in(p: _Patterns, text: str, starts: list[int], start: int, end: int, 
 
     Every match starts with one of those verbs, so trying ``before`` at them alone, in
     order and from the end of the last match, finds what ``finditer`` finds, which tries
-    it at every k, c, t, i, w and h (speed only)."""
-    matches_at(p.before, text, starts, start, end, out)
+    it at every k, c, t, i, w and h (speed only). And only at those where
+    :func:`figure_may_follow` holds."""
+    pos = start
+    for i in range(bisect_left(starts, start), len(starts)):
+        c = starts[i]
+        if c >= end:
+            return
+        if c < pos or not figure_may_follow(text, c, end):
+            continue
+        m = p.before.match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+
+
+_AFTER_VERB = f"at{SLOT}"
+
+
+def figure_may_follow(text: str, verb: int, end: int) -> bool:
+    """Whether the first word after the one at ``verb`` (white space apart) starts with
+    "a" or a SLOT, or with "t": after a verb of ``before`` comes white space and a
+    quantity, "a"/"an", "at least", "a total of", "another", "an additional" or "a
+    further", and its verbs of several words go on with "the" ("claimed the lives of").
+    The verbs are letters and spaces, so a one-word verb ends at the first white space
+    (speed only: "killed in", "injured by" and the like are not tried)."""
+    k = verb
+    while k < end and not text[k].isspace():
+        k += 1
+    if k == verb or k == end:
+        return False
+    while k < end and text[k].isspace():
+        k += 1
+    return k < end and text[k] in _AFTER_VERB
 
 
 def matches_at(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: int, out: list[re.Match[str]]) -> None:
@@ -553,10 +584,16 @@ def _ends_with_connector(text: str) -> bool:
 
 def _continuations(doc: Doc, found: dict[int, CasualtyMention]) -> None:
     """"killed 3 people in Kharkiv and 2 in Sumy": the 2 inherits the kind before it."""
+    if not found:
+        return  # the kind comes from a figure found before (_parent_kind)
+    lower = doc.lower
     for q in doc.numbers:
         if q.kind != "count" or q.start in found:
             continue
-        if not continues_before(doc.lower[max(0, q.start - 24) : q.start]):
+        # continues_before needs white space before the figure: most have none (speed only)
+        if q.start == 0 or not lower[q.start - 1].isspace():
+            continue
+        if not continues_before(lower[max(0, q.start - 24) : q.start]):
             continue
         if not _CONT_AFTER.match(doc.text[q.end : q.end + 40]):
             continue

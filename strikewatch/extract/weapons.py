@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt, word_char, word_start_alternation
+from ._patterns import Hint, alternation as _alt, word_char
 from ..resources import load_csv, load_toml
 from .doc import SLOT, SLOT_RUN, Doc, holds_any, slot_matches
 
@@ -96,11 +96,10 @@ def _tables() -> _Tables:
         rf"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})"
     )
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
-    # "(?<![\w-])(?:{_alt(verb_role)})(?![\w-])" (tests/extract/test_speed_cw3_weapons.py), started
-    # with one character set for the first letters of the verbs, as word_start_alternation
-    # writes it, so that ``re`` skips to those letters instead of trying the lookbehind at
-    # every offset (speed only).
-    verb_rx = re.compile(rf"{word_start_alternation(verb_role)}(?![\w-])")
+    # Not written as word_start_alternation writes its phrases: with some fifteen first
+    # letters, the lookbehind on each letter tried in turn at every candidate cost more
+    # than this lookbehind at every offset of the short clause texts it reads (measured).
+    verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
     bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
     # Where a clause ends: r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
     # (tests/extract/test_speed_cw.py), written to start with one character set: ``re`` tries a pattern that
@@ -128,7 +127,9 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
     head_families: set[str] = set()
     covered: list[tuple[int, int]] = []
     for m in t.alias_rx.finditer(np):
-        surface = m.group()[:-2] if m.group().endswith("'s") else m.group()
+        surface = m.group()
+        if surface.endswith("'s"):
+            surface = surface[:-2]
         entry = t.aliases.get(surface) or t.aliases.get(surface.rstrip("s")) or t.aliases.get(surface[:-2])
         if entry is None:
             continue
@@ -144,8 +145,16 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
         covered.append((m.start(), m.end()))
     if not models:
         # "cruise and ballistic missiles": a modifier outside a matched name adds its category
-        categories += [t.modifier_categories[m.group()] for m in t.modifier_rx.finditer(np)
-                       if not any(a <= m.start() < b for a, b in covered)]
+        # (loops rather than generators, which compiled code builds an object for: speed only)
+        for m in t.modifier_rx.finditer(np):
+            at = m.start()
+            inside = False
+            for a, b in covered:
+                if a <= at < b:
+                    inside = True
+                    break
+            if not inside:
+                categories.append(t.modifier_categories[m.group()])
     if {"drone", "missile"} <= head_families or head_cat == "mixed":
         return "mixed", None, None  # "550 drones and missiles", "96 targets"
     distinct = set(categories)
@@ -153,18 +162,30 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
         category = head_cat or "missile"
     elif len(distinct) == 1:
         category = distinct.pop()
-    elif all(t.families.get(c) == "missile" for c in distinct):
+    elif _all_of_family(distinct, t.families, "missile"):
         category = "missile"
-    elif all(t.families.get(c) == "drone" for c in distinct):
+    elif _all_of_family(distinct, t.families, "drone"):
         category = "drone"
     else:
-        category = head_cat or sorted(distinct)[0]
+        category = head_cat or min(distinct)
     if head_cat == "decoy" or (category == "missile" and head_cat in ("drone", "decoy")):
         category = head_cat
     model_names = {m for m, _ in models}
     model = model_names.pop() if len(model_names) == 1 else None
-    origin = next((o for m, o in models if o), None)
+    origin: str | None = None
+    for _, o in models:
+        if o:
+            origin = o
+            break
     return category, model, origin
+
+
+def _all_of_family(categories: set[str], families: dict[str, str], name: str) -> bool:
+    """``all(families.get(c) == name for c in categories)``."""
+    for c in categories:
+        if families.get(c) != name:
+            return False
+    return True
 
 
 def _clause(doc: Doc, t: _Tables, start: int, end: int) -> tuple[str, str]:

@@ -81,3 +81,59 @@ def test_toll_before_its_first_figure_equals_finditer(text, start, length):
     got: list = []
     casualties.toll_in(p.toll, text, p.toll_subjects.starts(text), start, end, got)
     assert [_key(m) for m in got] == [_key(m) for m in p.toll.finditer(text, start, end)]
+
+
+_BEFORE_TOKENS = ["killing", "killed", "kills", "kill", "skilled", "claimed the lives of", "taking the lives of", "injuring",
+                  "injured", "wounded", "hurt", "hurting", "at least", "a total of", "another", "an additional", "a further",
+                  "\ue000", "\ue000\ue000", "a", "an", "the", "man", "child", "in", "by", "and", ",", "killed,", "-", "x",
+                  " ", "  ", "\n", "\t", "\u00a0", "killing\ue000", "killed  \ue000", "injured\n\ue000", "people", "%",
+                  "claimed the lives of \ue000", "taking the lives of a child", "took the lives of at least \ue000"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_BEFORE_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
+def test_before_where_a_figure_may_follow_equals_finditer(text, start, length):
+    p = casualties._patterns()
+    end = min(len(text), start + length)
+    got: list = []
+    casualties.before_in(p, text, p.before_verbs.starts(text), start, end, got)
+    assert [_key(m) for m in got] == [_key(m) for m in p.before.finditer(text, start, end)]
+
+
+def _old_continuations(doc, found):
+    for q in doc.numbers:
+        if q.kind != "count" or q.start in found:
+            continue
+        if not casualties._CONT_BEFORE.search(doc.lower[max(0, q.start - 24) : q.start]):
+            continue
+        if not casualties._CONT_AFTER.match(doc.text[q.end : q.end + 40]):
+            continue
+        kind = casualties._parent_kind(doc, found, q.start)
+        if kind is not None:
+            s_start, _ = doc.sentence_of(q.start)
+            part = bool(casualties._PART_OF.search(doc.lower, s_start, q.start))
+            found[q.start] = casualties.CasualtyMention(kind, q.low, q.high, q.start, q.end, q.start, breakdown=part)
+
+
+_CONT_TOKENS = ["killed 3 people in Kharkiv", "and 2 in Sumy", ", 4 in Odesa", "while 5 near Lviv", "with another 6 at Dnipro",
+                "injured 7 people", "3 people were killed", "2", "12", "in", "Kyiv", "and", ",", ";", ".", "of which",
+                "including", "x", " ", "\n", "another", "a further", "people", "5 civilians in Kherson", "and\n2 in Lviv",
+                ",\t3 in Kyiv", ", \u00a04 in Sumy"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_token_texts(_CONT_TOKENS, 20, 10))
+def test_continuations_equal_the_plain_loop(text):
+    import copy
+
+    doc = Doc.build(text)
+    p = casualties._patterns()
+    found: dict = {}
+    if doc.windows(casualties.HINT):
+        casualties._toll(doc, p, found)
+        casualties._after(doc, p, found)
+        casualties._before(doc, p, found)
+    old = copy.deepcopy(found)
+    casualties._continuations(doc, found)
+    _old_continuations(doc, old)
+    assert found == old

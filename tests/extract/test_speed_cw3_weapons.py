@@ -7,7 +7,6 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from strikewatch.extract import weapons
-from strikewatch.extract._patterns import alternation
 from strikewatch.extract.doc import slot_matches
 
 from .test_scanning import _token_texts
@@ -18,16 +17,64 @@ _VERB_TOKENS = ["launched", "launch", "relaunched", "launched-", "-launched", "_
                 ".", " ", "  ", "\n", "é", "drones", "missiles", "\ue000", "sent", "sending", "consisting of"]
 
 
-def _old_verb_rx():
-    return re.compile(rf"(?<![\w-])(?:{alternation(weapons._tables().verb_role)})(?![\w-])")
+def _old_classify(np, t):
+    categories = []
+    models = []
+    head_cat = None
+    head_families = set()
+    covered = []
+    for m in t.alias_rx.finditer(np):
+        surface = m.group()[:-2] if m.group().endswith("'s") else m.group()
+        entry = t.aliases.get(surface) or t.aliases.get(surface.rstrip("s")) or t.aliases.get(surface[:-2])
+        if entry is None:
+            continue
+        if entry.model:
+            models.append((entry.model, entry.origin))
+            categories.append(entry.category)
+        elif surface in t.heads or surface.rstrip("s") in t.heads:
+            head_cat = entry.category
+            head_families.add(t.families.get(entry.category, "other"))
+            continue
+        else:
+            categories.append(entry.category)
+        covered.append((m.start(), m.end()))
+    if not models:
+        categories += [t.modifier_categories[m.group()] for m in t.modifier_rx.finditer(np)
+                       if not any(a <= m.start() < b for a, b in covered)]
+    if {"drone", "missile"} <= head_families or head_cat == "mixed":
+        return "mixed", None, None
+    distinct = set(categories)
+    if not distinct:
+        category = head_cat or "missile"
+    elif len(distinct) == 1:
+        category = distinct.pop()
+    elif all(t.families.get(c) == "missile" for c in distinct):
+        category = "missile"
+    elif all(t.families.get(c) == "drone" for c in distinct):
+        category = "drone"
+    else:
+        category = head_cat or sorted(distinct)[0]
+    if head_cat == "decoy" or (category == "missile" and head_cat in ("drone", "decoy")):
+        category = head_cat
+    model_names = {m for m, _ in models}
+    model = model_names.pop() if len(model_names) == 1 else None
+    origin = next((o for m, o in models if o), None)
+    return category, model, origin
+
+
+def _weapon_words():
+    t = weapons._tables()
+    words = sorted(set(t.aliases) | set(t.modifier_categories) | set(t.heads))
+    return words + ["and", "or", "of", "the", "type", "-type", "attack", "'s", "s", "x", "-", " ", "drones and missiles"]
 
 
 @settings(max_examples=1500, deadline=None)
-@given(_token_texts(_VERB_TOKENS, 24, 16), st.integers(0, 10))
-def test_verb_rx_equals_the_lookbehind_form(text, pos):
-    old = _old_verb_rx()
-    assert ([m.span() for m in weapons._tables().verb_rx.finditer(text, pos)]
-            == [m.span() for m in old.finditer(text, pos)])
+@given(st.data())
+def test_classify_equals_the_generator_form(data):
+    words = _weapon_words()
+    np = data.draw(_token_texts(words, 8, 6))
+    t = weapons._tables()
+    assert weapons._classify(np, t) == _old_classify(np, t)
 
 
 _OLD_NONE = re.compile(r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
