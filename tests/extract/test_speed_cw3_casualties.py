@@ -20,7 +20,7 @@ def _key(m):
     return (m.span(), m.groupdict())
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_SINGULAR_TOKENS, 30, 20), st.integers(0, 20), st.integers(0, 300))
 def test_singular_at_its_article_candidates_equals_finditer(text, start, length):
     p = casualties._patterns()
@@ -54,7 +54,7 @@ def _after_key(m, p):
     return (m.span(), None, m.group("noun"), m.group("w"))
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_LABEL_TOKENS, 30, 20), st.integers(0, 12), st.integers(0, 200))
 def test_after_by_branches_with_the_label_gate_equals_after(text, start, length):
     p = casualties._patterns()
@@ -73,7 +73,7 @@ _TOLL_TOKENS = ["death toll", "the toll", "toll", "injured toll", "number of dea
                 "deaths at \ue000", "dead rose to \ue000", "toll to \ue000", "dead hit \ue000"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_TOLL_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
 def test_toll_before_its_first_figure_equals_finditer(text, start, length):
     p = casualties._patterns()
@@ -90,7 +90,7 @@ _BEFORE_TOKENS = ["killing", "killed", "kills", "kill", "skilled", "claimed the 
                   "claimed the lives of \ue000", "taking the lives of a child", "took the lives of at least \ue000"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_BEFORE_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
 def test_before_where_a_figure_may_follow_equals_finditer(text, start, length):
     p = casualties._patterns()

@@ -68,7 +68,7 @@ def _weapon_words():
     return words + ["and", "or", "of", "the", "type", "-type", "attack", "'s", "s", "x", "-", " ", "drones and missiles"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.data())
 def test_classify_equals_the_generator_form(data):
     words = _weapon_words()
@@ -84,7 +84,7 @@ _NONE_TOKENS = ["neither", "none", "noneither", "-none", "_neither", "of them", 
                 "were not intercepted", "n", "c", "w", "x", "-", " ", "  ", "\n", "é", "nothing", "cwas"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_NONE_TOKENS, 24, 16), st.integers(0, 10))
 def test_none_pattern_equals_the_lookbehind_form(text, pos):
     assert [m.span() for m in weapons._NONE.finditer(text, pos)] == [m.span() for m in _OLD_NONE.finditer(text, pos)]
@@ -99,7 +99,7 @@ _SLOT_LED_TOKENS = ["\ue000", "\ue000\ue000\ue000", "of", "out of", "out", "of t
                     "\ue000 of them were shot down", "\ue000 more were intercepted", "\ue000 were jammed"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_SLOT_LED_TOKENS, 30, 20), st.integers(0, 12), st.integers(0, 200))
 def test_slot_matches_before_their_first_words_equal_slot_matches(text, start, length):
     t = weapons._tables()
@@ -116,7 +116,7 @@ _VERB_BEFORE_TOKENS = ["shot down", "destroyed", "intercepted", "neutralised", "
                        "\u00a0", "é", "5", "shot", "down"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_VERB_BEFORE_TOKENS, 12, 12), st.integers(0, 80))
 def test_verb_before_equals_search_tail_on_the_slice(text, offset):
     from strikewatch.extract._patterns import search_tail
@@ -130,7 +130,7 @@ _HANDFUL_TOKENS = ["a handful of", "handful of", "a handful", "a", "of", "x", " 
                    "a handful of\n\n"]
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_token_texts(_HANDFUL_TOKENS, 6, 6), st.integers(0, 20), st.integers(0, 40))
 def test_imprecise_equals_the_pattern(text, start, length):
     for end in (min(len(text), start + length), len(text)):
@@ -145,7 +145,7 @@ _DERIVED_TOKENS = ["all", "all but", "almost all", "nearly all", "half", "more t
                    "most of these \ue000 missiles", "all of those \ue000 drones", "a third of its \ue000 missiles"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_token_texts(_DERIVED_TOKENS, 30, 16), st.integers(0, 12), st.integers(0, 200))
 def test_of_before_slot_holds_where_derived_matches(text, start, length):
     end = min(len(text), start + length)
