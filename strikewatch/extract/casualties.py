@@ -52,6 +52,7 @@ class _Patterns:
     before_verbs: Hint  # every match of ``before`` starts with one
     breakdown_words: re.Pattern[str]  # the first branch of ``breakdown`` ("including N children")
     breakdown_slots: re.Pattern[str]  # its other two ("N of them were children", "N children were among the dead")
+    singular_nouns: Hint  # the nouns of ``singular``: every match holds one, 1 to 4 words after its start
 
 
 _N = rf"(?P<n>{SLOT}+)"
@@ -131,7 +132,7 @@ def _patterns() -> _Patterns:
     verbs = frozenset(t["toll"]["update_verbs"])
     return _Patterns(after, after_slot, after_labelled, before, toll, singular, breakdown, zero, killed_words, groups, verbs, bodies, Hint(subjects),
                      literals(list(groups)), Hint(literals(list(groups))), Hint(t["killed_before"] + t["injured_before"]),
-                     breakdown_words, breakdown_slots)
+                     breakdown_words, breakdown_slots, Hint(t["singular"]["nouns"]))
 
 
 def _kind_of(word: str, killed_words: frozenset[str]) -> str:
@@ -140,8 +141,10 @@ def _kind_of(word: str, killed_words: frozenset[str]) -> str:
 
 def find_casualties(doc: Doc) -> list[CasualtyMention]:
     """Every killed/injured figure in the document, in text order, one per quantity."""
-    p = _patterns()
     found: dict[int, CasualtyMention] = {}
+    if not doc.windows(HINT):
+        return []  # every pattern runs in these windows only, and _continuations extends what they found
+    p = _patterns()
     _toll(doc, p, found)
     _bodies(doc, p, found)
     _after(doc, p, found)
@@ -188,12 +191,24 @@ def _after_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
 
 def after_in(p: _Patterns, text: str, start: int, end: int, out: list[re.Match[str]]) -> None:
     """Appends the matches of ``p.after.finditer(text, start, end)`` to ``out`` (see _after_matches)."""
-    labelled = False
+    _two_branches(p.after_slot, p.after_labelled, label_mark_before_slot(text, start, end), text, start, end, out)
+
+
+def label_mark_before_slot(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` holds one of ``_LABEL_MARKS`` followed by white space
+    (``\s*``) and a SLOT, as every match of ``after_labelled`` does ("dead: 2"). Hyphens
+    and dashes are common in windows that hold no such label; a window where the mark
+    alone was required ran ``after_labelled`` at every d, i, k and w (speed only)."""
     for mark in _LABEL_MARKS:
-        if text.find(mark, start, end) >= 0:
-            labelled = True
-            break
-    _two_branches(p.after_slot, p.after_labelled, labelled, text, start, end, out)
+        i = text.find(mark, start, end)
+        while i >= 0:
+            j = i + 1
+            while j < end and text[j].isspace():
+                j += 1
+            if j < end and text[j] == SLOT:
+                return True
+            i = text.find(mark, i + 1, end)
+    return False
 
 
 def _two_branches(slot_led: re.Pattern[str], word_led: re.Pattern[str], words_may_match: bool,
@@ -233,7 +248,7 @@ def _after(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
             continue
         noun = (m.group("noun") or "").strip()
         head = noun.split()[-1] if noun else ""
-        increment = any(noun.startswith(w + " ") for w in ("more", "additional", "further"))
+        increment = noun.startswith(("more ", "additional ", "further "))
         group = p.groups.get(head) or p.groups.get(noun)
         kind = _kind_of(m.group("w"), p.killed_words)
         _add(doc, found, CasualtyMention(kind, q.low, q.high, q.start, m.end(), q.start, group, increment=increment))
@@ -261,8 +276,39 @@ def before_in(p: _Patterns, text: str, starts: list[int], start: int, end: int, 
 
     Every match starts with one of those verbs, so trying ``before`` at them alone, in
     order and from the end of the last match, finds what ``finditer`` finds, which tries
-    it at every k, c, t, i, w and h (speed only)."""
-    matches_at(p.before, text, starts, start, end, out)
+    it at every k, c, t, i, w and h (speed only). And only at those where
+    :func:`figure_may_follow` holds."""
+    pos = start
+    for i in range(bisect_left(starts, start), len(starts)):
+        c = starts[i]
+        if c >= end:
+            return
+        if c < pos or not figure_may_follow(text, c, end):
+            continue
+        m = p.before.match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+
+
+_AFTER_VERB = f"at{SLOT}"
+
+
+def figure_may_follow(text: str, verb: int, end: int) -> bool:
+    """Whether the first word after the one at ``verb`` (white space apart) starts with
+    "a" or a SLOT, or with "t": after a verb of ``before`` comes white space and a
+    quantity, "a"/"an", "at least", "a total of", "another", "an additional" or "a
+    further", and its verbs of several words go on with "the" ("claimed the lives of").
+    The verbs are letters and spaces, so a one-word verb ends at the first white space
+    (speed only: "killed in", "injured by" and the like are not tried)."""
+    k = verb
+    while k < end and not text[k].isspace():
+        k += 1
+    if k == verb or k == end:
+        return False
+    while k < end and text[k].isspace():
+        k += 1
+    return k < end and text[k] in _AFTER_VERB
 
 
 def matches_at(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: int, out: list[re.Match[str]]) -> None:
@@ -319,8 +365,33 @@ def _toll_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
     shadow = doc.shadow
     for start, end in doc.windows(HINT):
         if shadow.find(SLOT, start, end) >= 0:
-            matches_at(p.toll, shadow, starts, start, end, out)
+            toll_in(p.toll, shadow, starts, start, end, out)
     return out
+
+
+def toll_in(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: int, out: list[re.Match[str]]) -> None:
+    """``matches_at(rx, text, starts, start, end, out)`` for ``toll``, tried only at the
+    subjects before whose first following quantity no "." or ";" stands. Nothing in a
+    match of ``toll`` holds them or a SLOT before its figure (the words between its
+    subject and figure are ``[^.;SLOT]``, white space and listed words), so its figure is
+    the first SLOT after its start; without one no later subject matches either (speed
+    only: "dead", "deaths" and "toll" stand in many sentences without a toll)."""
+    pos = start
+    for i in range(bisect_left(starts, start), len(starts)):
+        c = starts[i]
+        if c >= end:
+            return
+        if c < pos:
+            continue
+        figure = text.find(SLOT, c, end)
+        if figure < 0:
+            return
+        if text.find(".", c, figure) >= 0 or text.find(";", c, figure) >= 0:
+            continue
+        m = rx.match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
 
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
@@ -390,8 +461,62 @@ def _parent_kind(doc: Doc, found: dict[int, CasualtyMention], offset: int) -> st
     return best.kind if best else None
 
 
+def _singular_matches(doc: Doc, p: _Patterns) -> list[re.Match[str]]:
+    """The matches of ``doc.finditer(p.singular, HINT)``, ``singular`` tried only at the
+    candidates of :func:`singular_starts` (:func:`matches_at`), where ``finditer`` tried
+    it at every a, o and t of the windows (speed only)."""
+    out: list[re.Match[str]] = []
+    nouns = p.singular_nouns.starts(doc.lower)
+    if not nouns:
+        return out
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        starts = singular_starts(shadow, nouns, start, end)
+        if starts:
+            matches_at(p.singular, shadow, starts, start, end, out)
+    return out
+
+
+_ARTICLES = ("a", "an", "one", "the")  # the words a match of ``singular`` starts with
+
+
+def singular_starts(text: str, nouns: list[int], start: int, end: int) -> list[int]:
+    r"""The offsets in [start, end) where a match of ``singular`` may start, sorted:
+    every whole word (a run of ``[\w-]``) "a", "an", "one" or "the" that stands one to
+    four words before a noun of ``nouns`` (the sorted starts of its nouns in ``text``),
+    the words separated by white space only. A match is such a word, white space, up
+    to three words each followed by white space (``(?:[\w-]+\s+){0,3}?``), then its
+    noun; read back from each noun, white space and a word at a time, those are the
+    words met before anything else (speed only: the nouns are few)."""
+    found: list[int] = []
+    size = len(nouns)
+    i = bisect_left(nouns, start)
+    while i < size:
+        n = nouns[i]
+        i += 1
+        if n >= end:
+            break
+        j = n
+        for _ in range(4):
+            k = j  # white space before j
+            while k > start and text[k - 1].isspace():
+                k -= 1
+            if k == j:
+                break
+            j = k  # the word before it
+            while j > start and word_char(text[j - 1], True):
+                j -= 1
+            if j == k:
+                break
+            if k - j <= 3 and text[j:k] in _ARTICLES:
+                found.append(j)
+    if len(found) > 1:
+        found = sorted(set(found))
+    return found
+
+
 def _singular(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:
-    for m in doc.finditer(p.singular, HINT):
+    for m in _singular_matches(doc, p):
         if m.start() in found or m.group("a") == "one":
             continue
         kind = _kind_of(m.group("w") or m.group("among"), p.killed_words)
@@ -459,10 +584,16 @@ def _ends_with_connector(text: str) -> bool:
 
 def _continuations(doc: Doc, found: dict[int, CasualtyMention]) -> None:
     """"killed 3 people in Kharkiv and 2 in Sumy": the 2 inherits the kind before it."""
+    if not found:
+        return  # the kind comes from a figure found before (_parent_kind)
+    lower = doc.lower
     for q in doc.numbers:
         if q.kind != "count" or q.start in found:
             continue
-        if not continues_before(doc.lower[max(0, q.start - 24) : q.start]):
+        # continues_before needs white space before the figure: most have none (speed only)
+        if q.start == 0 or not lower[q.start - 1].isspace():
+            continue
+        if not continues_before(lower[max(0, q.start - 24) : q.start]):
             continue
         if not _CONT_AFTER.match(doc.text[q.end : q.end + 40]):
             continue

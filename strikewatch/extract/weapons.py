@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._patterns import Hint, alternation as _alt, search_tail, word_char
+from ._patterns import Hint, alternation as _alt, word_char
 from ..resources import load_csv, load_toml
-from .doc import SLOT, SLOT_RUN, Doc, slot_matches
+from .doc import SLOT, SLOT_RUN, Doc, holds_any, slot_matches
 
 
 # Sentences without one of these hold no weapon count; patterns skip them.
@@ -96,6 +96,9 @@ def _tables() -> _Tables:
         rf"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?(?P<m>{SLOT}+)(?P<np>{np_tail})"
     )
     verb_role = {v: role for role in ("intercepted", "launched", "hits") for v in terms[role]}
+    # Not written as word_start_alternation writes its phrases: with some fifteen first
+    # letters, the lookbehind on each letter tried in turn at every candidate cost more
+    # than this lookbehind at every offset of the short clause texts it reads (measured).
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
     bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
     # Where a clause ends: r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
@@ -124,7 +127,9 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
     head_families: set[str] = set()
     covered: list[tuple[int, int]] = []
     for m in t.alias_rx.finditer(np):
-        surface = m.group()[:-2] if m.group().endswith("'s") else m.group()
+        surface = m.group()
+        if surface.endswith("'s"):
+            surface = surface[:-2]
         entry = t.aliases.get(surface) or t.aliases.get(surface.rstrip("s")) or t.aliases.get(surface[:-2])
         if entry is None:
             continue
@@ -140,8 +145,16 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
         covered.append((m.start(), m.end()))
     if not models:
         # "cruise and ballistic missiles": a modifier outside a matched name adds its category
-        categories += [t.modifier_categories[m.group()] for m in t.modifier_rx.finditer(np)
-                       if not any(a <= m.start() < b for a, b in covered)]
+        # (loops rather than generators, which compiled code builds an object for: speed only)
+        for m in t.modifier_rx.finditer(np):
+            at = m.start()
+            inside = False
+            for a, b in covered:
+                if a <= at < b:
+                    inside = True
+                    break
+            if not inside:
+                categories.append(t.modifier_categories[m.group()])
     if {"drone", "missile"} <= head_families or head_cat == "mixed":
         return "mixed", None, None  # "550 drones and missiles", "96 targets"
     distinct = set(categories)
@@ -149,18 +162,30 @@ def _classify(np: str, t: _Tables) -> tuple[str, str | None, str | None]:
         category = head_cat or "missile"
     elif len(distinct) == 1:
         category = distinct.pop()
-    elif all(t.families.get(c) == "missile" for c in distinct):
+    elif _all_of_family(distinct, t.families, "missile"):
         category = "missile"
-    elif all(t.families.get(c) == "drone" for c in distinct):
+    elif _all_of_family(distinct, t.families, "drone"):
         category = "drone"
     else:
-        category = head_cat or sorted(distinct)[0]
+        category = head_cat or min(distinct)
     if head_cat == "decoy" or (category == "missile" and head_cat in ("drone", "decoy")):
         category = head_cat
     model_names = {m for m, _ in models}
     model = model_names.pop() if len(model_names) == 1 else None
-    origin = next((o for m, o in models if o), None)
+    origin: str | None = None
+    for _, o in models:
+        if o:
+            origin = o
+            break
     return category, model, origin
+
+
+def _all_of_family(categories: set[str], families: dict[str, str], name: str) -> bool:
+    """``all(families.get(c) == name for c in categories)``."""
+    for c in categories:
+        if families.get(c) != name:
+            return False
+    return True
 
 
 def _clause(doc: Doc, t: _Tables, start: int, end: int) -> tuple[str, str]:
@@ -239,6 +264,8 @@ def _role(doc: Doc, t: _Tables, start: int, end: int) -> str | None:
 
 def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
     """Weapon counts; ``taken`` holds quantity starts already used as casualties."""
+    if not doc.windows(HINT):
+        return []  # every pattern runs in these windows only, and what the rest adds refers to what they found
     t = _tables()
     found: dict[int, WeaponMention] = {}
     _derived(doc, t, found, taken)
@@ -257,26 +284,78 @@ def find_weapons(doc: Doc, taken: set[int]) -> list[WeaponMention]:
 _IMPRECISE = re.compile(r"(?:a handful of)$")
 
 
+def imprecise(text: str, start: int, end: int) -> bool:
+    """``_IMPRECISE.search(text, start, end) is not None``: the span ends with "a handful
+    of", or with it and a newline (where ``$`` also matches). ``endswith`` instead of a
+    regex call per count (speed only)."""
+    if text.endswith("a handful of", start, end):
+        return True
+    return end > start and text[end - 1] == "\n" and text.endswith("a handful of", start, end - 1)
+
+
 def _mention(doc: Doc, t: _Tables, n_start: int, np_start: int, np_end: int, start: int | None = None) -> WeaponMention | None:
     q = doc.quantity_at(n_start)
-    if q is None or _IMPRECISE.search(doc.lower, q.start, q.end):
+    if q is None or imprecise(doc.lower, q.start, q.end):
         return None
     category, model, origin = _classify(doc.lower[np_start:np_end], t)
     return WeaponMention("", category, model, q.low, q.high, start if start is not None else q.start, np_end, q.start, origin=origin)
 
 
-def _slot_matches(doc: Doc, rx: re.Pattern[str]) -> list[re.Match[str]]:
+def _slot_matches(doc: Doc, rx: re.Pattern[str], firsts: tuple[str, ...] = ()) -> list[re.Match[str]]:
     """``doc.finditer(rx, HINT, needs=SLOT)`` for the patterns that start with a quantity
-    (np_rx, of_rx, bare_rx): see doc.slot_matches (speed only)."""
+    (np_rx, of_rx, bare_rx): see doc.slot_matches (speed only). With ``firsts``, see
+    :func:`slot_matches_before`."""
     out: list[re.Match[str]] = []
     for start, end in doc.windows(HINT):
-        out += slot_matches(rx, doc.shadow, start, end)
+        if firsts:
+            slot_matches_before(rx, firsts, doc.shadow, start, end, out)
+        else:
+            out += slot_matches(rx, doc.shadow, start, end)
     return out
+
+
+def slot_matches_before(rx: re.Pattern[str], firsts: tuple[str, ...], text: str, start: int, end: int,
+                        out: list[re.Match[str]]) -> None:
+    r"""Appends ``slot_matches(rx, text, start, end)`` to ``out`` for a pattern whose
+    every match is a SLOT run, white space (``\s+``), then one of ``firsts``: ``rx``
+    is tried only at the runs so followed (one ``startswith``), not at every run
+    (speed only; most runs are followed by a weapon noun, which neither of_rx nor
+    bare_rx can take)."""
+    pos = start
+    while True:
+        p = text.find(SLOT, pos, end)
+        if p < 0:
+            return
+        q = p + 1
+        while q < end and text[q] == SLOT:
+            q += 1
+        k = q
+        while k < end and text[k].isspace():
+            k += 1
+        if k > q and text.startswith(firsts, k, end):
+            m = rx.match(text, p, end)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                continue
+        pos = q
 
 
 # every match of ``derived_rx`` holds one ("all but", "more than half", "two-thirds"...)
 _DERIVED_WORDS = ("all", "half", "most", "third", "quarter")
 _DERIVED_REF_WORDS = ("all",)  # every match of ``derived_ref_rx`` starts with "all but"
+
+
+# What may follow the white space after the quantity of a match of ``of_rx`` ("N of the
+# M ...", "N out of M ...") and of ``bare_rx`` (its optional words, its auxiliaries, a
+# quote or an interception verb: "N of them were", "N more", "N were shot down").
+_OF_FIRSTS = ("of", "out")
+
+
+@lru_cache(maxsize=1)
+def _bare_firsts() -> tuple[str, ...]:
+    words = ["of", "more", "other", "were", "was", "have", "had", "are", "being", '"', "“", "'", "‘"]
+    return tuple(words + load_toml("weapon_terms.toml")["intercepted"])
 
 
 def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
@@ -290,7 +369,7 @@ def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[i
 
 def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"29 of the 31 missiles were shot down": 29 takes the verb, 31 was launched."""
-    for m in _slot_matches(doc, t.of_rx):
+    for m in _slot_matches(doc, t.of_rx, _OF_FIRSTS):
         if m.start("n") in taken:
             continue
         part = _mention(doc, t, m.start("n"), m.start("np"), m.end("np"))
@@ -301,9 +380,42 @@ def _of_counts(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set
             found.setdefault(whole.num_start, whole)
 
 
+def _derived_matches(doc: Doc, t: _Tables) -> list[re.Match[str]]:
+    """``doc.finditer(t.derived_rx, HINT, needs=SLOT, any_of=_DERIVED_WORDS)``, in the
+    windows where :func:`of_before_slot` also holds (speed only)."""
+    out: list[re.Match[str]] = []
+    shadow = doc.shadow
+    for start, end in doc.windows(HINT):
+        if holds_any(shadow, _DERIVED_WORDS, start, end) and of_before_slot(shadow, start, end):
+            out += t.derived_rx.finditer(shadow, start, end)
+    return out
+
+
+_OF_DETERMINERS = ("of", "the", "these", "those", "its")
+
+
+def of_before_slot(text: str, start: int, end: int) -> bool:
+    r"""Whether a SLOT run in ``text[start:end]`` follows white space after "of" or
+    after one of the determiners that may stand between them, as the total of every
+    match of ``derived_rx`` does (``\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?SLOT+``):
+    a window without one is not searched (speed only: "all" stands in many words)."""
+    p = text.find(SLOT, start, end)
+    while p >= 0:
+        k = p
+        while k > start and text[k - 1].isspace():
+            k -= 1
+        if k < p and text.endswith(_OF_DETERMINERS, start, k):
+            return True
+        p += 1
+        while p < end and text[p] == SLOT:
+            p += 1
+        p = text.find(SLOT, p, end)
+    return False
+
+
 def _derived(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"all but two of the 31 missiles" -> 29; "more than half of the 318 drones" -> 160..318."""
-    for m in doc.finditer(t.derived_rx, HINT, needs=SLOT, any_of=_DERIVED_WORDS):
+    for m in _derived_matches(doc, t):
         whole = _mention(doc, t, m.start("m"), m.start("np"), m.end("np"))
         if whole is None or whole.low is None or whole.low != whole.high:
             continue
@@ -356,10 +468,23 @@ _VERB_ENDINGS = ("shot down", "destroyed", "intercepted", "neutralised", "neutra
                  "at least", "another", "a further")  # for search_tail
 
 
+def verb_before(text: str, offset: int) -> bool:
+    """``search_tail(_VERB_BEFORE, _VERB_ENDINGS, text[max(0, offset - 40) : offset])``
+    is a match, without the slice for the many counts that are not preceded by white
+    space and one of ``_VERB_ENDINGS`` (speed only)."""
+    lo = max(0, offset - 40)
+    k = offset
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == offset or not text.endswith(_VERB_ENDINGS, lo, k):
+        return False
+    return _VERB_BEFORE.search(text, lo, offset) is not None
+
+
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"of which 280 were shot down": a count with an interception verb and no noun
     refers to the nearest weapon phrase before it (same or previous sentence)."""
-    for m in _slot_matches(doc, t.bare_rx):
+    for m in _slot_matches(doc, t.bare_rx, _bare_firsts()):
         n = m.start("n")
         if n in taken or n in found:
             continue
@@ -368,12 +493,13 @@ def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]
         if antecedent is None or q is None:
             continue
         found[n] = WeaponMention("intercepted", antecedent.category, antecedent.model, q.low, q.high, q.start, m.end(), q.start)
+    if not found:
+        return  # a count found below refers to an antecedent among them
+    lower = doc.lower
     for q in doc.numbers:
         if q.kind != "count" or q.start in taken or q.start in found:
             continue
-        before = doc.lower[max(0, q.start - 40) : q.start]
-        verb = search_tail(_VERB_BEFORE, _VERB_ENDINGS, before)
-        if not verb:
+        if not verb_before(lower, q.start):
             continue
         after = doc.lower[q.end : q.end + 12]
         if re.match(r"\s+(?:people|of the|in |at |on |over |near )", after) and not after.startswith(" of them"):
@@ -416,8 +542,14 @@ def _named_before(doc: Doc, t: _Tables, offset: int) -> WeaponMention | None:
     return WeaponMention("", category, model, None, None, m.start(), m.end(), m.start())
 
 
-_NONE = re.compile(r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
-                   r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted")
+# r"(?<![\w-])(?:neither|none)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
+# r"|could\s+not\s+be\s+(?:intercepted|shot\s+down)|(?:was|were)\s+not\s+intercepted" (tests/extract/test_speed_cw3_weapons.py),
+# written to start with one character set (n, c, w; each branch then checks its letter with
+# a lookbehind, the first also that no word character or hyphen precedes it), so that
+# ``re`` skips to those letters instead of trying the alternation at every offset. The
+# branches start with different letters, so their order does not matter (speed only).
+_NONE = re.compile(r"[ncw](?:(?<=n)(?<![\w-].)(?:either|one)\s+(?:of\s+(?:them|the\s+[a-z-]+)\s+)?(?:was|were)\s+(?:intercepted|shot\s+down|destroyed|downed)"
+                   r"|(?<=c)ould\s+not\s+be\s+(?:intercepted|shot\s+down)|(?<=w)(?:as|ere)\s+not\s+intercepted)")
 _NONE_STEMS = Hint(["neither", "none", "not"])  # every match of _NONE holds one
 
 
@@ -515,18 +647,35 @@ def _mark_breakdowns(doc: Doc, mentions: list[WeaponMention]) -> None:
     """"47 missiles, including 20 Kh-101" or "38 missiles - 24 Kh-101, nine Iskander-M":
     a part named after its total is not added. Parts of a mixed total ("308 air
     targets: 29 Kh-101 ...") are not parts of a missile total and stay."""
-    for i, w in enumerate(mentions):
+    # The first mention has none before it. Whether a mention is named or listed as a
+    # part is read only when a mention before it could be its total and opens no list
+    # to it (speed only: the tests are pure, their order does not matter).
+    for i in range(1, len(mentions)):
+        w = mentions[i]
         sentence = doc.sentence_index(w.num_start)
-        before = doc.lower[max(0, w.start - 30) : w.start]
-        named = bool(ends_naming_parts(before) or _OF_THEM_AFTER.match(doc.lower[w.end : w.end + 20])
-                     or _SLOT_OF_THEM.match(doc.shadow[w.num_start : w.num_start + 40]))
-        listed = i > 0 and mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
-        for other in reversed(mentions[:i]):
-            if other.breakdown or other.role != w.role or doc.sentence_index(other.num_start) not in (sentence, sentence - 1):
+        told = -1  # named or listed: 1 or 0 once read
+        for j in range(i - 1, -1, -1):
+            other = mentions[j]
+            if other.breakdown or other.role != w.role:
                 continue
-            opened = doc.sentence_index(other.num_start) == sentence and opens_list(doc.text, other.end, w.start)
-            if not (named or listed or opened):
+            other_sentence = doc.sentence_index(other.num_start)
+            if other_sentence != sentence and other_sentence != sentence - 1:
                 continue
+            if not (other_sentence == sentence and opens_list(doc.text, other.end, w.start)):
+                if told < 0:
+                    told = 1 if _named_or_listed(doc, mentions, i) else 0
+                if not told:
+                    continue
             if family(other.category) == family(w.category) and (other.low or 0) >= (w.low or 0):
                 w.breakdown = True
             break
+
+
+def _named_or_listed(doc: Doc, mentions: list[WeaponMention], i: int) -> bool:
+    """Mention ``i`` is named as a part ("including 20 Kh-101", "12 of them were") or
+    goes on a list of parts after the mention before it."""
+    w = mentions[i]
+    if (ends_naming_parts(doc.lower[max(0, w.start - 30) : w.start]) or _OF_THEM_AFTER.match(doc.lower, w.end, w.end + 20)
+            or _SLOT_OF_THEM.match(doc.shadow, w.num_start, w.num_start + 40)):
+        return True
+    return mentions[i - 1].breakdown and _same_list(doc, mentions[i - 1], w)
