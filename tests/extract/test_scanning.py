@@ -275,7 +275,7 @@ def _token_texts(tokens: list[str], words: int, glued: int) -> st.SearchStrategy
 _CASUALTY_TOKENS = sorted({*load_toml("casualty_terms.toml")["killed_before"], *load_toml("casualty_terms.toml")["injured_before"],
                            "a", "an", "one", "the", "man", "woman", "child", "person", "was", "were", "killed", "injured",
                            "no one", "nobody", "no-one", "none", "no people", "there were no casualties", "without casualties",
-                           "at least", "\ue000", "\ue000\ue000", "people", "x", "-", "_", "5", "the-", "anone", "ithout",
+                           "at least", "\x01", "\x01\x01", "people", "x", "-", "_", "5", "the-", "anone", "ithout",
                            "here", "o one", ",", "."})
 
 
@@ -312,7 +312,7 @@ def test_weapon_singular_pattern_matches_the_lookbehind_one(text, pos):
             == [m.span() for m in _OLD_WEAPON_SINGULAR.finditer(text, pos)])
 
 
-_SLOT_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "people", "civilians", "were", "was",
+_SLOT_TOKENS = ["\x01", "\x01\x01\x01", "\x01\x01\x01\x01\x01", "people", "civilians", "were", "was",
                 "killed", "injured", "wounded", "dead", "dead:", "including", "of them", "children", "among the dead",
                 "the death toll", "rose to", "toll", "at least", "bodies of", "drones", "missiles", "shahed", "of",
                 "out of", "the", "were intercepted", "intercepted", "shot down", "more", "-", ",", ".", "x", "1"]
@@ -360,7 +360,7 @@ _BREAKDOWN_TOKENS = ["including", "among them", "among whom", "of them", "of who
                      "casualties", "dead:", "dead -", "deaths:", "killed –", "injured persons:", "injured persons",
                      "wounded—", "injured", "persons", "people", "more", "further", "have been", "reportedly",
                      "aincluding", "oof them", "ddead:", "iinjured:", "a", "o", "i", "w", "dilled:", "kead -",
-                     "wnjured:", "iounded:", "\ue000a", "a\ue000", "a of them children", "io of whom women", "o children",
+                     "wnjured:", "iounded:", "\x01a", "a\x01", "a of them children", "io of whom women", "o children",
                      "ancluding", "imong them", "af whom",
                      "ai women were among the dead"]  # near misses for the first-character set
 
@@ -387,7 +387,7 @@ def test_casualty_after_and_breakdown_match_the_capture_group_versions(text, pos
                  m.group("g1") or m.group("g2") or m.group("g3"), m.group("w")) for m in old_breakdown.finditer(text, pos)])
 
 
-_DIGIT_TOKENS = ["1", "12", "1,200", "3.5", "٣", "٣4", "۵", "५", "x", " ", "a1", "1a", "\u2019", "\ue000", "-", "\n"]
+_DIGIT_TOKENS = ["1", "12", "1,200", "3.5", "٣", "٣4", "۵", "५", "x", " ", "a1", "1a", "\u2019", "\x01", "-", "\n"]
 
 
 @settings(max_examples=500, deadline=None)

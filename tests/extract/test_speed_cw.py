@@ -17,7 +17,7 @@ from .test_scanning import _token_texts
 # Where a clause ends, as weapons.break_rx was written before it started with a character set.
 _OLD_BREAK = r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
 
-_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "5", "two", "310", "people", "civilians",
+_TOKENS = ["\x01", "\x01\x01\x01", "\x01\x01\x01\x01\x01", "5", "two", "310", "people", "civilians",
            "were", "was", "killed", "injured", "wounded", "dead", "dead:", "including", "of them", "children", "child",
            "women", "boys", "pregnant women", "among the dead", "no one", "nobody", "no-one", "none", "no people",
            "there were no casualties", "without casualties", "no", "not", "with", "by", "a", "an", "with a missile",
@@ -25,8 +25,8 @@ _TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "5"
            "cruise", "ballistic", "shahed-type attack drones", "all but", "all", "half", "more than half", "most",
            "a third", "two-thirds", "two thirds", "a quarter", "of the", "of", "out of", "these", "its", "were intercepted",
            "intercepted", "shot down", "were shot down", "destroyed", "more", "others", "launched", "-", ",", ".",
-           ". The", "x", "1", "Kyiv", "\n\n", "a quarter of the \ue000 drones", "all but \ue000 of the \ue000 missiles",
-           "half of its \ue000\ue000 shahed drones", "two-thirds of these \ue000 missiles", "all but \ue000 of the missiles"]
+           ". The", "x", "1", "Kyiv", "\n\n", "a quarter of the \x01 drones", "all but \x01 of the \x01 missiles",
+           "half of its \x01\x01 shahed drones", "two-thirds of these \x01 missiles", "all but \x01 of the missiles"]
 
 
 def _gated_cases():
@@ -76,11 +76,11 @@ def test_literals_drop_words_holding_another():
     assert literals(["children", "child", "women", "pregnant women", "boys", "boy"]) == ("boy", "child", "women")
 
 
-_SLOT_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000\ue000\ue000\ue000\ue000", "\ue000-", "-\ue000", "people",
+_SLOT_TOKENS = ["\x01", "\x01\x01\x01", "\x01\x01\x01\x01\x01", "\x01-", "-\x01", "people",
                 "drones", "missiles", "shahed", "shahed-type", "kh-101", "cruise", "and", "ballistic missiles", "attack",
                 "of", "out of", "the", "of them", "were", "were intercepted", "intercepted", "shot down", "more", "others",
-                "-", ",", ".", "x", "1", "'s", "\ue000 drones\ue000 drones", "\ue000x\ue000 drones", "\ue000\ue000-\ue000 missiles",
-                "missiles\ue000\ue000 of the\ue000 drones"]
+                "-", ",", ".", "x", "1", "'s", "\x01 drones\x01 drones", "\x01x\x01 drones", "\x01\x01-\x01 missiles",
+                "missiles\x01\x01 of the\x01 drones"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -101,12 +101,12 @@ def test_slot_matches_skip_the_run_of_a_failed_try():
     assert [m.span() for m in doc_module.slot_matches(rx, text, 7, len(text))] == [(7, 15)]
 
 
-_AFTER_TOKENS = ["\ue000", "\ue000\ue000\ue000", "\ue000-", "people", "civilians", "other", "young", "children", "more",
+_AFTER_TOKENS = ["\x01", "\x01\x01\x01", "\x01-", "people", "civilians", "other", "young", "children", "more",
                  "further", "were", "was", "have been", "reportedly", "killed", "injured", "wounded", "dead", "died",
                  "dead:", "dead -", "deaths:", "killed –", "injured persons:", "injured persons", "wounded—", "ddead:",
                  "iinjured:", "dilled:", "kead -", "wnjured:", "-", ":", "—", "–", ",", "a", "x", "lost their lives",
-                 "taken to hospital", "\ue000 people were killed", "dead: \ue000", "killed:\ue000\ue000 people were injured",
-                 "\ue000 dead - \ue000 injured", "injured:\ue000 dead"]
+                 "taken to hospital", "\x01 people were killed", "dead: \x01", "killed:\x01\x01 people were injured",
+                 "\x01 dead - \x01 injured", "injured:\x01 dead"]
 
 
 def _after_key(m, labelled):
@@ -139,8 +139,8 @@ def test_after_matches_equal_the_document_scan(text):
 _BEFORE_TOKENS = ["killing", "killed", "kills", "kill", "skill", "skilled", "claimed the lives of", "claiming the lives of",
                   "took the lives of", "taking the lives of", "the lives of", "injuring", "injured", "injures", "wounding",
                   "wounded", "wounds", "hurting", "hurt", "at least", "a total of", "another", "an additional", "a further",
-                  "\ue000", "\ue000\ue000\ue000", "a", "an", "man", "woman", "child", "old", "of the", "of them", "percent",
-                  "%", "people", "-", "x", "_", ",", ".", "killing\ue000", "kill\ue000 people", "killing a injuring a man",
+                  "\x01", "\x01\x01\x01", "a", "an", "man", "woman", "child", "old", "of the", "of them", "percent",
+                  "%", "people", "-", "x", "_", ",", ".", "killing\x01", "kill\x01 people", "killing a injuring a man",
                   "wounding an old hurt a child"]
 
 
@@ -166,7 +166,7 @@ def test_before_matches_equal_the_document_scan(text):
 
 _BREAK_TOKENS = [";", ",", "and", "band", "andy", "but", "butter", "abut", "while", "awhile", "whereas", "of which",
                  "of whom", "of them", "proof them", "of themselves", "—", "–", "(", ")", "a", "b", "w", "o", "of",
-                 "which", "them", "x", "_", "-", "5", "é", "éand", "and_", "\ue000", "drones", "missiles"]
+                 "which", "them", "x", "_", "-", "5", "é", "éand", "and_", "\x01", "drones", "missiles"]
 
 
 @settings(max_examples=600, deadline=None)

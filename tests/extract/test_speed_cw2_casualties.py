@@ -11,7 +11,7 @@ _TOLL_TOKENS = ["death toll", "the toll", "toll", "tolls", "tolling", "injured t
                 "number of the dead", "number of injured people", "number of victims", "number of casualties", "number",
                 "number of", "a number of", "deaths", "dead", "deadline", "fatalities", "nonfatalities", "has", "had",
                 "now", "since", "rose", "risen", "to", "at", "stands at", "stood", "is", "was", "of", "hit", "reached",
-                "at least", "from", "in", "after", "the attack on Kyiv", "the", "\ue000", "\ue000\ue000\ue000", "5", "two",
+                "at least", "from", "in", "after", "the attack on Kyiv", "the", "\x01", "\x01\x01\x01", "5", "two",
                 "12", "people", ".", ",", ";", "\n\n", "killed", "injured", "x", "-", "death toll rose to 12",
                 "number of injured reached 7"]
 
@@ -48,11 +48,11 @@ def test_continues_before_equals_the_end_anchored_search(text, cut):
 
 
 _BREAKDOWN_TOKENS = ["including", "includin", "among them", "among whom", "among", "of them", "of whom", "of those", "of",
-                     "them", "whom", "those", "\ue000", "\ue000\ue000\ue000", "\ue000-", "5", "children", "child", "women",
+                     "them", "whom", "those", "\x01", "\x01\x01\x01", "\x01-", "5", "children", "child", "women",
                      "small", "young", "boys", "police officers", "were", "are", "among the dead", "among those killed",
                      "victims", "casualties", "dead", "killed", "injured", "wounded", "a", "i", "o", "x", "-", ",", ".",
-                     "including \ue000 children", "\ue000 of them were women", "\ue000 children were among the dead",
-                     "of them \ue000 children", "of those \ue000 young boys", "among whom \ue000 women", "\ue000 women"]
+                     "including \x01 children", "\x01 of them were women", "\x01 children were among the dead",
+                     "of them \x01 children", "of those \x01 young boys", "among whom \x01 women", "\x01 women"]
 
 
 def _breakdown_key(m, p):

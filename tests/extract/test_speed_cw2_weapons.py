@@ -76,15 +76,15 @@ def test_role_equals_the_pattern_form(text, start, length):
     assert weapons._role(doc, t, start, end) == _old_role(doc, t, start, end)
 
 
-_OLD_DERIVED_PRE = (r"(?P<pre>all\s+but\s+(?P<k>\ue000+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all"
+_OLD_DERIVED_PRE = (r"(?P<pre>all\s+but\s+(?P<k>\x01+)|more\s+than\s+half|over\s+half|half|most|nearly\s+all|almost\s+all|all"
                     r"|a\s+third|two[\s-]thirds|a\s+quarter)")
 _DERIVED_TOKENS = ["all", "all but", "overall", "small", "almost all", "almost", "nearly all", "nearly", "more than half",
                    "more", "than", "half", "behalf", "over half", "over", "most", "almost", "a third", "a quarter", "a",
                    "two thirds", "two-thirds", "two", "thirds", "but", "of", "of the", "of these", "of its", "the",
-                   "\ue000", "\ue000\ue000\ue000", "missiles", "drones", "shahed drones", "cruise missiles", "-", "x", ",",
-                   "all but \ue000 of the \ue000 missiles", "half of the \ue000 drones", "of the \ue000 missiles",
-                   "of its \ue000\ue000 shahed drones", "of \ue000 cruise missiles", "most of the \ue000 drones",
-                   "nearly all of \ue000 missiles", "two-thirds of these \ue000 drones", "a quarter of the \ue000 missiles"]
+                   "\x01", "\x01\x01\x01", "missiles", "drones", "shahed drones", "cruise missiles", "-", "x", ",",
+                   "all but \x01 of the \x01 missiles", "half of the \x01 drones", "of the \x01 missiles",
+                   "of its \x01\x01 shahed drones", "of \x01 cruise missiles", "most of the \x01 drones",
+                   "nearly all of \x01 missiles", "two-thirds of these \x01 drones", "a quarter of the \x01 missiles"]
 
 
 @settings(max_examples=800, deadline=None)

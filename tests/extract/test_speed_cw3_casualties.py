@@ -12,7 +12,7 @@ _SINGULAR_TOKENS = ["a", "an", "one", "the", "A", "The", "ana", "then", "-a", "a
                     "many", "child", "children", "person", "police officer", "police", "officer", "security guard",
                     "guard", "paramedic", "medic", "young", "elderly", "local", "was", "were", "has been", "is", "also",
                     "reportedly", "killed", "died", "dead", "injured", "wounded", "hurt", "hospitalised", "among the dead",
-                    "among those injured", "among", ",", ", aged 40,", ".", ";", "-", "\ue000", "\ue000\ue000", "5", " ",
+                    "among those injured", "among", ",", ", aged 40,", ".", ";", "-", "\x01", "\x01\x01", "5", " ",
                     "  ", "\n", "\t", "\u00a0", "é", "a man was killed", "an elderly woman died", "the driver was injured"]
 
 
@@ -40,8 +40,8 @@ def test_singular_matches_equal_the_document_scan(text):
 
 
 _LABEL_TOKENS = ["dead", "killed", "injured", "wounded", "injured persons", "deaths", "dead:", "killed -", "injured –",
-                 ":", "-", "–", "—", " ", "  ", "\n", "\t", "\u00a0", "\ue000", "\ue000\ue000", "5", "two", "persons",
-                 "people", "were", "x", "d", "k", "i", "w", "Kh-101", "well-known", "dead - \ue000", "wounded:\ue000"]
+                 ":", "-", "–", "—", " ", "  ", "\n", "\t", "\u00a0", "\x01", "\x01\x01", "5", "two", "persons",
+                 "people", "were", "x", "d", "k", "i", "w", "Kh-101", "well-known", "dead - \x01", "wounded:\x01"]
 
 
 def _after_key(m, p):
@@ -67,10 +67,10 @@ def test_after_by_branches_with_the_label_gate_equals_after(text, start, length)
 _TOLL_TOKENS = ["death toll", "the toll", "toll", "injured toll", "number of dead", "number of the dead", "number of victims",
                 "deaths", "dead", "deadline", "fatalities", "has", "had", "now", "since", "rose", "risen", "to", "at",
                 "stands at", "stood", "is", "was", "of", "hit", "reached", "at least", "from", "in", "after", "the attack on",
-                "Kyiv", "the", "\ue000", "\ue000\ue000\ue000", "5", "people", ".", ",", ";", "\n\n", "killed", "x", "-",
-                "death toll rose to \ue000", "number of injured reached \ue000", "dead in the attack. \ue000",
-                "toll from the strike; \ue000", "deaths in Odesa rose to \ue000", "toll at \ue000", "toll is \ue000",
-                "deaths at \ue000", "dead rose to \ue000", "toll to \ue000", "dead hit \ue000"]
+                "Kyiv", "the", "\x01", "\x01\x01\x01", "5", "people", ".", ",", ";", "\n\n", "killed", "x", "-",
+                "death toll rose to \x01", "number of injured reached \x01", "dead in the attack. \x01",
+                "toll from the strike; \x01", "deaths in Odesa rose to \x01", "toll at \x01", "toll is \x01",
+                "deaths at \x01", "dead rose to \x01", "toll to \x01", "dead hit \x01"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -85,9 +85,9 @@ def test_toll_before_its_first_figure_equals_finditer(text, start, length):
 
 _BEFORE_TOKENS = ["killing", "killed", "kills", "kill", "skilled", "claimed the lives of", "taking the lives of", "injuring",
                   "injured", "wounded", "hurt", "hurting", "at least", "a total of", "another", "an additional", "a further",
-                  "\ue000", "\ue000\ue000", "a", "an", "the", "man", "child", "in", "by", "and", ",", "killed,", "-", "x",
-                  " ", "  ", "\n", "\t", "\u00a0", "killing\ue000", "killed  \ue000", "injured\n\ue000", "people", "%",
-                  "claimed the lives of \ue000", "taking the lives of a child", "took the lives of at least \ue000"]
+                  "\x01", "\x01\x01", "a", "an", "the", "man", "child", "in", "by", "and", ",", "killed,", "-", "x",
+                  " ", "  ", "\n", "\t", "\u00a0", "killing\x01", "killed  \x01", "injured\n\x01", "people", "%",
+                  "claimed the lives of \x01", "taking the lives of a child", "took the lives of at least \x01"]
 
 
 @settings(max_examples=500, deadline=None)

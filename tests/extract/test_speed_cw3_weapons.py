@@ -14,7 +14,7 @@ from .test_scanning import _token_texts
 _VERB_TOKENS = ["launched", "launch", "relaunched", "launched-", "-launched", "_fired", "fired", "shot down", "shot",
                 "shoot down", "downed", "intercepted", "hit", "hits", "hit by air defence", "struck", "struck with",
                 "attacked", "attack with", "were not intercepted", "lost track", "were lost", "x", "a", "-", "_", ",",
-                ".", " ", "  ", "\n", "é", "drones", "missiles", "\ue000", "sent", "sending", "consisting of"]
+                ".", " ", "  ", "\n", "é", "drones", "missiles", "\x01", "sent", "sending", "consisting of"]
 
 
 def _old_classify(np, t):
@@ -90,13 +90,13 @@ def test_none_pattern_equals_the_lookbehind_form(text, pos):
     assert [m.span() for m in weapons._NONE.finditer(text, pos)] == [m.span() for m in _OLD_NONE.finditer(text, pos)]
 
 
-_SLOT_LED_TOKENS = ["\ue000", "\ue000\ue000\ue000", "of", "out of", "out", "of the", "of them", "offer", "more", "others",
+_SLOT_LED_TOKENS = ["\x01", "\x01\x01\x01", "of", "out of", "out", "of the", "of them", "offer", "more", "others",
                     "other drones", "other missiles", "were", "was", "have been", "had been", "are", "being", '"', "“", "'",
                     "‘", "shot down", "intercepted", "destroyed", "downed", "hit by air defence", "drones", "missiles",
                     "shahed", "kh-101", "cruise", "the", "these", "x", "-", ",", ".", " ", "  ", "\n", "\t", "\u00a0",
-                    "\ue000 out of \ue000 drones", "\ue000 of the \ue000 missiles", "\ue000\n of \ue000 drones",
-                    '\ue000 "shot down"', "\ue000 ‘intercepted’", "\ue000 were “destroyed”", "\ue000 'downed'",
-                    "\ue000 of them were shot down", "\ue000 more were intercepted", "\ue000 were jammed"]
+                    "\x01 out of \x01 drones", "\x01 of the \x01 missiles", "\x01\n of \x01 drones",
+                    '\x01 "shot down"', "\x01 ‘intercepted’", "\x01 were “destroyed”", "\x01 'downed'",
+                    "\x01 of them were shot down", "\x01 more were intercepted", "\x01 were jammed"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -139,10 +139,10 @@ def test_imprecise_equals_the_pattern(text, start, length):
 
 _DERIVED_TOKENS = ["all", "all but", "almost all", "nearly all", "half", "more than half", "over half", "most", "a third",
                    "two thirds", "two-thirds", "a quarter", "small", "called", "of", "of the", "of these", "of its", "the",
-                   "its", "bits", "soft", "\ue000", "\ue000\ue000", "drones", "missiles", "shahed drones", "cruise missiles",
-                   "were", "shot down", ",", ".", " ", "  ", "\n", "x", "-", "most of the \ue000 drones",
-                   "all but \ue000 of the \ue000 missiles", "half of \ue000 drones", "half of its \ue000 drones",
-                   "most of these \ue000 missiles", "all of those \ue000 drones", "a third of its \ue000 missiles"]
+                   "its", "bits", "soft", "\x01", "\x01\x01", "drones", "missiles", "shahed drones", "cruise missiles",
+                   "were", "shot down", ",", ".", " ", "  ", "\n", "x", "-", "most of the \x01 drones",
+                   "all but \x01 of the \x01 missiles", "half of \x01 drones", "half of its \x01 drones",
+                   "most of these \x01 missiles", "all of those \x01 drones", "a third of its \x01 missiles"]
 
 
 @settings(max_examples=500, deadline=None)
