@@ -83,3 +83,32 @@ def test_scan_orders_aliases_as_by_the_old_key(text):
     """``scan`` orders its aliases as the former sort with the key ``(start, -length)``."""
     aliases = places.scan(lower_preserving(text)).aliases
     assert aliases == sorted(aliases, key=lambda a: (a[0], a[1]))
+
+
+def _tail_start_old(text: str, word: int) -> int:
+    """``_tail_start`` as it was, with ``str.endswith``."""
+    j = places._before_space(text, word)
+    if j == word:
+        return -1
+    if text.endswith("the", 0, j):
+        return j - 3
+    for middle in places._REGION_REF_MIDDLE:
+        if text.endswith(middle, 0, j):
+            k = places._before_space(text, j - len(middle))
+            if k < j - len(middle) and text.endswith("the", 0, k):
+                return k - 3
+            return -1
+    return -1
+
+
+_TAIL_TOKENS = ["the", "he", "th", "e", "x", "thx", "bathe", "surrounding", "wider", "same", "ame", "der", "xsame", "region",
+                "oblast", "\n", "  ", "in", "of"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_token_texts(_TAIL_TOKENS, 10, 12))
+def test_tail_start_is_the_endswith_form(text):
+    """``_tail_start`` (slices compared) gives what the ``str.endswith`` form gave,
+    before every offset."""
+    for word in range(len(text) + 1):
+        assert places._tail_start(text, word) == _tail_start_old(text, word), word
