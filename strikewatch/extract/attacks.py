@@ -22,7 +22,7 @@ from ..resources import load_toml
 from .dates import EXPLICIT as _EXPLICIT
 from .dates import SPEECH_BEFORE, explicit_date, parse_published, weekday_on_or_before
 from .doc import Doc
-from .places import add_phrase_table, scan
+from .places import add_phrase_table, scan, sentence_near
 from ._patterns import alternation as _alt
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -33,6 +33,9 @@ _SUPERLATIVE = re.compile(rf"\b{_SUPERLATIVE_WORDS}")
 # letter (every phrase starts with one), and at the text start (see _superlative_in)
 _SUPERLATIVE_AFTER = re.compile(rf"\W{_SUPERLATIVE_WORDS}")
 _SUPERLATIVE_AT = re.compile(_SUPERLATIVE_WORDS)
+# One of these is in every match of _SUPERLATIVE_WORDS ("est": largest, biggest,
+# deadliest, heaviest; "most" before \s+\w+; "one" before \s+of\s+the).
+_SUPERLATIVE_LITERALS = ("est", "worst", "most", "record", "one")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 # Every month name and abbreviation that ``dates.EXPLICIT`` and ``_IN_MONTH`` accept
@@ -65,6 +68,7 @@ class _Cues:
     related_by_hits: bool  # every related phrase starts with a letter or digit (see _starts_related)
     sides: tuple[str, ...]  # attackers, in the order of attack_cues.toml
     tags: tuple[str, ...]  # the phrase lists, by index
+    tables: tuple[str, ...]  # their names in places.scan (_TABLE + tag), by index
     bounds: tuple[int, ...]  # _CUE / _WORD / _ANY for each list
 
 
@@ -89,6 +93,7 @@ def _cues() -> _Cues:
         all(phrase[:1].isalnum() for phrase in t["related"]),
         tuple(t["attacker"]),
         tags,
+        tuple(_TABLE + tag for tag in tags),
         tuple(bound for bound, _ in lists.values()),
     )
 
@@ -102,9 +107,23 @@ class _Hits:
     __slots__ = ("starts", "spans")
 
     def __init__(self, spans: list[tuple[int, int, bool]]) -> None:
-        spans.sort(key=lambda s: (s[0], -s[1]))  # leftmost, then longest first
+        # leftmost, then longest first, as a sort by (start, -end) gives. Speed only: the
+        # spans mostly come so already (by end, from the scan), and a sort with a key
+        # is a call per span; without one, as (start, -end, free): no two spans share
+        # a start and an end.
+        ordered = True
+        for i in range(1, len(spans)):
+            a0, b0, _ = spans[i - 1]
+            a1, b1, _ = spans[i]
+            if a1 < a0 or (a1 == a0 and b1 > b0):
+                ordered = False
+                break
+        if not ordered:
+            keyed = [(a, -b, free) for a, b, free in spans]
+            keyed.sort()
+            spans = [(a, -b, free) for a, b, free in keyed]
         self.spans = spans  # (start, end, the right bound holds in the full text)
-        self.starts = [s for s, _, _ in spans]
+        self.starts = [a for a, _, _ in self.spans]
 
     def iter(self, start: int, end: int) -> list[tuple[int, int]]:
         """The non-overlapping matches, as ``finditer(text, start, end)``."""
@@ -168,9 +187,10 @@ def _phrase_hits(text: str) -> dict[str, _Hits]:
     found = scan(text).phrases
     n = len(text)
     hits: dict[str, _Hits] = {}
-    for tag, bound in zip(cues.tags, cues.bounds):
+    for i, tag in enumerate(cues.tags):
+        bound = cues.bounds[i]
         spans: list[tuple[int, int, bool]] = []
-        for start, end in found[_TABLE + tag]:
+        for start, end in found[cues.tables[i]]:
             if bound == _ANY:
                 spans.append((start, end, True))
                 continue
@@ -190,7 +210,14 @@ def _superlative_in(lower: str, start: int, end: int) -> bool:
     ``re`` tries a pattern that opens with ``\\b`` at every offset; ``_SUPERLATIVE_AFTER``
     opens with the character set (``\\W``) that ``\\b`` needs before a letter, which
     the engine skips to, from ``start - 1`` on. Only the text start has no character
-    before it: ``_SUPERLATIVE_AT`` tries it."""
+    before it: ``_SUPERLATIVE_AT`` tries it. First (speed only): every match holds one
+    of ``_SUPERLATIVE_LITERALS`` from ``start`` on; most windows before a strong cue
+    hold none, which a few ``str.find`` calls tell for less than one search."""
+    for literal in _SUPERLATIVE_LITERALS:
+        if lower.find(literal, max(start, 0), end) >= 0:
+            break
+    else:
+        return False
     if start <= 0:
         return _SUPERLATIVE_AT.match(lower, 0, end) is not None or _SUPERLATIVE_AFTER.search(lower, 0, end) is not None
     return _SUPERLATIVE_AFTER.search(lower, start - 1, end) is not None
@@ -323,6 +350,9 @@ class AttackClassifier:
         # Weekdays only matter with a publication date and an event date to compare.
         self._weekday = hits["weekday"] if self.anchor is not None and event_date is not None else _NO_HITS
         self._related = {start for start, _, _ in hits["related"].spans}
+        cues = _cues()
+        self._related_rx = None if cues.related_by_hits else cues.related  # see _starts_related
+        self._last = 0  # the sentence of the last offset asked (see places.sentence_near)
         self._by_sentence_done = False  # the four tables below are filled by _by_sentence
         self._strong_in: dict[int, list[tuple[int, int]]] = {}
         self._counter_in: dict[int, list[tuple[int, int]]] = {}
@@ -348,7 +378,7 @@ class AttackClassifier:
         self._by_sentence_done = True
 
     def __call__(self, offset: int) -> str:
-        index = self.doc.sentence_index(offset)
+        index = self._last = sentence_near(self.doc, offset, self._last)
         kind = self._cache.get(index) or self.sentence_kind(index)
         if kind == "main" and (self._context_before(index, offset) or self._other_day_at(index, offset)):
             return "context"
@@ -469,8 +499,8 @@ class AttackClassifier:
     def _starts_related(self, start: int) -> bool:
         """``related.match`` at a sentence start: a related phrase where the first
         letter or digit stands (the pattern skips only other characters before it)."""
-        if not _cues().related_by_hits:
-            return bool(_cues().related.match(self.doc.lower, start))
+        if self._related_rx is not None:
+            return bool(self._related_rx.match(self.doc.lower, start))
         if not self._related:
             return False
         lower = self.doc.lower

@@ -213,7 +213,16 @@ def scan(lower: str) -> Scan:
                 aliases.append((start, -length, place))
         for name in names:
             phrases[name].append((start, stop))
-    aliases.sort(key=lambda a: (a[0], a[1]))
+    # By start, then longest first. Speed only: the hits come by end, which is that
+    # order unless aliases overlap ("Kharkiv" in "Kharkiv region"); a sort then needs
+    # no key (no call per alias): no two hits share a start and a length, so the
+    # Places are never compared.
+    for i in range(1, len(aliases)):
+        a0, n0, _ = aliases[i - 1]
+        a1, n1, _ = aliases[i]
+        if a1 < a0 or (a1 == a0 and n1 < n0):
+            aliases.sort()
+            break
     return Scan(aliases, phrases)
 
 
@@ -306,12 +315,15 @@ def _cities_as_regions(text: str, found: list[PlaceMention], region_words: list[
     if not cities:
         return  # nothing that a list could turn into an oblast
 
-    def skip(lo: int, hi: int) -> bool:
-        """No city to convert in the window, or no match possible there."""
-        at = bisect_left(cities, lo)
-        return at == len(cities) or cities[at] >= hi or not _LIST_WORD.search(text, lo, hi)
+    list_spans = [(a, b) for a, b in region_words if text[a:b] in _LIST_WORDS]
+    list_words = [a for a, _ in list_spans]
 
-    list_words = [a for a, b in region_words if text[a:b] in _LIST_WORDS]
+    def skip(lo: int, hi: int) -> bool:
+        """No city to convert in the window, or no match possible there. The last
+        test is ``not _LIST_WORD.search(text, lo, hi)``, read from ``list_spans``
+        (every "region", "oblast" and "province" in the text; speed only)."""
+        at = bisect_left(cities, lo)
+        return at == len(cities) or cities[at] >= hi or not _span_within(list_spans, lo, hi)
 
     def find(lo: int, hi: int) -> list[re.Match[str]]:
         return _region_lists(text, lo, hi, list_words)
@@ -326,6 +338,14 @@ def _cities_as_regions(text: str, found: list[PlaceMention], region_words: list[
 
 
 _LIST_WORDS = ("region", "oblast", "province")
+
+
+def _span_within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether one of ``spans`` lies in ``[lo, hi)``."""
+    for a, b in spans:
+        if a >= lo and b <= hi:
+            return True
+    return False
 
 
 def _region_lists(text: str, lo: int, hi: int, list_words: list[int]) -> list[re.Match[str]]:
@@ -389,10 +409,16 @@ def _oblast_of_city(place: Place) -> Place | None:
     return _oblast_named(place.admin1) if place.level == "city" and place.admin1 else None
 
 
-@lru_cache(maxsize=None)
 def _oblast_named(name: str) -> Place | None:
+    # (a plain dict as the cache: an lru_cache call is an interpreted call; speed only)
+    if name in _OBLASTS:
+        return _OBLASTS[name]
     oblast = lookup(name)
-    return oblast if oblast is not None and oblast.level == "oblast" else None
+    found = _OBLASTS[name] = oblast if oblast is not None and oblast.level == "oblast" else None
+    return found
+
+
+_OBLASTS: dict[str, Place | None] = {}
 
 
 # The leading lookahead lists the first letters of the opening words (aircraft,
@@ -492,15 +518,18 @@ _REGION_REF_MIDDLE = ("surrounding", "wider", "same")
 def _tail_start(text: str, word: int) -> int:
     r"""Where "the" starts when the text before ``word`` ends as
     ``the\s+(?:surrounding\s+|wider\s+|same\s+)?`` does, else -1."""
+    # (``text[j - n : j] == s`` with ``j >= n`` is ``text.endswith(s, 0, j)``, written
+    # so because a compiled slice and compare cost less than the method call; speed only)
     j = _before_space(text, word)
     if j == word:
         return -1
-    if text.endswith("the", 0, j):
+    if j >= 3 and text[j - 3 : j] == "the":
         return j - 3
     for middle in _REGION_REF_MIDDLE:
-        if text.endswith(middle, 0, j):
-            k = _before_space(text, j - len(middle))
-            if k < j - len(middle) and text.endswith("the", 0, k):
+        n = len(middle)
+        if j >= n and text[j - n : j] == middle:
+            k = _before_space(text, j - n)
+            if k < j - n and k >= 3 and text[k - 3 : k] == "the":
                 return k - 3
             return -1
     return -1
@@ -556,16 +585,50 @@ _RIVER = re.compile(r"\s+[Rr]iver\b")
 
 def classify_places(doc: Doc, mentions: list[PlaceMention], attack_of, sites: list[tuple[int, int]] | None = None) -> None:
     """Set ``status`` (struck/mentioned) and ``attack`` on each mention in place."""
+    if not mentions:
+        return  # (nothing to set: no launch sites to find; speed only, most titles)
     g = gazetteer()
     struck_sentences: dict[int, bool] = {}
     sites = launch_site_spans(doc.text, doc.lower) if sites is None else sites
+    index = 0
     for m in mentions:
         m.attack = attack_of(m.start)
-        origin = bool(sites) and any(a <= m.start < b for a, b in sites)
-        m.status = "struck" if not origin and _is_struck(doc, g, m, struck_sentences) else "mentioned"
+        origin = False
+        for a, b in sites:
+            if a <= m.start < b:
+                origin = True
+                break
+        if not origin:
+            index = sentence_near(doc, m.start, index)
+        m.status = "struck" if not origin and _is_struck(doc, g, m, index, struck_sentences) else "mentioned"
 
 
-def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool]) -> bool:
+def sentence_near(doc: Doc, offset: int, guess: int) -> int:
+    """``doc.sentence_index(offset)``: the last sentence that starts at or before
+    ``offset``, else 0. Speed only: the sentence ``guess`` and the one after it are
+    tried first (callers ask in text order, mostly in the same sentence as before or
+    the next one), then a binary search written out (compiled, it costs a tenth of
+    the call of ``bisect_right``). ``guess``: a sentence index, or 0."""
+    sentences = doc.sentences
+    n = len(sentences)
+    if guess < n:
+        if guess + 1 < n and sentences[guess + 1][0] <= offset:
+            if guess + 2 >= n or sentences[guess + 2][0] > offset:
+                return guess + 1
+        elif guess == 0 or sentences[guess][0] <= offset:
+            return guess
+    lo, hi = 0, n  # the answer + 1 (bisect_right) lies in [lo, hi]
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid][0] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1 if lo > 1 else 0
+
+
+def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, index: int, cache: dict[int, bool]) -> bool:
+    """``index``: the sentence of ``m.start``; ``cache``: ``_struck_in`` by sentence."""
     if m.place.level == "country" or (m.place.level == "capital" and m.place.country != "Ukraine"):
         return False
     if m.start <= 3 and _is_dateline(doc.text, m):
@@ -574,10 +637,9 @@ def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, cache: dict[int, bool])
     start = m.start
     if _mentioned_before(g, lower, start) or _mentioned_after(g, lower, m.end):
         return False
-    index = doc.sentence_index(start)
     cached = cache.get(index)
     if cached is None:
-        s_start, s_end = doc.sentence_of(start)
+        s_start, s_end = doc.sentences[index] if doc.sentences else (0, len(doc.text))
         # (at most five pieces: enough to tell four words or fewer; speed only)
         if len(doc.text[s_start:s_end].split(None, 4)) <= 4 and index + 1 < len(doc.sentences):
             # a heading ("Darnytskyi district.") and the two sentences under it
