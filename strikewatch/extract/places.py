@@ -607,8 +607,8 @@ def sentence_near(doc: Doc, offset: int, guess: int) -> int:
     """``doc.sentence_index(offset)``: the last sentence that starts at or before
     ``offset``, else 0. Speed only: the sentence ``guess`` and the one after it are
     tried first (callers ask in text order, mostly in the same sentence as before or
-    the next one), then a binary search written out (compiled, it costs a tenth of
-    the call of ``bisect_right``). ``guess``: a sentence index, or 0."""
+    the next one), then ``doc.sentence_index``'s binary search. ``guess``: a sentence
+    index, or 0."""
     sentences = doc.sentences
     n = len(sentences)
     if guess < n:
@@ -617,14 +617,7 @@ def sentence_near(doc: Doc, offset: int, guess: int) -> int:
                 return guess + 1
         elif guess == 0 or sentences[guess][0] <= offset:
             return guess
-    lo, hi = 0, n  # the answer + 1 (bisect_right) lies in [lo, hi]
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid][0] <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1 if lo > 1 else 0
+    return doc.sentence_index(offset)
 
 
 def _is_struck(doc: Doc, g: _Gazetteer, m: PlaceMention, index: int, cache: dict[int, bool]) -> bool:
