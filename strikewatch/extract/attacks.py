@@ -12,7 +12,7 @@ edges included, so the results are unchanged."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -21,7 +21,7 @@ from typing import Iterable
 from ..resources import load_toml
 from .dates import EXPLICIT as _EXPLICIT
 from .dates import SPEECH_BEFORE, explicit_date, parse_published, weekday_on_or_before
-from .doc import Doc
+from .doc import Doc, holds_any
 from .places import add_phrase_table, scan, sentence_near
 from ._patterns import alternation as _alt
 
@@ -213,10 +213,7 @@ def _superlative_in(lower: str, start: int, end: int) -> bool:
     before it: ``_SUPERLATIVE_AT`` tries it. First (speed only): every match holds one
     of ``_SUPERLATIVE_LITERALS`` from ``start`` on; most windows before a strong cue
     hold none, which a few ``str.find`` calls tell for less than one search."""
-    for literal in _SUPERLATIVE_LITERALS:
-        if lower.find(literal, max(start, 0), end) >= 0:
-            break
-    else:
+    if not holds_any(lower, _SUPERLATIVE_LITERALS, max(start, 0), end):
         return False
     if start <= 0:
         return _SUPERLATIVE_AT.match(lower, 0, end) is not None or _SUPERLATIVE_AFTER.search(lower, 0, end) is not None

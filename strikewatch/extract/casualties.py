@@ -278,17 +278,8 @@ def before_in(p: _Patterns, text: str, starts: list[int], start: int, end: int, 
     order and from the end of the last match, finds what ``finditer`` finds, which tries
     it at every k, c, t, i, w and h (speed only). And only at those where
     :func:`figure_may_follow` holds."""
-    pos = start
-    for i in range(bisect_left(starts, start), len(starts)):
-        c = starts[i]
-        if c >= end:
-            return
-        if c < pos or not figure_may_follow(text, c, end):
-            continue
-        m = p.before.match(text, c, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    matches_at(p.before, text, [c for c in starts[lo:hi] if figure_may_follow(text, c, end)], start, end, out)
 
 
 _AFTER_VERB = f"at{SLOT}"
@@ -376,22 +367,14 @@ def toll_in(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: 
     subject and figure are ``[^.;SLOT]``, white space and listed words), so its figure is
     the first SLOT after its start; without one no later subject matches either (speed
     only: "dead", "deaths" and "toll" stand in many sentences without a toll)."""
-    pos = start
-    for i in range(bisect_left(starts, start), len(starts)):
-        c = starts[i]
-        if c >= end:
-            return
-        if c < pos:
-            continue
-        figure = text.find(SLOT, c, end)
-        if figure < 0:
-            return
-        if text.find(".", c, figure) >= 0 or text.find(";", c, figure) >= 0:
-            continue
-        m = rx.match(text, c, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    matches_at(rx, text, [c for c in starts[lo:hi] if _toll_may_start(text, c, end)], start, end, out)
+
+
+def _toll_may_start(text: str, subject: int, end: int) -> bool:
+    """A quantity (SLOT) follows ``subject`` before ``end``, with no "." or ";" between."""
+    figure = text.find(SLOT, subject, end)
+    return figure >= 0 and text.find(".", subject, figure) < 0 and text.find(";", subject, figure) < 0
 
 
 def _toll(doc: Doc, p: _Patterns, found: dict[int, CasualtyMention]) -> None:

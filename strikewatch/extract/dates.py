@@ -84,9 +84,9 @@ def _first_find(segment: str, words: tuple[str, ...]) -> int:
 def _search_from(kind: str, segment: str) -> int:
     """An offset no match of expression ``kind`` in ``segment`` starts before, or -1
     when ``segment`` can hold none (it lacks a string every match holds)."""
-    size = len(segment)
-    if not holds_any(segment, _NEEDS[kind], 0, size):
+    if not _may_hold(kind, segment):
         return -1
+    size = len(segment)
     if kind == "attack_weekday":
         return 0 if holds_any(segment, _POSSESSIVES, 0, size) else -1
     if kind == "explicit":

@@ -139,18 +139,15 @@ _ROLE_HINT: Final = Hint(_ROLE_HINTS)
 _ROLE_RANK: Final[dict[str, int]] = {word: rank for rank, word in enumerate(_ROLE_HINTS)}
 
 
-def _role_keyword_spans(lower: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+def _role_keyword_spans(lower: str) -> list[tuple[int, int]]:
     """``keyword_spans(lower, _ROLE_HINTS)`` (tests/extract/quotes_oracles.py: a ``str.find`` loop per keyword), from the shared Aho-Corasick pass (speed
     only: the pass is made for the other hints anyway, where each keyword cost a
     ``str.find`` scan over the whole text). The pass reports every occurrence of every
     keyword, overlapping ones too, by end: for one keyword in text order."""
     found: list[tuple[int, int, int]] = []
-    offsets: dict[str, list[int]] = {}
     for end, length in _ROLE_HINT.hits(lower):
         start = end - length + 1
-        word = lower[start : end + 1]
-        found.append((start, _ROLE_RANK[word], end + 1))
-        offsets.setdefault(word, []).append(start)
+        found.append((start, _ROLE_RANK[lower[start : end + 1]], end + 1))
     found.sort()
     spans: list[tuple[int, int]] = []
     stop = 0
@@ -158,7 +155,7 @@ def _role_keyword_spans(lower: str) -> tuple[list[tuple[int, int]], dict[str, li
         if start >= stop:  # finditer resumes after the previous match
             spans.append((start, end))
             stop = end
-    return spans, offsets
+    return spans
 
 
 # Characters that re.IGNORECASE equates with an ASCII letter although ``str.lower``
@@ -168,23 +165,16 @@ _CASE_TRAPS: Final = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 
 
 @lru_cache(maxsize=1)
-def _role_anchors() -> dict[str, tuple[tuple[str, int], ...]] | None:
-    """Role keyword -> (role phrase, offset of the keyword in it) for every role phrase,
-    each under one keyword it contains: where a phrase occurs, that keyword occurs.
-    None if some phrase is not lower-case ASCII or contains no keyword."""
-    anchors: dict[str, list[tuple[str, int]]] = {}
-    for phrase in _tables().roles:
-        if not phrase.isascii() or phrase != phrase.lower():
-            return None
-        at = next(((word, phrase.find(word)) for word in _ROLE_HINTS if word in phrase), None)
-        if at is None:
-            return None
-        anchors.setdefault(at[0], []).append((phrase, at[1]))
-    return {word: tuple(phrases) for word, phrases in anchors.items()}
+def _roles_fast() -> bool:
+    """Whether every role phrase is lower-case ASCII and contains a role keyword (where
+    a phrase occurs, a keyword occurs): then role phrases are found in ``doc.lower``
+    (:func:`_role_starts`) instead of by the case-insensitive pattern."""
+    return all(phrase.isascii() and phrase == phrase.lower() and any(word in phrase for word in _ROLE_HINTS)
+               for phrase in _tables().roles)
 
 
 # Every role phrase (speakers.toml ``roles``) as a stem of the shared Aho-Corasick pass:
-# where the phrases are lower-case ASCII (``_role_anchors`` is not None) its hits are
+# where the phrases are lower-case ASCII (``_roles_fast``) its hits are
 # where a role phrase starts in the lower-case text.
 _ROLE_PHRASES: Final = Hint(load_toml("speakers.toml")["roles"])
 
@@ -423,8 +413,8 @@ class Speakers:
         intro, name_before, role_first, name_first = _register_patterns()
         text = doc.text
         seen: set[int] = set()
-        spans, _ = _role_keyword_spans(doc.lower)
-        fast = _role_anchors() is not None and not any(trap in text for trap in _CASE_TRAPS)
+        spans = _role_keyword_spans(doc.lower)
+        fast = _roles_fast() and not any(trap in text for trap in _CASE_TRAPS)
         role_starts = _role_starts(doc.lower) if fast and spans else []
         for start, end in spans:
             lo, hi = max(0, start - 110), min(len(text), end + 60)

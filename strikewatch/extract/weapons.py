@@ -52,6 +52,7 @@ class _Tables:
     derived_rx: re.Pattern[str]
     derived_ref_rx: re.Pattern[str]
     bare_rx: re.Pattern[str]
+    bare_firsts: tuple[str, ...]  # what may follow the white space after bare_rx's quantity (see _OF_FIRSTS)
     verb_rx: re.Pattern[str]
     verb_role: dict[str, str]
     break_rx: re.Pattern[str]
@@ -101,6 +102,9 @@ def _tables() -> _Tables:
     # than this lookbehind at every offset of the short clause texts it reads (measured).
     verb_rx = re.compile(rf"(?<![\w-])(?:{_alt(verb_role)})(?![\w-])")
     bare_rx = re.compile(rf"(?P<n>{SLOT_RUN})(?:\s+(?:of\s+them|more|others|other\s+drones|other\s+missiles))?(?=\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?[\"“'‘]?(?:{_alt(terms['intercepted'])})(?![\w-]))")
+    # its optional words, its auxiliaries, a quote or an interception verb
+    bare_firsts = ("of", "more", "other", "were", "was", "have", "had", "are", "being", '"', "“", "'", "‘",
+                   *terms["intercepted"])
     # Where a clause ends: r";|,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bof which\b|\bof them\b|—|–|\(|\)"
     # (tests/extract/test_speed_cw.py), written to start with one character set: ``re`` tries a pattern that
     # starts with an alternation at every offset, this one only at those characters.
@@ -110,7 +114,7 @@ def _tables() -> _Tables:
     break_rx = re.compile(r"[;,—–()abwo](?:(?<=[;,—–()])|(?<=a)(?<!\w.)nd\b|(?<=b)(?<!\w.)ut\b"
                           r"|(?<=w)(?<!\w.)(?:hile|hereas)\b|(?<=o)(?<!\w.)f (?:which|them)\b)")
     families = {c: fam for fam, cats in terms["families"].items() for c in cats}
-    return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, verb_rx, verb_role, break_rx,
+    return _Tables(aliases, alias_rx, np_rx, of_rx, derived_rx, derived_ref_rx, bare_rx, bare_firsts, verb_rx, verb_role, break_rx,
                    dict(terms["modifier_categories"]),
                    re.compile(rf"(?<![\w-])(?:{_alt(terms['modifier_categories'])})(?![\w])"), families, heads)
 
@@ -347,15 +351,9 @@ _DERIVED_REF_WORDS = ("all",)  # every match of ``derived_ref_rx`` starts with "
 
 
 # What may follow the white space after the quantity of a match of ``of_rx`` ("N of the
-# M ...", "N out of M ...") and of ``bare_rx`` (its optional words, its auxiliaries, a
-# quote or an interception verb: "N of them were", "N more", "N were shot down").
+# M ...", "N out of M ..."); for ``bare_rx`` ("N of them were", "N more", "N were shot
+# down") see ``_Tables.bare_firsts``.
 _OF_FIRSTS = ("of", "out")
-
-
-@lru_cache(maxsize=1)
-def _bare_firsts() -> tuple[str, ...]:
-    words = ["of", "more", "other", "were", "was", "have", "had", "are", "being", '"', "“", "'", "‘"]
-    return tuple(words + load_toml("weapon_terms.toml")["intercepted"])
 
 
 def _phrases(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
@@ -484,7 +482,7 @@ def verb_before(text: str, offset: int) -> bool:
 def _bare(doc: Doc, t: _Tables, found: dict[int, WeaponMention], taken: set[int]) -> None:
     """"of which 280 were shot down": a count with an interception verb and no noun
     refers to the nearest weapon phrase before it (same or previous sentence)."""
-    for m in _slot_matches(doc, t.bare_rx, _bare_firsts()):
+    for m in _slot_matches(doc, t.bare_rx, t.bare_firsts):
         n = m.start("n")
         if n in taken or n in found:
             continue

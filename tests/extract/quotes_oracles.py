@@ -7,17 +7,14 @@ from bisect import bisect_right
 from strikewatch.extract.quotes import _AUXILIARIES, _NAME_WORD, _SUBJECT_HEAD_SET, _SUBJECT_RUN
 
 
-def keyword_spans(lower: str, keywords: tuple[str, ...]) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+def keyword_spans(lower: str, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans ``re.finditer("|".join(keywords), lower)`` would give, from one
-    ``str.find`` loop per keyword (much faster than the regex scan over the text), and
-    every offset of each keyword (overlapping ones too)."""
+    ``str.find`` loop per keyword (much faster than the regex scan over the text)."""
     found: list[tuple[int, int, int]] = []
-    offsets: dict[str, list[int]] = {}
     for rank, word in enumerate(keywords):
         at = lower.find(word)
         while at >= 0:
             found.append((at, rank, at + len(word)))
-            offsets.setdefault(word, []).append(at)
             at = lower.find(word, at + 1)
     found.sort()
     spans: list[tuple[int, int]] = []
@@ -26,7 +23,7 @@ def keyword_spans(lower: str, keywords: tuple[str, ...]) -> tuple[list[tuple[int
         if start >= end:  # finditer resumes after the previous match
             spans.append((start, stop))
             end = stop
-    return spans, offsets
+    return spans
 
 
 def may_end_name(text: str, lo: int, hi: int) -> bool:

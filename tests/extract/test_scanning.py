@@ -154,7 +154,7 @@ def test_speech_verb_scan_equals_the_bounded_alternation(text):
     lower = text.lower()
     rx = re.compile(rf"(?<![\w])(?:{quotes._tables().verbs_rx})\b")
     assert quotes._speech_verbs(lower).spans == [m.span() for m in rx.finditer(lower)]
-    spans, _ = keyword_spans(lower, quotes._ROLE_HINTS)
+    spans = keyword_spans(lower, quotes._ROLE_HINTS)
     assert spans == [m.span() for m in re.finditer("|".join(quotes._ROLE_HINTS), lower)]
 
 

@@ -104,7 +104,7 @@ _SLOT_LED_TOKENS = ["\x01", "\x01\x01\x01", "of", "out of", "out", "of the", "of
 def test_slot_matches_before_their_first_words_equal_slot_matches(text, start, length):
     t = weapons._tables()
     end = min(len(text), start + length)
-    for rx, firsts in ((t.of_rx, weapons._OF_FIRSTS), (t.bare_rx, weapons._bare_firsts())):
+    for rx, firsts in ((t.of_rx, weapons._OF_FIRSTS), (t.bare_rx, t.bare_firsts)):
         got: list = []
         weapons.slot_matches_before(rx, firsts, text, start, end, got)
         assert [(m.span(), m.groupdict()) for m in got] == [(m.span(), m.groupdict()) for m in slot_matches(rx, text, start, end)]

@@ -124,7 +124,7 @@ def _old_register(doc):
     intro, name_before, _, _ = quotes._register_patterns()
     text = doc.text
     seen = set()
-    spans, _ = keyword_spans(doc.lower, quotes._ROLE_HINTS)
+    spans = keyword_spans(doc.lower, quotes._ROLE_HINTS)
     for start, end in spans:
         lo, hi = max(0, start - 110), min(len(text), end + 60)
         for m in intro.finditer(text, lo, hi):
